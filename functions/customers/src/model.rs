@@ -1,0 +1,317 @@
+//! Request and response types of the customers capability, with their validation.
+
+use serde::{Deserialize, Serialize};
+use shared::{
+    error::FieldError,
+    modules::Module,
+    table::{
+        contacts::Contact,
+        customers::{AccountManager, Address, Customer},
+    },
+    validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
+};
+use time::Date;
+use utoipa::{IntoParams, ToSchema};
+
+/// A contact as the portal shows colleagues: no email, no portal details.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortalContact {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+}
+
+impl From<Contact> for PortalContact {
+    fn from(c: Contact) -> Self {
+        Self { id: c.id, first_name: c.first_name, last_name: c.last_name, title: c.title, phone: c.phone, mobile: c.mobile }
+    }
+}
+
+/// The signed-in contact's own record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyContact {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub username: String,
+}
+
+/// The company's main information; read-only in the portal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Company {
+    pub id: String,
+    pub name: String,
+    pub address: Address,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub main_contact: Option<PortalContact>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ManagerRole {
+    SalesRep,
+    RelationshipManager,
+}
+
+/// Someone at the service business who looks after this customer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ManagerCard {
+    pub role: ManagerRole,
+    pub name: String,
+    pub email: String,
+    /// The sales rep's own mobile, only where one is on file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    /// The sales rep's direct line where known; otherwise the business's main number.
+    pub phone: Option<String>,
+}
+
+/// `GET /portal/me`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    pub contact: MyContact,
+    pub company: Company,
+    pub account_managers: Vec<ManagerCard>,
+    pub modules: Vec<Module>,
+}
+
+/// The cards of a customer's account managers: the sales rep with mobile where present,
+/// other managers with the company's phone (their own numbers stay internal); emails for all.
+pub fn manager_cards(customer: &Customer, company_phone: Option<&str>) -> Vec<ManagerCard> {
+    let mut cards = Vec::new();
+    if let Some(rep) = &customer.sales_rep {
+        cards.push(ManagerCard {
+            role: ManagerRole::SalesRep,
+            name: rep.name.clone(),
+            email: rep.email.clone(),
+            mobile: rep.mobile.clone(),
+            phone: rep.phone.clone().or_else(|| company_phone.map(str::to_owned)),
+        });
+    }
+    cards.extend(customer.relationship_managers.iter().map(|m| ManagerCard {
+        role: ManagerRole::RelationshipManager,
+        name: m.name.clone(),
+        email: m.email.clone(),
+        mobile: None,
+        phone: company_phone.map(str::to_owned),
+    }));
+    cards
+}
+
+/// A new contact, from staff or from a portal contact adding a colleague.
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+}
+
+impl Validate for ContactInput {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        let mut c = Checks(errors);
+        c.required("first_name", &self.first_name, MAX_NAME);
+        c.required("last_name", &self.last_name, MAX_NAME);
+        c.optional("title", self.title.as_deref(), MAX_NAME);
+        c.email("email", self.email.as_deref());
+        c.phone("phone", self.phone.as_deref());
+        c.phone("mobile", self.mobile.as_deref());
+    }
+}
+
+impl ContactInput {
+    pub fn apply(self, contact: &mut Contact) {
+        contact.first_name = self.first_name.trim().to_owned();
+        contact.last_name = self.last_name.trim().to_owned();
+        contact.title = clean(self.title);
+        contact.email = clean(self.email).map(|e| e.to_lowercase());
+        contact.phone = clean(self.phone);
+        contact.mobile = clean(self.mobile);
+    }
+}
+
+/// Blank optional strings are stored as absent.
+pub fn clean(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+pub const MAX_MANAGERS: usize = 10;
+
+/// A customer's editable fields, for create and for update (with `If-Match`).
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerInput {
+    pub name: String,
+    #[serde(default)]
+    pub address: Address,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// Must be an active contact of this customer (update only).
+    pub main_contact_id: Option<String>,
+    pub sales_rep: Option<AccountManager>,
+    #[serde(default)]
+    pub relationship_managers: Vec<AccountManager>,
+    pub support_start: Option<Date>,
+    pub support_end: Option<Date>,
+}
+
+fn validate_manager(c: &mut Checks, prefix: &str, m: &AccountManager) {
+    c.required(&format!("{prefix}.name"), &m.name, MAX_NAME);
+    c.email(&format!("{prefix}.email"), Some(&m.email));
+    c.phone(&format!("{prefix}.phone"), m.phone.as_deref());
+    c.phone(&format!("{prefix}.mobile"), m.mobile.as_deref());
+}
+
+impl Validate for CustomerInput {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        let mut c = Checks(errors);
+        c.required("name", &self.name, MAX_NAME);
+        let a = &self.address;
+        for (field, value) in [
+            ("address.line1", &a.line1),
+            ("address.line2", &a.line2),
+            ("address.city", &a.city),
+            ("address.region", &a.region),
+            ("address.postcode", &a.postcode),
+            ("address.country", &a.country),
+        ] {
+            c.optional(field, value.as_deref(), MAX_NAME);
+        }
+        c.phone("phone", self.phone.as_deref());
+        c.email("email", self.email.as_deref());
+        c.optional("website", self.website.as_deref(), MAX_TEXT);
+        if let Some(rep) = &self.sales_rep {
+            validate_manager(&mut c, "sales_rep", rep);
+        }
+        if self.relationship_managers.len() > MAX_MANAGERS {
+            c.0.push(FieldError::new("relationship_managers", format!("at most {MAX_MANAGERS}")));
+        }
+        for (i, m) in self.relationship_managers.iter().enumerate() {
+            validate_manager(&mut c, &format!("relationship_managers[{i}]"), m);
+        }
+        if let Some(id) = &self.main_contact_id {
+            if !shared::ids::is_valid(id) {
+                c.0.push(FieldError::new("main_contact_id", "is not a valid identifier"));
+            }
+        }
+        if let (Some(start), Some(end)) = (self.support_start, self.support_end) {
+            if end < start {
+                c.0.push(FieldError::new("support_end", "must not be before support_start"));
+            }
+        }
+    }
+}
+
+impl CustomerInput {
+    pub fn apply(self, c: &mut Customer) {
+        let clean_address = |a: Address| Address {
+            line1: clean(a.line1),
+            line2: clean(a.line2),
+            city: clean(a.city),
+            region: clean(a.region),
+            postcode: clean(a.postcode),
+            country: clean(a.country),
+        };
+        c.name = self.name.trim().to_owned();
+        c.address = clean_address(self.address);
+        c.phone = clean(self.phone);
+        c.email = clean(self.email).map(|e| e.to_lowercase());
+        c.website = clean(self.website);
+        c.main_contact_id = self.main_contact_id.map(|id| id.to_ascii_uppercase());
+        c.sales_rep = self.sales_rep;
+        c.relationship_managers = self.relationship_managers;
+        c.support_start = self.support_start;
+        c.support_end = self.support_end;
+    }
+}
+
+/// `?archived=true` lists archived records instead of active ones.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    #[serde(default)]
+    pub archived: bool,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+impl ListParams {
+    pub fn page(&self) -> shared::pagination::PageParams {
+        shared::pagination::PageParams { limit: self.limit, cursor: self.cursor.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer() -> Customer {
+        let now = time::OffsetDateTime::UNIX_EPOCH;
+        Customer {
+            id: "C".into(),
+            name: "Acme".into(),
+            address: Address::default(),
+            phone: None,
+            email: None,
+            website: None,
+            main_contact_id: None,
+            sales_rep: Some(AccountManager {
+                name: "Sam".into(),
+                email: "sam@biz.example".into(),
+                phone: None,
+                mobile: Some("07700 900001".into()),
+            }),
+            relationship_managers: vec![AccountManager {
+                name: "Rita".into(),
+                email: "rita@biz.example".into(),
+                phone: Some("020 7946 0001".into()),
+                mobile: Some("07700 900002".into()),
+            }],
+            support_start: None,
+            support_end: None,
+            archived: false,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn managers_show_the_sales_rep_mobile_and_the_company_phone_for_others() {
+        let cards = manager_cards(&customer(), Some("0800 000 000"));
+        assert_eq!(cards[0].mobile.as_deref(), Some("07700 900001"));
+        assert_eq!(cards[0].phone.as_deref(), Some("0800 000 000"));
+        assert_eq!(cards[1].mobile, None, "a relationship manager's mobile stays internal");
+        assert_eq!(cards[1].phone.as_deref(), Some("0800 000 000"));
+        assert_eq!(cards[1].email, "rita@biz.example");
+    }
+
+    #[test]
+    fn customer_input_names_each_bad_field() {
+        let input: CustomerInput = serde_json::from_value(serde_json::json!({
+            "name": "",
+            "email": "nope",
+            "relationship_managers": [{"name": "R", "email": "bad"}],
+            "support_start": "2026-05-01",
+            "support_end": "2026-01-01",
+        }))
+        .unwrap();
+        let mut errors = Vec::new();
+        input.validate(&mut errors);
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "email", "relationship_managers[0].email", "support_end"]);
+    }
+}

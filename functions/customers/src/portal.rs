@@ -1,0 +1,123 @@
+//! `/portal/me` and `/portal/contacts`: what a signed-in contact sees of their own company.
+
+use axum::{extract::State, http::StatusCode, Json};
+use shared::{
+    error::{ApiError, ApiResult, Problem},
+    extract::{JsonBody, QueryParams},
+    ids,
+    modules::Module,
+    pagination::{Page, PageParams},
+    principal::PortalPrincipal,
+    table::contacts::{Actor, Contact, PortalStatus},
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::model::{manager_cards, Company, ContactInput, Me, MyContact, PortalContact};
+
+/// The signed-in contact, their company's main information, its account managers and the portal's modules.
+#[utoipa::path(get, path = "/portal/me", tag = "portal", security(("portal" = [])),
+    responses(
+        (status = 200, body = Me),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Me>> {
+    let (customer, contact) = ctx.table.customer_and_contact(&who.customer_id, &who.contact_id).await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Err(ApiError::NotFound);
+    };
+    if customer.archived || contact.archived {
+        return Err(ApiError::Forbidden);
+    }
+    let main_contact = match customer.main_contact_id.as_deref() {
+        None => None,
+        Some(id) if id == contact.id => Some(contact.clone()),
+        Some(id) => ctx.table.contact(&customer.id, id).await?,
+    }
+    .filter(|c| !c.archived)
+    .map(PortalContact::from);
+    let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
+    Ok(Json(Me {
+        contact: MyContact {
+            id: contact.id,
+            first_name: contact.first_name,
+            last_name: contact.last_name,
+            title: contact.title,
+            email: contact.email,
+            phone: contact.phone,
+            mobile: contact.mobile,
+            username: who.username,
+        },
+        company: Company {
+            id: customer.id,
+            name: customer.name,
+            address: customer.address,
+            phone: customer.phone,
+            email: customer.email,
+            website: customer.website,
+            main_contact,
+        },
+        account_managers,
+        modules: Module::default_enabled(),
+    }))
+}
+
+/// The company's active contacts by name.
+#[utoipa::path(get, path = "/portal/contacts", tag = "portal", security(("portal" = [])), params(PageParams),
+    responses(
+        (status = 200, body = Page<PortalContact>),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_contacts(
+    State(ctx): State<Context>,
+    who: PortalPrincipal,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<PortalContact>>> {
+    let contacts = ctx.table.contacts(&who.customer_id, false, &page).await?;
+    Ok(Json(contacts.map(PortalContact::from)))
+}
+
+/// Adds a colleague to the company. Existing contacts cannot be changed from the portal.
+#[utoipa::path(post, path = "/portal/contacts", tag = "portal", security(("portal" = [])),
+    request_body = ContactInput,
+    responses(
+        (status = 201, body = PortalContact),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_contact(
+    State(ctx): State<Context>,
+    who: PortalPrincipal,
+    JsonBody(input): JsonBody<ContactInput>,
+) -> ApiResult<(StatusCode, Json<PortalContact>)> {
+    let contact = new_contact(&who.customer_id, input, Actor::Contact { id: who.contact_id.clone() });
+    ctx.table.create_contact(&contact).await?;
+    Ok((StatusCode::CREATED, Json(contact.into())))
+}
+
+/// A fresh contact record; staff and portal creation share it.
+pub fn new_contact(customer_id: &str, input: ContactInput, created_by: Actor) -> Contact {
+    let now = OffsetDateTime::now_utc();
+    let mut contact = Contact {
+        id: ids::new_id(),
+        customer_id: customer_id.to_owned(),
+        first_name: String::new(),
+        last_name: String::new(),
+        title: None,
+        email: None,
+        phone: None,
+        mobile: None,
+        archived: false,
+        portal_username: None,
+        portal_status: PortalStatus::None,
+        see_all_tickets: false,
+        created_by,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    input.apply(&mut contact);
+    contact
+}

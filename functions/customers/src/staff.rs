@@ -1,0 +1,303 @@
+//! `/admin/customers…` and `/admin/contacts…`: staff keep customers and their contacts.
+
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    Json,
+};
+use shared::{
+    error::{ApiError, ApiResult, Problem},
+    extract::{etag, IfMatch, JsonBody, PathId, QueryParams},
+    ids,
+    pagination::Page,
+    permissions::Permission,
+    principal::StaffPrincipal,
+    table::{
+        contacts::{Actor, Contact},
+        customers::{stale, Customer},
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::{
+    model::{ContactInput, CustomerInput, ListParams},
+    portal::new_contact,
+};
+
+type Created<T> = (StatusCode, HeaderMap, Json<T>);
+
+fn with_etag<T>(status: StatusCode, version: u64, location: Option<String>, body: T) -> Created<T> {
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&etag(version)) {
+        headers.insert(header::ETAG, v);
+    }
+    if let Some(Ok(v)) = location.map(|l| HeaderValue::from_str(&l)) {
+        headers.insert(header::LOCATION, v);
+    }
+    (status, headers, Json(body))
+}
+
+fn actor(who: &StaffPrincipal) -> Actor {
+    Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
+}
+
+async fn load_customer(ctx: &Context, id: &str) -> ApiResult<Customer> {
+    ctx.table.customer(id).await?.ok_or(ApiError::NotFound)
+}
+
+async fn load_contact(ctx: &Context, id: &str) -> ApiResult<Contact> {
+    ctx.table.contact_by_id(id).await?.ok_or(ApiError::NotFound)
+}
+
+/// Customers by name; `archived=true` lists the archived ones.
+#[utoipa::path(get, path = "/admin/customers", tag = "staff", security(("staff" = [])), params(ListParams),
+    responses(
+        (status = 200, body = Page<Customer>),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_customers(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    QueryParams(q): QueryParams<ListParams>,
+) -> ApiResult<Json<Page<Customer>>> {
+    who.require(Permission::CustomersRead)?;
+    Ok(Json(ctx.table.customers(q.archived, &q.page()).await?))
+}
+
+#[utoipa::path(post, path = "/admin/customers", tag = "staff", security(("staff" = [])),
+    request_body = CustomerInput,
+    responses(
+        (status = 201, body = Customer),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_customer(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    JsonBody(input): JsonBody<CustomerInput>,
+) -> ApiResult<Created<Customer>> {
+    who.require(Permission::CustomersWrite)?;
+    if input.main_contact_id.is_some() {
+        return Err(ApiError::invalid("main_contact_id", "a new customer has no contacts yet; set it once they exist"));
+    }
+    let now = OffsetDateTime::now_utc();
+    let mut customer = Customer {
+        id: ids::new_id(),
+        name: String::new(),
+        address: Default::default(),
+        phone: None,
+        email: None,
+        website: None,
+        main_contact_id: None,
+        sales_rep: None,
+        relationship_managers: Vec::new(),
+        support_start: None,
+        support_end: None,
+        archived: false,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    input.apply(&mut customer);
+    ctx.table.create_customer(&customer).await?;
+    let location = format!("/admin/customers/{}", customer.id);
+    Ok(with_etag(StatusCode::CREATED, customer.version, Some(location), customer))
+}
+
+#[utoipa::path(get, path = "/admin/customers/{id}", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")),
+    responses(
+        (status = 200, body = Customer, headers(("ETag" = String))),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_customer(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    PathId(id): PathId,
+) -> ApiResult<Created<Customer>> {
+    who.require(Permission::CustomersRead)?;
+    let customer = load_customer(&ctx, &id).await?;
+    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+}
+
+/// Replaces the customer's editable fields. `If-Match` carries the version read.
+#[utoipa::path(put, path = "/admin/customers/{id}", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id"), ("If-Match" = String, Header, description = "The ETag read")),
+    request_body = CustomerInput,
+    responses(
+        (status = 200, body = Customer),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_customer(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    PathId(id): PathId,
+    IfMatch(read_version): IfMatch,
+    JsonBody(input): JsonBody<CustomerInput>,
+) -> ApiResult<Created<Customer>> {
+    who.require(Permission::CustomersWrite)?;
+    let mut customer = load_customer(&ctx, &id).await?;
+    if customer.version != read_version {
+        return Err(stale());
+    }
+    input.apply(&mut customer);
+    customer.version += 1;
+    customer.updated_at = OffsetDateTime::now_utc();
+    ctx.table.save_customer(&customer, read_version).await?;
+    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+}
+
+async fn set_customer_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Customer>> {
+    who.require(Permission::CustomersWrite)?;
+    let mut customer = load_customer(ctx, id).await?;
+    if customer.archived != archived {
+        let read_version = customer.version;
+        customer.archived = archived;
+        customer.version += 1;
+        customer.updated_at = OffsetDateTime::now_utc();
+        ctx.table.save_customer(&customer, read_version).await?;
+    }
+    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+}
+
+/// Archives a customer: it leaves the customer list and its contacts lose the portal.
+#[utoipa::path(post, path = "/admin/customers/{id}/archive", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")),
+    responses(
+        (status = 200, body = Customer),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn archive_customer(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+    set_customer_archived(&ctx, &who, &id, true).await
+}
+
+#[utoipa::path(post, path = "/admin/customers/{id}/restore", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")),
+    responses(
+        (status = 200, body = Customer),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn restore_customer(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+    set_customer_archived(&ctx, &who, &id, false).await
+}
+
+/// A customer's contacts by name; `archived=true` lists the archived ones.
+#[utoipa::path(get, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id"), ListParams),
+    responses(
+        (status = 200, body = Page<Contact>),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_contacts(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    PathId(id): PathId,
+    QueryParams(q): QueryParams<ListParams>,
+) -> ApiResult<Json<Page<Contact>>> {
+    who.require(Permission::CustomersRead)?;
+    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?))
+}
+
+#[utoipa::path(post, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")),
+    request_body = ContactInput,
+    responses(
+        (status = 201, body = Contact),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_contact(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<ContactInput>,
+) -> ApiResult<Created<Contact>> {
+    who.require(Permission::CustomersWrite)?;
+    let contact = new_contact(&id, input, actor(&who));
+    ctx.table.create_contact(&contact).await?;
+    let location = format!("/admin/contacts/{}", contact.id);
+    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), contact))
+}
+
+#[utoipa::path(get, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Contact id")),
+    responses(
+        (status = 200, body = Contact, headers(("ETag" = String))),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    who.require(Permission::CustomersRead)?;
+    let contact = load_contact(&ctx, &id).await?;
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+}
+
+#[utoipa::path(put, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Contact id"), ("If-Match" = String, Header, description = "The ETag read")),
+    request_body = ContactInput,
+    responses(
+        (status = 200, body = Contact),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_contact(
+    State(ctx): State<Context>,
+    who: StaffPrincipal,
+    PathId(id): PathId,
+    IfMatch(read_version): IfMatch,
+    JsonBody(input): JsonBody<ContactInput>,
+) -> ApiResult<Created<Contact>> {
+    who.require(Permission::CustomersWrite)?;
+    let mut contact = load_contact(&ctx, &id).await?;
+    if contact.version != read_version {
+        return Err(stale());
+    }
+    input.apply(&mut contact);
+    contact.version += 1;
+    contact.updated_at = OffsetDateTime::now_utc();
+    ctx.table.save_contact(&contact, read_version).await?;
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+}
+
+async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
+    who.require(Permission::CustomersWrite)?;
+    let mut contact = load_contact(ctx, id).await?;
+    if contact.archived != archived {
+        let read_version = contact.version;
+        contact.archived = archived;
+        contact.version += 1;
+        contact.updated_at = OffsetDateTime::now_utc();
+        ctx.table.save_contact(&contact, read_version).await?;
+    }
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+}
+
+/// Archives a contact: they leave the portal's contact list and can no longer use the portal.
+#[utoipa::path(post, path = "/admin/contacts/{id}/archive", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Contact id")),
+    responses(
+        (status = 200, body = Contact),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn archive_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &who, &id, true).await
+}
+
+#[utoipa::path(post, path = "/admin/contacts/{id}/restore", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Contact id")),
+    responses(
+        (status = 200, body = Contact),
+        (status = "4XX", body = Problem, content_type = "application/problem+json"),
+        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn restore_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &who, &id, false).await
+}

@@ -1,0 +1,46 @@
+//! Configuration read once at start-up from the environment.
+
+use std::env;
+
+/// Deployment settings every function reads at init. Only the table is needed by all functions;
+/// the rest are optional here and demanded by the functions that use them (see [`Config::require`]).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub table_name: String,
+    pub bucket_name: Option<String>,
+    pub portal_user_pool_id: Option<String>,
+    pub portal_client_id: Option<String>,
+    pub staff_user_pool_id: Option<String>,
+    pub sender_email: Option<String>,
+    pub portal_url: Option<String>,
+    /// The service business's switchboard number, shown for relationship managers in `/portal/me`.
+    pub company_phone: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("environment variable {0} is not set")]
+pub struct MissingSetting(pub &'static str);
+
+fn var(name: &str) -> Option<String> {
+    env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, MissingSetting> {
+        Ok(Self {
+            table_name: var("TABLE_NAME").ok_or(MissingSetting("TABLE_NAME"))?,
+            bucket_name: var("BUCKET_NAME"),
+            portal_user_pool_id: var("PORTAL_USER_POOL_ID"),
+            portal_client_id: var("PORTAL_CLIENT_ID"),
+            staff_user_pool_id: var("STAFF_USER_POOL_ID"),
+            sender_email: var("SENDER_EMAIL"),
+            portal_url: var("PORTAL_URL"),
+            company_phone: var("COMPANY_PHONE"),
+        })
+    }
+
+    /// A setting a function cannot run without; fails at init rather than on the first request.
+    pub fn require<'a>(value: &'a Option<String>, name: &'static str) -> Result<&'a str, MissingSetting> {
+        value.as_deref().ok_or(MissingSetting(name))
+    }
+}

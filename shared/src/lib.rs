@@ -1,0 +1,20 @@
+//! The library every portal function uses.
+
+pub mod clients;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod ids;
+pub mod modules;
+pub mod openapi;
+pub mod pagination;
+pub mod permissions;
+pub mod principal;
+pub mod table;
+pub mod telemetry;
+pub mod validate;
+
+pub use context::Context;
+pub use error::{ApiError, ApiResult};

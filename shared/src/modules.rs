@@ -1,0 +1,37 @@
+//! The portal's modules and which are on by default.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Module {
+    MainInfo,
+    Contacts,
+    Tickets,
+    TicketDashboard,
+    Jobs,
+    Workflows,
+    DataSheets,
+    Documents,
+    News,
+}
+
+impl Module {
+    pub const ALL: [Module; 9] = [
+        Self::MainInfo,
+        Self::Contacts,
+        Self::Tickets,
+        Self::TicketDashboard,
+        Self::Jobs,
+        Self::Workflows,
+        Self::DataSheets,
+        Self::Documents,
+        Self::News,
+    ];
+
+    /// Everything but the ticket dashboard, which staff switch on deliberately.
+    pub fn default_enabled() -> Vec<Module> {
+        Self::ALL.into_iter().filter(|m| *m != Self::TicketDashboard).collect()
+    }
+}

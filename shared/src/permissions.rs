@@ -1,0 +1,57 @@
+//! Staff permissions and the built-in roles (Cognito groups of the staff pool) that carry them.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One permission per staff capability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ToSchema)]
+pub enum Permission {
+    #[serde(rename = "customers.read")]
+    CustomersRead,
+    #[serde(rename = "customers.write")]
+    CustomersWrite,
+    #[serde(rename = "portal.manage_access")]
+    PortalManageAccess,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 3] = [Self::CustomersRead, Self::CustomersWrite, Self::PortalManageAccess];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CustomersRead => "customers.read",
+            Self::CustomersWrite => "customers.write",
+            Self::PortalManageAccess => "portal.manage_access",
+        }
+    }
+}
+
+pub const ROLE_SUPERVISOR: &str = "supervisor";
+pub const ROLE_AGENT: &str = "agent";
+pub const ROLE_VIEWER: &str = "viewer";
+pub const BUILT_IN_ROLES: [&str; 3] = [ROLE_SUPERVISOR, ROLE_AGENT, ROLE_VIEWER];
+
+/// Supervisors hold every permission; agents work with customers but do not manage portal access;
+/// viewers only read.
+pub fn role_grants(role: &str, permission: Permission) -> bool {
+    match role {
+        ROLE_SUPERVISOR => true,
+        ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess),
+        ROLE_VIEWER => matches!(permission, Permission::CustomersRead),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_supervisors_manage_portal_access() {
+        assert!(role_grants(ROLE_SUPERVISOR, Permission::PortalManageAccess));
+        assert!(!role_grants(ROLE_AGENT, Permission::PortalManageAccess));
+        assert!(!role_grants(ROLE_VIEWER, Permission::CustomersWrite));
+        assert!(role_grants(ROLE_VIEWER, Permission::CustomersRead));
+        assert!(!role_grants("intruder", Permission::CustomersRead));
+    }
+}

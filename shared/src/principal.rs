@@ -1,0 +1,123 @@
+//! Who is calling, read from the claims API Gateway's JWT authorizer verified and put in the request context.
+//!
+//! Handlers take tenant scope from here only: never from the path, query or body.
+
+use std::collections::HashMap;
+
+use axum::{extract::FromRequestParts, http::request::Parts};
+use lambda_http::{request::RequestContext, RequestExt};
+
+use crate::{error::ApiError, permissions::Permission};
+
+pub const CLAIM_CUSTOMER_ID: &str = "custom:customer_id";
+pub const CLAIM_CONTACT_ID: &str = "custom:contact_id";
+pub const CLAIM_USERNAME: &str = "cognito:username";
+pub const CLAIM_GROUPS: &str = "cognito:groups";
+
+/// A portal contact: their company and their own contact record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalPrincipal {
+    pub customer_id: String,
+    pub contact_id: String,
+    pub username: String,
+}
+
+/// A member of the business's staff with the roles (Cognito groups) the token carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffPrincipal {
+    pub user_id: String,
+    pub username: String,
+    pub roles: Vec<String>,
+}
+
+impl StaffPrincipal {
+    pub fn can(&self, permission: Permission) -> bool {
+        self.roles.iter().any(|r| crate::permissions::role_grants(r, permission))
+    }
+
+    /// 403 unless one of the caller's roles grants `permission`.
+    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        if self.can(permission) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+}
+
+fn claims(parts: &Parts) -> Option<&HashMap<String, String>> {
+    match parts.extensions.request_context_ref()? {
+        RequestContext::ApiGatewayV2(ctx) => Some(&ctx.authorizer.as_ref()?.jwt.as_ref()?.claims),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+fn claim<'a>(claims: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
+    claims.get(name).map(String::as_str).filter(|v| !v.is_empty())
+}
+
+/// API Gateway renders array claims as `[a b c]`; a JSON array is accepted too.
+pub fn parse_list_claim(value: &str) -> Vec<String> {
+    let v = value.trim();
+    if let Ok(list) = serde_json::from_str::<Vec<String>>(v) {
+        return list;
+    }
+    v.trim_start_matches('[')
+        .trim_end_matches(']')
+        .split([' ', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PortalPrincipal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let claims = claims(parts).ok_or(ApiError::Unauthorized)?;
+        // A staff token carries no customer: it is not a portal identity.
+        match (
+            claim(claims, CLAIM_CUSTOMER_ID),
+            claim(claims, CLAIM_CONTACT_ID),
+            claim(claims, CLAIM_USERNAME),
+        ) {
+            (Some(customer), Some(contact), Some(username)) => Ok(Self {
+                customer_id: customer.to_owned(),
+                contact_id: contact.to_owned(),
+                username: username.to_owned(),
+            }),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for StaffPrincipal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let claims = claims(parts).ok_or(ApiError::Unauthorized)?;
+        if claim(claims, CLAIM_CUSTOMER_ID).is_some() {
+            return Err(ApiError::Forbidden);
+        }
+        let user_id = claim(claims, "sub").ok_or(ApiError::Unauthorized)?;
+        Ok(Self {
+            user_id: user_id.to_owned(),
+            username: claim(claims, CLAIM_USERNAME).unwrap_or(user_id).to_owned(),
+            roles: claim(claims, CLAIM_GROUPS).map(parse_list_claim).unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_claims_in_gateway_and_json_form() {
+        assert_eq!(parse_list_claim("[supervisor agent]"), vec!["supervisor", "agent"]);
+        assert_eq!(parse_list_claim(r#"["viewer"]"#), vec!["viewer"]);
+        assert!(parse_list_claim("[]").is_empty());
+    }
+}

@@ -1,0 +1,108 @@
+//! Customers: the company profile and the index of all customers.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+use super::{keys, Entity, Keys, QuerySpec, Table};
+use crate::{
+    error::{ApiError, ApiResult},
+    pagination::{Page, PageParams},
+};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub line1: Option<String>,
+    pub line2: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub postcode: Option<String>,
+    pub country: Option<String>,
+}
+
+/// A member of staff who looks after the customer, as shown to its contacts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountManager {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub address: Address,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// One of this customer's contacts.
+    pub main_contact_id: Option<String>,
+    pub sales_rep: Option<AccountManager>,
+    #[serde(default)]
+    pub relationship_managers: Vec<AccountManager>,
+    /// First and last day of the support contract; contacts may sign in only inside it.
+    pub support_start: Option<Date>,
+    pub support_end: Option<Date>,
+    #[serde(default)]
+    pub archived: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    /// Optimistic lock: send back the version you read when you update.
+    pub version: u64,
+}
+
+impl Entity for Customer {
+    const TYPE: &'static str = "customer";
+
+    fn keys(&self) -> Keys {
+        Keys {
+            pk: keys::customer(&self.id),
+            sk: keys::PROFILE.into(),
+            gsi1: Some((keys::customers_index(self.archived), keys::by_name(&self.name, &self.id))),
+        }
+    }
+}
+
+impl Table {
+    pub async fn customer(&self, id: &str) -> ApiResult<Option<Customer>> {
+        self.get(keys::customer(id), keys::PROFILE).await
+    }
+
+    pub async fn create_customer(&self, customer: &Customer) -> ApiResult<()> {
+        let put = self.put_new(customer)?;
+        self.transact_or(vec![put], |_| ApiError::Conflict("the customer already exists".into())).await
+    }
+
+    /// Replaces the profile if it is still at `read_version`; a main contact must be an active contact of it.
+    pub async fn save_customer(&self, customer: &Customer, read_version: u64) -> ApiResult<()> {
+        let mut actions = vec![self.put_versioned(customer, read_version)?];
+        if let Some(contact_id) = &customer.main_contact_id {
+            actions.push(self.check(
+                keys::customer(&customer.id),
+                keys::contact(contact_id),
+                "attribute_exists(PK) AND archived = :false",
+                [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into(),
+            )?);
+        }
+        self.transact_or(actions, |cancelled| match cancelled.failed.first() {
+            Some((1, _)) => ApiError::invalid("main_contact_id", "is not an active contact of this customer"),
+            _ => stale(),
+        })
+        .await
+    }
+
+    pub async fn customers(&self, archived: bool, page: &PageParams) -> ApiResult<Page<Customer>> {
+        self.query_page(&QuerySpec::gsi1(keys::customers_index(archived)), page).await
+    }
+}
+
+pub fn stale() -> ApiError {
+    ApiError::Conflict("the record was changed by someone else since you read it; reload and try again".into())
+}

@@ -1,0 +1,253 @@
+//! The single table: one value owns the client and the table name; repositories build on it.
+
+pub mod contacts;
+pub mod customers;
+pub mod entity;
+pub mod keys;
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::{
+    operation::transact_write_items::TransactWriteItemsError,
+    types::{AttributeValue, ConditionCheck, KeysAndAttributes, Put, TransactWriteItem},
+    Client,
+};
+
+pub use entity::{key, Entity, Item, Keys};
+
+use crate::{
+    error::{from_sdk, ApiError, ApiResult},
+    pagination::{decode_cursor, encode_cursor, Page, PageParams},
+};
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub client: Client,
+    pub name: String,
+}
+
+/// A Query over one partition of the table or of GSI1, optionally narrowed to a sort-key prefix.
+#[derive(Clone, Debug)]
+pub struct QuerySpec<'a> {
+    pub index: Option<&'a str>,
+    pub partition: String,
+    pub sort_prefix: Option<&'a str>,
+    pub newest_first: bool,
+}
+
+impl<'a> QuerySpec<'a> {
+    pub fn table(partition: String, sort_prefix: &'a str) -> Self {
+        Self { index: None, partition, sort_prefix: Some(sort_prefix), newest_first: false }
+    }
+
+    pub fn gsi1(partition: String) -> Self {
+        Self { index: Some(keys::GSI1), partition, sort_prefix: None, newest_first: false }
+    }
+
+    fn attrs(&self) -> (&'static str, &'static str) {
+        if self.index.is_some() {
+            (keys::GSI1PK, keys::GSI1SK)
+        } else {
+            (keys::PK, keys::SK)
+        }
+    }
+
+    fn key_attrs(&self) -> Vec<&'static str> {
+        if self.index.is_some() {
+            vec![keys::PK, keys::SK, keys::GSI1PK, keys::GSI1SK]
+        } else {
+            vec![keys::PK, keys::SK]
+        }
+    }
+}
+
+/// A transaction refused because a condition failed: which action (by index) and the item's old value.
+#[derive(Debug)]
+pub struct Cancelled {
+    pub failed: Vec<(usize, Option<Item>)>,
+}
+
+impl Table {
+    pub fn new(client: Client, name: String) -> Self {
+        Self { client, name }
+    }
+
+    pub async fn get<E: Entity>(&self, pk: String, sk: impl Into<String>) -> ApiResult<Option<E>> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.name)
+            .set_key(Some(key(pk, sk)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        out.item.map(E::from_item).transpose()
+    }
+
+    /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
+    pub async fn batch_get(&self, keys: Vec<Item>) -> ApiResult<Vec<Item>> {
+        let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(keys)).consistent_read(true).build().map_err(
+            |_| ApiError::Internal,
+        )?);
+        let mut found = Vec::new();
+        // Unprocessed keys are retried a bounded number of times (throttling only).
+        for _ in 0..5 {
+            let Some(request) = pending.take() else { break };
+            let out = self
+                .client
+                .batch_get_item()
+                .request_items(&self.name, request)
+                .send()
+                .await
+                .map_err(from_sdk)?;
+            if let Some(mut responses) = out.responses {
+                found.extend(responses.remove(&self.name).unwrap_or_default());
+            }
+            pending = out.unprocessed_keys.and_then(|mut u| u.remove(&self.name)).filter(|k| !k.keys.is_empty());
+        }
+        if pending.is_some() {
+            return Err(ApiError::Unavailable);
+        }
+        Ok(found)
+    }
+
+    /// One page: reads at most `limit + 1` items, the extra one only to learn whether a next page exists.
+    pub async fn query_page<E: Entity>(&self, spec: &QuerySpec<'_>, params: &PageParams) -> ApiResult<Page<E>> {
+        let limit = params.limit()?;
+        let (pk_attr, sk_attr) = spec.attrs();
+        let key_attrs = spec.key_attrs();
+        let start = params
+            .cursor
+            .as_deref()
+            .map(|c| decode_cursor(c, &key_attrs, pk_attr, &spec.partition, sk_attr, spec.sort_prefix))
+            .transpose()?;
+        let mut q = self
+            .client
+            .query()
+            .table_name(&self.name)
+            .set_index_name(spec.index.map(str::to_owned))
+            .expression_attribute_names("#pk", pk_attr)
+            .expression_attribute_values(":pk", AttributeValue::S(spec.partition.clone()))
+            .scan_index_forward(!spec.newest_first)
+            .limit(limit as i32 + 1)
+            .set_exclusive_start_key(start);
+        q = match spec.sort_prefix {
+            Some(prefix) => q
+                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expression_attribute_names("#sk", sk_attr)
+                .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned())),
+            None => q.key_condition_expression("#pk = :pk"),
+        };
+        let out = q.send().await.map_err(from_sdk)?;
+        let mut raw = out.items.unwrap_or_default();
+        tracing::debug!(items_read = raw.len(), "query page");
+        let next_cursor = if raw.len() > limit as usize {
+            raw.truncate(limit as usize);
+            raw.last().map(|last| {
+                let k: Item = key_attrs.iter().filter_map(|a| last.get(*a).map(|v| ((*a).to_owned(), v.clone()))).collect();
+                encode_cursor(&k)
+            })
+        } else {
+            None
+        };
+        let items = raw.into_iter().map(E::from_item).collect::<ApiResult<Vec<_>>>()?;
+        Ok(Page { items, next_cursor })
+    }
+
+    /// A Put that fails if the item exists.
+    pub fn put_new<E: Entity>(&self, entity: &E) -> ApiResult<TransactWriteItem> {
+        self.put_if(entity, "attribute_not_exists(PK)", HashMap::new())
+    }
+
+    /// A Put that replaces the item only if nobody changed it since it was read at `version`.
+    pub fn put_versioned<E: Entity>(&self, entity: &E, read_version: u64) -> ApiResult<TransactWriteItem> {
+        self.put_if(entity, "version = :read_version", HashMap::from([(":read_version".into(), num(read_version))]))
+    }
+
+    pub fn put_if<E: Entity>(
+        &self,
+        entity: &E,
+        condition: &str,
+        values: HashMap<String, AttributeValue>,
+    ) -> ApiResult<TransactWriteItem> {
+        let put = Put::builder()
+            .table_name(&self.name)
+            .set_item(Some(entity.to_item()?))
+            .condition_expression(condition)
+            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
+            .return_values_on_condition_check_failure(
+                aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,
+            )
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    pub fn check(
+        &self,
+        pk: String,
+        sk: impl Into<String>,
+        condition: &str,
+        values: HashMap<String, AttributeValue>,
+    ) -> ApiResult<TransactWriteItem> {
+        let check = ConditionCheck::builder()
+            .table_name(&self.name)
+            .set_key(Some(key(pk, sk)))
+            .condition_expression(condition)
+            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(TransactWriteItem::builder().condition_check(check).build())
+    }
+
+    /// Runs the actions as one transaction; `explain` turns a failed condition into the caller's problem.
+    pub async fn transact_or(
+        &self,
+        actions: Vec<TransactWriteItem>,
+        explain: impl FnOnce(Cancelled) -> ApiError,
+    ) -> ApiResult<()> {
+        match self.transact(actions).await {
+            Ok(()) => Ok(()),
+            Err(Ok(cancelled)) => Err(explain(cancelled)),
+            Err(Err(e)) => Err(e),
+        }
+    }
+
+    /// Runs the actions as one transaction. A failed condition comes back as `Err(Ok(Cancelled))`
+    /// for the repository to explain; anything else is already a problem.
+    pub async fn transact(&self, actions: Vec<TransactWriteItem>) -> Result<(), Result<Cancelled, ApiError>> {
+        let result = self.client.transact_write_items().set_transact_items(Some(actions)).send().await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(err) => {
+                if let Some(TransactWriteItemsError::TransactionCanceledException(e)) = err.as_service_error() {
+                    let reasons = e.cancellation_reasons();
+                    let failed: Vec<_> = reasons
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| r.code() == Some("ConditionalCheckFailed"))
+                        .map(|(i, r)| (i, r.item().cloned()))
+                        .collect();
+                    if !failed.is_empty() {
+                        return Err(Ok(Cancelled { failed }));
+                    }
+                    if reasons.iter().any(|r| r.code() == Some("TransactionConflict")) {
+                        return Err(Err(ApiError::Conflict(
+                            "another change to the same records was in progress; retry".into(),
+                        )));
+                    }
+                }
+                Err(Err(from_sdk(err)))
+            }
+        }
+    }
+}
+
+pub fn num(n: u64) -> AttributeValue {
+    AttributeValue::N(n.to_string())
+}
+
+pub fn s(v: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(v.into())
+}
