@@ -1,1 +1,113 @@
-fn main(){}
+//! `portal-local`: the commands behind `localstack/up.sh` and `localstack/test.sh`.
+//!
+//! ```text
+//! portal-local provision            create or find every resource; writes .local/stack.env
+//! portal-local seed                 demo customers, contacts and logins
+//! portal-local gateway [PORT]       the local API gateway on 127.0.0.1:PORT (default 3000)
+//! portal-local up [PORT]            provision, seed, print the logins, run the gateway
+//! portal-local token USERNAME       sign in (password + TOTP) and print the ID token
+//! portal-local openapi              print the OpenAPI document
+//! ```
+
+use std::sync::Arc;
+
+use localstack::{
+    cognito, definitions::StackNames, functions, gateway, provision::{self, BoxError, Stack}, seed,
+    stack_env::{self, DEFAULT_ENDPOINT, DEFAULT_PATH, DEFAULT_PORTAL_URL},
+};
+use shared::{clients::Clients, Context};
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = run(&args).await;
+    if let Err(e) = result {
+        eprintln!("portal-local: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn endpoint() -> String {
+    std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| DEFAULT_ENDPOINT.into())
+}
+
+fn port(args: &[String]) -> Result<u16, BoxError> {
+    Ok(args.get(1).map(|p| p.parse()).transpose()?.unwrap_or(3000))
+}
+
+async fn run(args: &[String]) -> Result<(), BoxError> {
+    let _ = stack_env::load_env_file(DEFAULT_PATH);
+    match args.first().map(String::as_str) {
+        Some("provision") => {
+            provision_demo().await?;
+        }
+        Some("seed") => {
+            let (ctx, stack) = context().await?;
+            print_logins(&seed::seed(&ctx, &stack).await?);
+        }
+        Some("gateway") => {
+            let (ctx, stack) = context().await?;
+            serve(ctx, stack, port(args)?).await?;
+        }
+        Some("up") => {
+            provision_demo().await?;
+            stack_env::load_env_file(DEFAULT_PATH)?;
+            let (ctx, stack) = context().await?;
+            print_logins(&seed::seed(&ctx, &stack).await?);
+            serve(ctx, stack, port(args)?).await?;
+        }
+        Some("token") => {
+            let username = args.get(1).ok_or("usage: portal-local token USERNAME [PASSWORD]")?;
+            let password = args.get(2).map(String::as_str).unwrap_or(seed::DEMO_PASSWORD);
+            let (ctx, stack) = context().await?;
+            let cognito = &ctx.clients.cognito;
+            let tokens = match cognito::sign_in(cognito, &stack.portal, username, password, cognito::EMULATOR_TOTP_SECRET).await {
+                Ok(t) => t,
+                Err(_) => cognito::sign_in(cognito, &stack.staff, username, password, cognito::EMULATOR_TOTP_SECRET).await?,
+            };
+            println!("{}", tokens.id_token);
+        }
+        Some("openapi") => {
+            println!("{}", serde_json::to_string_pretty(&functions::openapi_document())?);
+        }
+        _ => return Err("usage: portal-local provision|seed|gateway [PORT]|up [PORT]|token USERNAME|openapi".into()),
+    }
+    Ok(())
+}
+
+async fn provision_demo() -> Result<Stack, BoxError> {
+    let sdk = shared::clients::load_sdk_config().await;
+    let portal_url = std::env::var("PORTAL_URL").unwrap_or_else(|_| DEFAULT_PORTAL_URL.into());
+    let stack = provision::provision(&sdk, StackNames::demo(), &portal_url).await?;
+    stack.write_env_file(DEFAULT_PATH, &portal_url, &endpoint())?;
+    println!("provisioned: table {}, bucket {}, portal pool {}, staff pool {} (written to {DEFAULT_PATH})",
+        stack.names.table, stack.names.bucket, stack.portal.pool_id, stack.staff.pool_id);
+    Ok(stack)
+}
+
+async fn context() -> Result<(Context, Stack), BoxError> {
+    let stack = Stack::from_env()?;
+    let sdk = shared::clients::load_sdk_config().await;
+    let portal_url = std::env::var("PORTAL_URL").unwrap_or_else(|_| DEFAULT_PORTAL_URL.into());
+    Ok((Context::new(stack.config(&portal_url), Clients::new(&sdk)), stack))
+}
+
+fn print_logins(logins: &[seed::Login]) {
+    println!("\nDemo logins (password {}; TOTP secret {} — the emulator gives every device this one):", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET);
+    for l in logins {
+        println!("  {:<7} {:<12} {}", l.pool, l.username, l.who);
+    }
+    println!("\nA bearer token (password + TOTP sign-in done for you):");
+    println!("  TOKEN=$(./localstack/portal-local.sh token alice.acme)");
+    println!("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:3000/portal/me");
+}
+
+async fn serve(ctx: Context, stack: Stack, port: u16) -> Result<(), BoxError> {
+    shared::telemetry::init("local-gateway");
+    let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint()));
+    let app = gateway::app(&ctx, authorizers);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    println!("\nlocal gateway on http://127.0.0.1:{port} (OpenAPI at /openapi.json); Ctrl-C stops it");
+    gateway::serve(listener, app).await?;
+    Ok(())
+}

@@ -85,6 +85,18 @@ impl Table {
         out.item.map(E::from_item).transpose()
     }
 
+    /// An unconditional write, for seeding and one-off tooling; request paths use transactions with conditions.
+    pub async fn put<E: Entity>(&self, entity: &E) -> ApiResult<()> {
+        self.client
+            .put_item()
+            .table_name(&self.name)
+            .set_item(Some(entity.to_item()?))
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        Ok(())
+    }
+
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
     pub async fn batch_get(&self, keys: Vec<Item>) -> ApiResult<Vec<Item>> {
         let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(keys)).consistent_read(true).build().map_err(

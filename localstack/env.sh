@@ -1,0 +1,28 @@
+# Sourced by the scripts: the project root, the virtualenv, and the emulator's address and fake credentials.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+LOCAL="$ROOT/.local"
+mkdir -p "$LOCAL"
+export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4566}"
+export AWS_REGION="${AWS_REGION:-eu-west-1}"
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
+# Build outputs may live outside the clone (CI reuses one under $HOME/.cache).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+# Creates the virtualenv on first use and installs the pinned emulator and tools; a no-op once done.
+ensure_venv() {
+  local stamp="$VENV/.requirements"
+  if [ -x "$VENV/bin/moto_server" ] && cmp -s "$ROOT/localstack/requirements.txt" "$stamp"; then
+    return 0
+  fi
+  echo "setting up $VENV (moto, cfn-lint, schemathesis; about a minute the first time)" >&2
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/localstack/requirements.txt"
+  cp "$ROOT/localstack/requirements.txt" "$stamp"
+}
+
+emulator_up() {
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+    "$AWS_ENDPOINT_URL/moto-api/data.json" >/dev/null 2>&1
+}

@@ -1,0 +1,72 @@
+//! Every function of the portal, as the gateway mounts it and as the OpenAPI document lists it.
+//! Adding a function means adding it here; the route and template tests then demand the rest.
+
+use axum::Router;
+use shared::Context;
+use utoipa::openapi::OpenApi;
+
+pub struct Function {
+    pub name: &'static str,
+    pub router: Router,
+    pub openapi: OpenApi,
+}
+
+/// (name, OpenAPI document) of each function, without building any router.
+pub fn documents() -> Vec<(&'static str, OpenApi)> {
+    vec![("customers", customers::openapi())]
+}
+
+pub fn all(ctx: &Context) -> Vec<Function> {
+    documents()
+        .into_iter()
+        .map(|(name, openapi)| Function { name, router: router(name, ctx.clone()), openapi })
+        .collect()
+}
+
+fn router(name: &str, ctx: Context) -> Router {
+    match name {
+        "customers" => customers::router(ctx),
+        _ => Router::new(),
+    }
+}
+
+/// The whole API in one document, as served at `/openapi.json` and written to `infra/openapi.json`.
+pub fn openapi_document() -> OpenApi {
+    let mut docs = documents().into_iter().map(|(_, d)| d);
+    let mut merged = docs.next().unwrap_or_default();
+    for d in docs {
+        merged.merge(d);
+    }
+    merged.info = utoipa::openapi::InfoBuilder::new()
+        .title("Customer portal API")
+        .version(env!("CARGO_PKG_VERSION"))
+        .description(Some(
+            "Self-service portal for the customers of a service business. Portal routes take an ID token of the \
+             portal user pool, staff routes one of the staff pool. Errors are RFC 9457 problem documents.",
+        ))
+        .build();
+    merged.servers = Some(vec![utoipa::openapi::ServerBuilder::new().url("http://127.0.0.1:3000").build()]);
+    merged
+}
+
+/// Every (METHOD, path template) of every function.
+pub fn routes() -> Vec<(String, String, &'static str)> {
+    let mut out = Vec::new();
+    for (name, doc) in documents() {
+        for (path, item) in &doc.paths.paths {
+            for (method, op) in [
+                ("GET", &item.get),
+                ("POST", &item.post),
+                ("PUT", &item.put),
+                ("PATCH", &item.patch),
+                ("DELETE", &item.delete),
+            ] {
+                if op.is_some() {
+                    out.push((method.to_owned(), path.clone(), name));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
