@@ -121,3 +121,42 @@ mod tests {
         assert!(parse_list_claim("[]").is_empty());
     }
 }
+
+/// A permission as a type, so the check runs as an extractor, before the body is even read:
+/// a caller without the permission learns nothing about what a valid request would be.
+pub trait Requires: Send + Sync {
+    const PERMISSION: Permission;
+}
+
+/// A staff caller holding `P`'s permission; anyone else is refused with 403.
+pub struct Staff<P: Requires>(pub StaffPrincipal, pub std::marker::PhantomData<P>);
+
+impl<S: Send + Sync, P: Requires> FromRequestParts<S> for Staff<P> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let who = StaffPrincipal::from_request_parts(parts, state).await?;
+        who.require(P::PERMISSION)?;
+        Ok(Self(who, std::marker::PhantomData))
+    }
+}
+
+/// The permission markers for [`Staff`].
+pub mod can {
+    use super::{Permission, Requires};
+
+    macro_rules! marker {
+        ($($name:ident => $permission:ident),* $(,)?) => {$(
+            pub struct $name;
+            impl Requires for $name {
+                const PERMISSION: Permission = Permission::$permission;
+            }
+        )*};
+    }
+
+    marker! {
+        ReadCustomers => CustomersRead,
+        WriteCustomers => CustomersWrite,
+        ManagePortalAccess => PortalManageAccess,
+    }
+}

@@ -1,0 +1,146 @@
+//! The end-to-end harness: each test provisions its own stack (table, bucket, pools, named with a fresh
+//! suffix) on the emulator and starts the local gateway on a free port, then talks to it over HTTP.
+
+use std::{collections::HashMap, sync::Arc};
+
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use localstack::{
+    cognito::{self, ensure_user, UserSpec},
+    definitions::StackNames,
+    gateway,
+    provision::{provision, Stack},
+};
+use reqwest::{Method, RequestBuilder, Response};
+use serde_json::{json, Value};
+use shared::{clients::Clients, Context};
+use tokio::sync::Mutex;
+
+pub const PASSWORD: &str = "Test-Password-2026";
+
+pub fn endpoint() -> String {
+    std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| "http://127.0.0.1:4566".into())
+}
+
+/// SDK configuration for the emulator, built explicitly so tests never depend on ambient AWS settings.
+pub async fn sdk_config(endpoint: &str) -> SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest())
+        .endpoint_url(endpoint)
+        .region(Region::new("eu-west-1"))
+        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("test", "test", None, None, "tests"))
+        .load()
+        .await
+}
+
+pub struct TestStack {
+    pub stack: Stack,
+    pub ctx: Context,
+    pub base: String,
+    pub http: reqwest::Client,
+    staff_tokens: Mutex<HashMap<String, String>>,
+}
+
+impl TestStack {
+    pub async fn start() -> Arc<Self> {
+        let endpoint = endpoint();
+        let sdk = sdk_config(&endpoint).await;
+        let suffix = ulid::Ulid::new().to_string().to_lowercase();
+        let stack = provision(&sdk, StackNames::with_suffix(&suffix), "http://127.0.0.1:3000")
+            .await
+            .unwrap_or_else(|e| panic!("cannot provision on the emulator at {endpoint} ({e}); start it with localstack/emulator.sh start"));
+        let ctx = Context::new(stack.config("http://127.0.0.1:3000"), Clients::new(&sdk));
+        let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint));
+        let app = gateway::app(&ctx, authorizers);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+        let base = format!("http://{}", listener.local_addr().expect("local address"));
+        tokio::spawn(gateway::serve(listener, app));
+        Arc::new(Self { stack, ctx, base, http: reqwest::Client::new(), staff_tokens: Mutex::new(HashMap::new()) })
+    }
+
+    pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let mut r = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        r
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(Method::GET, path, Some(token)).send().await.expect("gateway answers")
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Response {
+        self.request(Method::POST, path, Some(token)).json(&body).send().await.expect("gateway answers")
+    }
+
+    /// An ID token of a staff user holding `role` ("" for a user in no group).
+    pub async fn staff_token(&self, role: &str) -> String {
+        let mut cache = self.staff_tokens.lock().await;
+        if let Some(t) = cache.get(role) {
+            return t.clone();
+        }
+        let username = if role.is_empty() { "staff-norole".to_owned() } else { format!("staff-{role}") };
+        let email = format!("{username}@portal.example.com");
+        let groups = if role.is_empty() { vec![] } else { vec![role] };
+        let user = UserSpec { username: &username, email: &email, password: PASSWORD, attributes: vec![], groups };
+        ensure_user(&self.ctx.clients.cognito, &self.stack.staff, &user).await.expect("staff user");
+        let tokens = cognito::sign_in(&self.ctx.clients.cognito, &self.stack.staff, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
+            .await
+            .expect("staff sign-in");
+        cache.insert(role.to_owned(), tokens.id_token.clone());
+        tokens.id_token
+    }
+
+    /// Signs a contact into the portal pool (creating their user) and returns the ID token.
+    pub async fn contact_token(&self, customer_id: &str, contact_id: &str) -> String {
+        let username = format!("c-{}", contact_id.to_lowercase());
+        let email = format!("{username}@customer.example");
+        let user = UserSpec {
+            username: &username,
+            email: &email,
+            password: PASSWORD,
+            attributes: vec![("custom:customer_id", customer_id.to_owned()), ("custom:contact_id", contact_id.to_owned())],
+            groups: vec![],
+        };
+        ensure_user(&self.ctx.clients.cognito, &self.stack.portal, &user).await.expect("portal user");
+        cognito::sign_in(&self.ctx.clients.cognito, &self.stack.portal, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
+            .await
+            .expect("portal sign-in")
+            .id_token
+    }
+
+    /// Creates a customer through the staff API and returns its JSON.
+    pub async fn create_customer(&self, name: &str) -> Value {
+        let staff = self.staff_token("supervisor").await;
+        let r = self.post("/admin/customers", &staff, json!({ "name": name, "email": "office@example.com" })).await;
+        let status = r.status();
+        let body: Value = r.json().await.expect("customer json");
+        assert_eq!(status, 201, "create customer: {body}");
+        body
+    }
+
+    pub async fn create_contact(&self, customer_id: &str, first: &str, last: &str) -> Value {
+        let staff = self.staff_token("supervisor").await;
+        let body = json!({ "first_name": first, "last_name": last, "email": format!("{first}.{last}@example.com").to_lowercase(), "phone": "+44 20 7946 0000" });
+        let r = self.post(&format!("/admin/customers/{customer_id}/contacts"), &staff, body).await;
+        let status = r.status();
+        let body: Value = r.json().await.expect("contact json");
+        assert_eq!(status, 201, "create contact: {body}");
+        body
+    }
+
+    /// A customer with one contact signed into the portal: (customer, contact, token).
+    pub async fn customer_with_portal_contact(&self, name: &str) -> (Value, Value, String) {
+        let customer = self.create_customer(name).await;
+        let cid = customer["id"].as_str().expect("id").to_owned();
+        let contact = self.create_contact(&cid, "Pat", name.split_whitespace().next().unwrap_or("Person")).await;
+        let token = self.contact_token(&cid, contact["id"].as_str().expect("id")).await;
+        (customer, contact, token)
+    }
+}
+
+/// The body of a problem document, checking the media type.
+pub async fn problem(r: Response) -> Value {
+    let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert_eq!(ct, "application/problem+json", "errors are problem documents");
+    r.json().await.expect("problem json")
+}

@@ -10,8 +10,7 @@ use shared::{
     extract::{etag, IfMatch, JsonBody, PathId, QueryParams},
     ids,
     pagination::Page,
-    permissions::Permission,
-    principal::StaffPrincipal,
+    principal::{can, Staff, StaffPrincipal},
     table::{
         contacts::{Actor, Contact},
         customers::{stale, Customer},
@@ -59,10 +58,9 @@ async fn load_contact(ctx: &Context, id: &str) -> ApiResult<Contact> {
     ))]
 pub async fn list_customers(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::ReadCustomers>,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<Json<Page<Customer>>> {
-    who.require(Permission::CustomersRead)?;
     Ok(Json(ctx.table.customers(q.archived, &q.page()).await?))
 }
 
@@ -75,10 +73,9 @@ pub async fn list_customers(
     ))]
 pub async fn create_customer(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::WriteCustomers>,
     JsonBody(input): JsonBody<CustomerInput>,
 ) -> ApiResult<Created<Customer>> {
-    who.require(Permission::CustomersWrite)?;
     if input.main_contact_id.is_some() {
         return Err(ApiError::invalid("main_contact_id", "a new customer has no contacts yet; set it once they exist"));
     }
@@ -115,10 +112,9 @@ pub async fn create_customer(
     ))]
 pub async fn get_customer(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::ReadCustomers>,
     PathId(id): PathId,
 ) -> ApiResult<Created<Customer>> {
-    who.require(Permission::CustomersRead)?;
     let customer = load_customer(&ctx, &id).await?;
     Ok(with_etag(StatusCode::OK, customer.version, None, customer))
 }
@@ -134,12 +130,11 @@ pub async fn get_customer(
     ))]
 pub async fn update_customer(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::WriteCustomers>,
     PathId(id): PathId,
     IfMatch(read_version): IfMatch,
     JsonBody(input): JsonBody<CustomerInput>,
 ) -> ApiResult<Created<Customer>> {
-    who.require(Permission::CustomersWrite)?;
     let mut customer = load_customer(&ctx, &id).await?;
     if customer.version != read_version {
         return Err(stale());
@@ -151,8 +146,7 @@ pub async fn update_customer(
     Ok(with_etag(StatusCode::OK, customer.version, None, customer))
 }
 
-async fn set_customer_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Customer>> {
-    who.require(Permission::CustomersWrite)?;
+async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<Customer>> {
     let mut customer = load_customer(ctx, id).await?;
     if customer.archived != archived {
         let read_version = customer.version;
@@ -172,8 +166,8 @@ async fn set_customer_archived(ctx: &Context, who: &StaffPrincipal, id: &str, ar
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
         (status = "5XX", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn archive_customer(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Customer>> {
-    set_customer_archived(&ctx, &who, &id, true).await
+pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+    set_customer_archived(&ctx, &id, true).await
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/restore", tag = "staff", security(("staff" = [])),
@@ -183,8 +177,8 @@ pub async fn archive_customer(State(ctx): State<Context>, who: StaffPrincipal, P
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
         (status = "5XX", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn restore_customer(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Customer>> {
-    set_customer_archived(&ctx, &who, &id, false).await
+pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+    set_customer_archived(&ctx, &id, false).await
 }
 
 /// A customer's contacts by name; `archived=true` lists the archived ones.
@@ -197,11 +191,10 @@ pub async fn restore_customer(State(ctx): State<Context>, who: StaffPrincipal, P
     ))]
 pub async fn list_contacts(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::ReadCustomers>,
     PathId(id): PathId,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<Json<Page<Contact>>> {
-    who.require(Permission::CustomersRead)?;
     Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?))
 }
 
@@ -215,11 +208,10 @@ pub async fn list_contacts(
     ))]
 pub async fn create_contact(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    Staff(who, _): Staff<can::WriteCustomers>,
     PathId(id): PathId,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> ApiResult<Created<Contact>> {
-    who.require(Permission::CustomersWrite)?;
     let contact = new_contact(&id, input, actor(&who));
     ctx.table.create_contact(&contact).await?;
     let location = format!("/admin/contacts/{}", contact.id);
@@ -233,8 +225,7 @@ pub async fn create_contact(
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
         (status = "5XX", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
-    who.require(Permission::CustomersRead)?;
+pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
     let contact = load_contact(&ctx, &id).await?;
     Ok(with_etag(StatusCode::OK, contact.version, None, contact))
 }
@@ -249,12 +240,11 @@ pub async fn get_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId
     ))]
 pub async fn update_contact(
     State(ctx): State<Context>,
-    who: StaffPrincipal,
+    _staff: Staff<can::WriteCustomers>,
     PathId(id): PathId,
     IfMatch(read_version): IfMatch,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> ApiResult<Created<Contact>> {
-    who.require(Permission::CustomersWrite)?;
     let mut contact = load_contact(&ctx, &id).await?;
     if contact.version != read_version {
         return Err(stale());
@@ -266,8 +256,7 @@ pub async fn update_contact(
     Ok(with_etag(StatusCode::OK, contact.version, None, contact))
 }
 
-async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
-    who.require(Permission::CustomersWrite)?;
+async fn set_contact_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
     let mut contact = load_contact(ctx, id).await?;
     if contact.archived != archived {
         let read_version = contact.version;
@@ -287,8 +276,8 @@ async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, arc
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
         (status = "5XX", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn archive_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
-    set_contact_archived(&ctx, &who, &id, true).await
+pub async fn archive_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &id, true).await
 }
 
 #[utoipa::path(post, path = "/admin/contacts/{id}/restore", tag = "staff", security(("staff" = [])),
@@ -298,6 +287,6 @@ pub async fn archive_contact(State(ctx): State<Context>, who: StaffPrincipal, Pa
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
         (status = "5XX", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn restore_contact(State(ctx): State<Context>, who: StaffPrincipal, PathId(id): PathId) -> ApiResult<Created<Contact>> {
-    set_contact_archived(&ctx, &who, &id, false).await
+pub async fn restore_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &id, false).await
 }

@@ -60,11 +60,7 @@ pub fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Router {
     for f in functions::all(ctx) {
         // Each route goes to its function as an opaque service, as API Gateway integrates a Lambda.
         let function = f.router;
-        let integration = tower::service_fn(move |mut req: Request| {
-            // The function matches the route itself, as it does behind API Gateway.
-            req.extensions_mut().remove::<axum::extract::MatchedPath>();
-            function.clone().oneshot(req)
-        });
+        let integration = tower::service_fn(move |req: Request| function.clone().oneshot(invocation(req)));
         for path in f.openapi.paths.paths.keys() {
             router = router.route_service(path, integration.clone());
         }
@@ -129,6 +125,21 @@ fn request_context(req: &Request, claims: Option<std::collections::HashMap<Strin
             RequestContext::ApiGatewayV2(Default::default())
         }
     }
+}
+
+/// The request as a function receives it: method, URI, headers, body and the request context, and none
+/// of the gateway's own routing state (the function matches the route itself, as behind API Gateway).
+fn invocation(req: Request) -> Request {
+    let (parts, body) = req.into_parts();
+    let mut out = Request::new(body);
+    *out.method_mut() = parts.method;
+    *out.uri_mut() = parts.uri;
+    *out.version_mut() = parts.version;
+    *out.headers_mut() = parts.headers;
+    if let Some(context) = parts.extensions.get::<RequestContext>() {
+        out.extensions_mut().insert(context.clone());
+    }
+    out
 }
 
 /// Serves the gateway until the process is stopped.

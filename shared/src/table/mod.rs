@@ -208,6 +208,9 @@ impl Table {
             .set_key(Some(key(pk, sk)))
             .condition_expression(condition)
             .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
+            .return_values_on_condition_check_failure(
+                aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,
+            )
             .build()
             .map_err(|_| ApiError::Internal)?;
         Ok(TransactWriteItem::builder().condition_check(check).build())

@@ -1,0 +1,145 @@
+//! The authorization matrix: every route of every function against every kind of caller that must be
+//! refused. A route without an entry here fails the build of this matrix, so no route ships unguarded.
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use e2e::TestStack;
+use localstack::functions;
+use reqwest::Method;
+use serde_json::{json, Value};
+use shared::permissions::{role_grants, Permission, BUILT_IN_ROLES};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Access {
+    /// Anyone; the function itself authenticates (sign-in routes).
+    #[allow(dead_code)]
+    Public,
+    /// A portal contact's token; objects are the caller's customer's only.
+    Portal,
+    /// A staff token whose roles grant the permission.
+    Staff(Permission),
+}
+
+use Access::*;
+use Permission::*;
+
+const MATRIX: &[(&str, &str, Access)] = &[
+    ("GET", "/portal/me", Portal),
+    ("GET", "/portal/contacts", Portal),
+    ("POST", "/portal/contacts", Portal),
+    ("GET", "/admin/customers", Staff(CustomersRead)),
+    ("POST", "/admin/customers", Staff(CustomersWrite)),
+    ("GET", "/admin/customers/{id}", Staff(CustomersRead)),
+    ("PUT", "/admin/customers/{id}", Staff(CustomersWrite)),
+    ("POST", "/admin/customers/{id}/archive", Staff(CustomersWrite)),
+    ("POST", "/admin/customers/{id}/restore", Staff(CustomersWrite)),
+    ("GET", "/admin/customers/{id}/contacts", Staff(CustomersRead)),
+    ("POST", "/admin/customers/{id}/contacts", Staff(CustomersWrite)),
+    ("GET", "/admin/contacts/{id}", Staff(CustomersRead)),
+    ("PUT", "/admin/contacts/{id}", Staff(CustomersWrite)),
+    ("POST", "/admin/contacts/{id}/archive", Staff(CustomersWrite)),
+    ("POST", "/admin/contacts/{id}/restore", Staff(CustomersWrite)),
+];
+
+#[test]
+fn every_route_has_an_entry_and_every_entry_a_route() {
+    let routes: Vec<(String, String)> = functions::routes().into_iter().map(|(m, p, _)| (m, p)).collect();
+    for (method, path) in &routes {
+        assert!(
+            MATRIX.iter().any(|(m, p, _)| m == method && p == path),
+            "{method} {path} has no entry in the authorization matrix"
+        );
+    }
+    for (method, path, _) in MATRIX {
+        assert!(routes.iter().any(|(m, p)| m == method && p == path), "{method} {path} is in the matrix but not served");
+    }
+}
+
+fn venv_python() -> String {
+    let venv = std::env::var("PORTAL_VENV").unwrap_or_else(|_| format!("{}/../.venv", env!("CARGO_MANIFEST_DIR")));
+    format!("{venv}/bin/python")
+}
+
+fn mint(kind: &str, claims: &Value) -> String {
+    let script = format!("{}/mint_token.py", env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(venv_python())
+        .args([script.as_str(), kind, &claims.to_string()])
+        .output()
+        .expect("the project virtualenv's python (localstack/test.sh creates it)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8").trim().to_owned()
+}
+
+fn claims_of(token: &str) -> Value {
+    let payload = token.split('.').nth(1).expect("a JWT");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("base64url")).expect("json")
+}
+
+/// The same token with one claim changed and the signature left as it was.
+fn tampered(token: &str, claim: &str, value: &str) -> String {
+    let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+    let mut claims = claims_of(token);
+    claims[claim] = json!(value);
+    parts[1] = URL_SAFE_NO_PAD.encode(claims.to_string());
+    parts.join(".")
+}
+
+#[tokio::test]
+async fn every_route_refuses_every_caller_it_must() {
+    let t = TestStack::start().await;
+    let (customer, contact, portal) = t.customer_with_portal_contact("Matrix Corp").await;
+    let (other_customer, _, _) = t.customer_with_portal_contact("Other Corp").await;
+    let supervisor = t.staff_token("supervisor").await;
+    let mut staff_by_role = vec![(String::new(), t.staff_token("").await)];
+    for role in BUILT_IN_ROLES {
+        staff_by_role.push((role.to_owned(), t.staff_token(role).await));
+    }
+
+    let mut expired_claims = claims_of(&portal);
+    expired_claims["exp"] = json!(1_700_000_000);
+    expired_claims["iat"] = json!(1_699_990_000);
+    let expired = mint("emulator", &expired_claims);
+    let forged = mint("forged", &claims_of(&portal));
+    let forged_tenant = tampered(&portal, "custom:customer_id", other_customer["id"].as_str().unwrap());
+
+    for (method, template, access) in MATRIX {
+        let id = if template.starts_with("/admin/contacts/") { &contact["id"] } else { &customer["id"] };
+        let path = template.replace("{id}", id.as_str().unwrap());
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let send = |token: Option<String>| {
+            let mut r = t.request(method.clone(), &path, token.as_deref());
+            if method == Method::POST || method == Method::PUT {
+                r = r.json(&json!({})).header("If-Match", "\"1\"");
+            }
+            async move { r.send().await.expect("gateway answers").status().as_u16() }
+        };
+        let route = format!("{method} {template}");
+
+        assert_eq!(send(None).await, 401, "{route} without a token");
+        assert_eq!(send(Some("garbage".into())).await, 401, "{route} with garbage");
+        let (own, foreign_pool_token) = match access {
+            Portal => (portal.clone(), supervisor.clone()),
+            Staff(_) => (supervisor.clone(), portal.clone()),
+            Public => continue,
+        };
+        assert_eq!(send(Some(foreign_pool_token)).await, 401, "{route} with the other pool's token");
+        if *access == Portal {
+            assert_eq!(send(Some(expired.clone())).await, 401, "{route} with an expired token");
+            assert_eq!(send(Some(forged.clone())).await, 401, "{route} with a token signed by another key");
+            assert_eq!(send(Some(forged_tenant.clone())).await, 401, "{route} with a tampered tenant claim");
+            assert!(template.starts_with("/portal/") && !template.contains("{id}"),
+                "{route}: a portal route with an object id needs an other-customer case in this matrix");
+        }
+        if let Staff(permission) = access {
+            for (role, token) in &staff_by_role {
+                let status = send(Some(token.clone())).await;
+                if role_grants(role, *permission) {
+                    assert!(status != 401 && status != 403, "{route} refused role {role:?} that holds {permission:?}: {status}");
+                } else {
+                    assert_eq!(status, 403, "{route} let role {role:?} through without {permission:?}");
+                }
+            }
+        }
+        let status = send(Some(own)).await;
+        assert!(status != 401 && status != 403, "{route} refused its own kind of caller: {status}");
+    }
+}
