@@ -1,6 +1,6 @@
 # Sourced by the scripts: the project root, the virtualenv, and the emulator's address and fake credentials.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+VENV="${PORTAL_VENV:-$ROOT/.venv}"
 LOCAL="$ROOT/.local"
 mkdir -p "$LOCAL"
 export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4566}"

@@ -35,8 +35,20 @@ fn port(args: &[String]) -> Result<u16, BoxError> {
     Ok(args.get(1).map(|p| p.parse()).transpose()?.unwrap_or(3000))
 }
 
+/// `PORTAL_STACK=name` selects a second, separately named stack (the fuzzer uses one), with its own env file.
+fn stack_suffix() -> String {
+    std::env::var("PORTAL_STACK").unwrap_or_default()
+}
+
+fn env_path() -> String {
+    match stack_suffix().as_str() {
+        "" => DEFAULT_PATH.to_owned(),
+        s => format!(".local/stack-{s}.env"),
+    }
+}
+
 async fn run(args: &[String]) -> Result<(), BoxError> {
-    let _ = stack_env::load_env_file(DEFAULT_PATH);
+    let _ = stack_env::load_env_file(&env_path());
     match args.first().map(String::as_str) {
         Some("provision") => {
             provision_demo().await?;
@@ -51,7 +63,7 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
         }
         Some("up") => {
             provision_demo().await?;
-            stack_env::load_env_file(DEFAULT_PATH)?;
+            stack_env::load_env_file(&env_path())?;
             let (ctx, stack) = context().await?;
             print_logins(&seed::seed(&ctx, &stack).await?);
             serve(ctx, stack, port(args)?).await?;
@@ -78,9 +90,10 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
 async fn provision_demo() -> Result<Stack, BoxError> {
     let sdk = shared::clients::load_sdk_config().await;
     let portal_url = std::env::var("PORTAL_URL").unwrap_or_else(|_| DEFAULT_PORTAL_URL.into());
-    let stack = provision::provision(&sdk, StackNames::demo(), &portal_url).await?;
-    stack.write_env_file(DEFAULT_PATH, &portal_url, &endpoint())?;
-    println!("provisioned: table {}, bucket {}, portal pool {}, staff pool {} (written to {DEFAULT_PATH})",
+    let stack = provision::provision(&sdk, StackNames::with_suffix(&stack_suffix()), &portal_url).await?;
+    let path = env_path();
+    stack.write_env_file(&path, &portal_url, &endpoint())?;
+    println!("provisioned: table {}, bucket {}, portal pool {}, staff pool {} (written to {path})",
         stack.names.table, stack.names.bucket, stack.portal.pool_id, stack.staff.pool_id);
     Ok(stack)
 }

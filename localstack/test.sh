@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit, handler (events/ fixtures), end-to-end over HTTP against the emulator, the
+# authorization matrix, the template checks, cfn-lint and the schemathesis fuzzing of the OpenAPI
+# document. Installs what it needs on first use; starts the emulator if it is not running and stops it
+# again afterwards if it started it.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$ROOT"
+ensure_venv
+export PORTAL_VENV="$VENV"
+
+started=""
+if ! emulator_up; then
+  "$ROOT/localstack/emulator.sh" start
+  started=yes
+fi
+cleanup() { if [ -n "$started" ]; then "$ROOT/localstack/emulator.sh" stop >/dev/null; fi; }
+trap cleanup EXIT
+
+echo "== cfn-lint infra/template.yaml"
+"$VENV/bin/cfn-lint" infra/template.yaml
+
+echo "== cargo test --workspace"
+cargo test --workspace --no-fail-fast
+
+echo "== schemathesis against the local gateway"
+"$ROOT/localstack/fuzz.sh"

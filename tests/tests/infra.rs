@@ -1,0 +1,121 @@
+//! Keeps the SAM template, the provisioner's definitions, the routers and the committed OpenAPI
+//! document in agreement.
+
+use localstack::{
+    definitions::{PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, TABLE},
+    functions,
+    gateway::{guard_for, Guard},
+};
+use serde_yaml::Value;
+
+fn template() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../infra/template.yaml");
+    serde_yaml::from_str(&std::fs::read_to_string(path).expect("infra/template.yaml")).expect("valid YAML")
+}
+
+fn resources(t: &Value) -> &serde_yaml::Mapping {
+    t["Resources"].as_mapping().expect("Resources")
+}
+
+fn of_type<'a>(t: &'a Value, kind: &str) -> Vec<(&'a str, &'a Value)> {
+    resources(t)
+        .iter()
+        .filter(|(_, r)| r["Type"].as_str() == Some(kind))
+        .map(|(k, r)| (k.as_str().unwrap_or_default(), r))
+        .collect()
+}
+
+fn tagged_ref(v: &Value) -> Option<String> {
+    match v {
+        Value::Tagged(t) if t.tag == "!Ref" => t.value.as_str().map(str::to_owned),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_function_and_route_is_in_the_template_with_its_authorizer() {
+    let t = template();
+    let functions_in_template = of_type(&t, "AWS::Serverless::Function");
+    for (name, doc) in functions::documents() {
+        let (resource, f) = functions_in_template
+            .iter()
+            .find(|(_, f)| f["Properties"]["CodeUri"].as_str() == Some(&format!("../functions/{name}")))
+            .unwrap_or_else(|| panic!("function {name} has no AWS::Serverless::Function with CodeUri ../functions/{name}"));
+        assert_eq!(f["Metadata"]["BuildMethod"], "rust-cargolambda", "{resource}");
+        let events: Vec<&Value> = f["Properties"]["Events"].as_mapping().expect("Events").values().collect();
+        let mut served = 0;
+        for (path, item) in &doc.paths.paths {
+            for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)] {
+                if op.is_none() {
+                    continue;
+                }
+                served += 1;
+                let event = events
+                    .iter()
+                    .find(|e| e["Properties"]["Method"].as_str() == Some(method) && e["Properties"]["Path"].as_str() == Some(path))
+                    .unwrap_or_else(|| panic!("{method} {path} has no HttpApi event on {resource}"));
+                assert_eq!(event["Type"], "HttpApi");
+                assert_eq!(tagged_ref(&event["Properties"]["ApiId"]).as_deref(), Some("HttpApi"));
+                let expected = match guard_for(path) {
+                    Guard::None => "NONE",
+                    Guard::Portal => "PortalAuthorizer",
+                    Guard::Staff => "StaffAuthorizer",
+                };
+                assert_eq!(event["Properties"]["Auth"]["Authorizer"], expected, "{method} {path}");
+            }
+        }
+        assert_eq!(events.len(), served, "{resource} has events for routes its router does not serve");
+    }
+    assert_eq!(functions_in_template.len(), functions::documents().len(), "a function in the template has no crate");
+    let workspace_functions = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../functions")).expect("functions/").count();
+    assert_eq!(workspace_functions, functions::documents().len(), "every crate in functions/ is registered in localstack::functions");
+}
+
+#[test]
+fn the_table_matches_the_provisioner() {
+    let t = template();
+    let tables = of_type(&t, "AWS::DynamoDB::Table");
+    assert_eq!(tables.len(), 1, "one table");
+    let p = &tables[0].1["Properties"];
+    let key = |schema: &Value| -> Vec<(String, String)> {
+        schema.as_sequence().unwrap().iter().map(|k| (k["AttributeName"].as_str().unwrap().to_owned(), k["KeyType"].as_str().unwrap().to_owned())).collect()
+    };
+    assert_eq!(key(&p["KeySchema"]), [(TABLE.pk.to_owned(), "HASH".to_owned()), (TABLE.sk.to_owned(), "RANGE".to_owned())]);
+    let gsis = p["GlobalSecondaryIndexes"].as_sequence().unwrap();
+    assert_eq!(gsis.len(), TABLE.gsis.len());
+    for (index, pk, sk) in TABLE.gsis {
+        let g = gsis.iter().find(|g| g["IndexName"].as_str() == Some(index)).unwrap_or_else(|| panic!("{index}"));
+        assert_eq!(key(&g["KeySchema"]), [((*pk).to_owned(), "HASH".to_owned()), ((*sk).to_owned(), "RANGE".to_owned())]);
+        assert_eq!(g["Projection"]["ProjectionType"], "ALL");
+    }
+    assert_eq!(p["TimeToLiveSpecification"]["AttributeName"], TABLE.ttl_attribute);
+    assert_eq!(p["BillingMode"], "PAY_PER_REQUEST");
+}
+
+#[test]
+fn pools_require_totp_and_no_client_writes_tenant_attributes() {
+    let t = template();
+    for (name, pool) in of_type(&t, "AWS::Cognito::UserPool") {
+        let p = &pool["Properties"];
+        assert_eq!(p["MfaConfiguration"], "ON", "{name}");
+        assert_eq!(p["EnabledMfas"][0], "SOFTWARE_TOKEN_MFA", "{name}");
+        assert_eq!(p["Policies"]["PasswordPolicy"]["MinimumLength"].as_i64(), Some(i64::from(PASSWORD_MIN_LENGTH)), "{name}");
+    }
+    let portal = &resources(&t)["PortalUserPool"]["Properties"]["Schema"];
+    let names: Vec<_> = portal.as_sequence().unwrap().iter().map(|a| a["Name"].as_str().unwrap()).collect();
+    assert_eq!(names, PORTAL_CUSTOM_ATTRIBUTES);
+    for (name, client) in of_type(&t, "AWS::Cognito::UserPoolClient") {
+        let writes = client["Properties"]["WriteAttributes"].as_sequence().expect("explicit WriteAttributes");
+        assert!(writes.iter().all(|a| !a.as_str().unwrap_or_default().starts_with("custom:")), "{name} may write a tenant attribute");
+    }
+    assert_eq!(resources(&t)["PortalAuthClient"]["Properties"]["GenerateSecret"], true);
+}
+
+#[test]
+fn the_committed_openapi_document_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../infra/openapi.json");
+    let committed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("infra/openapi.json")).expect("json");
+    let generated = serde_json::to_value(functions::openapi_document()).expect("json");
+    assert!(committed == generated, "infra/openapi.json is stale: run `localstack/portal-local.sh openapi > infra/openapi.json`");
+    assert_eq!(generated["openapi"], "3.1.0");
+}
