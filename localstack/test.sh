@@ -21,7 +21,10 @@ echo "== cfn-lint infra/template.yaml"
 "$VENV/bin/cfn-lint" infra/template.yaml
 
 echo "== cargo test --workspace"
-cargo test --workspace --no-fail-fast
+cargo test --workspace --no-fail-fast 2>&1 | tee "$LOCAL/cargo-test.log"
 
 echo "== schemathesis against the local gateway"
 "$ROOT/localstack/fuzz.sh"
+
+# One closing line with the Rust test totals (schemathesis reported its own above; any failure exited already).
+awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$LOCAL/cargo-test.log"
