@@ -9,7 +9,7 @@ use shared::{
     },
     Context,
 };
-use time::{macros::date, OffsetDateTime};
+use time::macros::date;
 
 use crate::{
     cognito::{ensure_user, UserSpec},
@@ -72,67 +72,48 @@ fn demo() -> Vec<DemoCustomer> {
 }
 
 pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> {
-    let now = OffsetDateTime::now_utc();
-    let system = Actor::System;
     let mut logins = Vec::new();
     for c in demo() {
         let customer_id = demo_id(c.tag);
         let main_contact = c.contacts.first().map(|k| demo_id(k.tag));
-        let customer = Customer {
-            id: customer_id.clone(),
-            name: c.name.into(),
-            address: Address {
-                line1: Some("1 Example Street".into()),
-                line2: None,
-                city: Some(c.city.into()),
-                region: None,
-                postcode: Some("EX1 1AA".into()),
-                country: Some("United Kingdom".into()),
-            },
-            phone: Some("+44 20 7946 0100".into()),
-            email: Some(format!("office@{}.example", c.tag.to_lowercase())),
-            website: None,
-            main_contact_id: main_contact,
-            sales_rep: Some(AccountManager {
-                name: "Sam Seller".into(),
-                email: "sam.seller@portal.example.com".into(),
-                phone: None,
-                mobile: Some("+44 7700 900900".into()),
-            }),
-            relationship_managers: vec![AccountManager {
-                name: "Rita Relations".into(),
-                email: "rita.relations@portal.example.com".into(),
-                phone: Some("+44 20 7946 0999".into()),
-                mobile: Some("+44 7700 900999".into()),
-            }],
-            support_start: Some(date!(2026 - 01 - 01)),
-            support_end: Some(date!(2027 - 12 - 31)),
-            archived: false,
-            created_at: now,
-            updated_at: now,
-            version: 1,
+        let mut customer = Customer::new(customer_id.clone(), c.name.into());
+        customer.address = Address {
+            line1: Some("1 Example Street".into()),
+            line2: None,
+            city: Some(c.city.into()),
+            region: None,
+            postcode: Some("EX1 1AA".into()),
+            country: Some("United Kingdom".into()),
         };
+        customer.phone = Some("+44 20 7946 0100".into());
+        customer.email = Some(format!("office@{}.example", c.tag.to_lowercase()));
+        customer.main_contact_id = main_contact;
+        customer.sales_rep = Some(AccountManager {
+            name: "Sam Seller".into(),
+            email: "sam.seller@portal.example.com".into(),
+            phone: None,
+            mobile: Some("+44 7700 900900".into()),
+        });
+        customer.relationship_managers = vec![AccountManager {
+            name: "Rita Relations".into(),
+            email: "rita.relations@portal.example.com".into(),
+            phone: Some("+44 20 7946 0999".into()),
+            mobile: Some("+44 7700 900999".into()),
+        }];
+        customer.support_start = Some(date!(2026 - 01 - 01));
+        customer.support_end = Some(date!(2027 - 12 - 31));
         ctx.table.put(&customer).await?;
         for k in c.contacts {
             let id = demo_id(k.tag);
-            let contact = Contact {
-                id: id.clone(),
-                customer_id: customer_id.clone(),
-                first_name: k.first.into(),
-                last_name: k.last.into(),
-                title: Some(k.title.into()),
-                email: Some(k.email.into()),
-                phone: k.phone.map(Into::into),
-                mobile: k.mobile.map(Into::into),
-                archived: false,
-                portal_username: k.username.map(Into::into),
-                portal_status: if k.username.is_some() { PortalStatus::Active } else { PortalStatus::None },
-                see_all_tickets: false,
-                created_by: system.clone(),
-                created_at: now,
-                updated_at: now,
-                version: 1,
-            };
+            let mut contact = Contact::new(id.clone(), customer_id.clone(), k.first.into(), k.last.into(), Actor::System);
+            contact.title = Some(k.title.into());
+            contact.email = Some(k.email.into());
+            contact.phone = k.phone.map(Into::into);
+            contact.mobile = k.mobile.map(Into::into);
+            contact.portal_username = k.username.map(Into::into);
+            if k.username.is_some() {
+                contact.portal_status = PortalStatus::Active;
+            }
             ctx.table.put(&contact).await?;
             ctx.table.put(&ContactRef { contact_id: id.clone(), customer_id: customer_id.clone() }).await?;
             if let Some(username) = k.username {

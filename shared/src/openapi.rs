@@ -28,3 +28,15 @@ impl Modify for SecuritySchemes {
         }
     }
 }
+
+/// The error responses every operation documents: any 4XX or 5XX is a problem document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Problems {
+    /// The request was refused; `type` says why.
+    #[response(status = "4XX", content_type = "application/problem+json")]
+    Client(crate::error::Problem),
+    /// A fault on our side or a backing service's.
+    #[response(status = "5XX", content_type = "application/problem+json")]
+    Server(crate::error::Problem),
+}

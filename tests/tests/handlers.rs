@@ -7,7 +7,6 @@ use shared::table::{
     contacts::{Actor, Contact, ContactRef, PortalStatus},
     customers::Customer,
 };
-use time::OffsetDateTime;
 use tower::ServiceExt;
 
 const CUSTOMER: &str = "01JD00000000000000000000AC";
@@ -26,31 +25,12 @@ async fn call(router: axum::Router, fixture: &str) -> (u16, Value) {
 /// A router whose table holds the fixture's customer and contact.
 async fn seeded_router() -> axum::Router {
     let t = e2e::TestStack::start().await;
-    let now = OffsetDateTime::now_utc();
-    let customer: Customer = serde_json::from_value(serde_json::json!({
-        "id": CUSTOMER, "name": "Fixture Facilities", "phone": null, "email": null, "website": null,
-        "main_contact_id": CONTACT, "sales_rep": null, "support_start": null, "support_end": null,
-        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "version": 1
-    }))
-    .unwrap();
-    let contact = Contact {
-        id: CONTACT.into(),
-        customer_id: CUSTOMER.into(),
-        first_name: "Alice".into(),
-        last_name: "Archer".into(),
-        title: None,
-        email: Some("alice@acme.example".into()),
-        phone: None,
-        mobile: None,
-        archived: false,
-        portal_username: Some("alice.acme".into()),
-        portal_status: PortalStatus::Active,
-        see_all_tickets: false,
-        created_by: Actor::System,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    let mut customer = Customer::new(CUSTOMER.into(), "Fixture Facilities".into());
+    customer.main_contact_id = Some(CONTACT.into());
+    let mut contact = Contact::new(CONTACT.into(), CUSTOMER.into(), "Alice".into(), "Archer".into(), Actor::System);
+    contact.email = Some("alice@acme.example".into());
+    contact.portal_username = Some("alice.acme".into());
+    contact.portal_status = PortalStatus::Active;
     t.ctx.table.put(&customer).await.unwrap();
     t.ctx.table.put(&contact).await.unwrap();
     t.ctx.table.put(&ContactRef { contact_id: CONTACT.into(), customer_id: CUSTOMER.into() }).await.unwrap();

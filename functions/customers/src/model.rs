@@ -259,34 +259,20 @@ mod tests {
     use super::*;
 
     fn customer() -> Customer {
-        let now = time::OffsetDateTime::UNIX_EPOCH;
-        Customer {
-            id: "C".into(),
-            name: "Acme".into(),
-            address: Address::default(),
+        let mut c = Customer::new("C".into(), "Acme".into());
+        c.sales_rep = Some(AccountManager {
+            name: "Sam".into(),
+            email: "sam@biz.example".into(),
             phone: None,
-            email: None,
-            website: None,
-            main_contact_id: None,
-            sales_rep: Some(AccountManager {
-                name: "Sam".into(),
-                email: "sam@biz.example".into(),
-                phone: None,
-                mobile: Some("07700 900001".into()),
-            }),
-            relationship_managers: vec![AccountManager {
-                name: "Rita".into(),
-                email: "rita@biz.example".into(),
-                phone: Some("020 7946 0001".into()),
-                mobile: Some("07700 900002".into()),
-            }],
-            support_start: None,
-            support_end: None,
-            archived: false,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-        }
+            mobile: Some("07700 900001".into()),
+        });
+        c.relationship_managers = vec![AccountManager {
+            name: "Rita".into(),
+            email: "rita@biz.example".into(),
+            phone: Some("020 7946 0001".into()),
+            mobile: Some("07700 900002".into()),
+        }];
+        c
     }
 
     #[test]

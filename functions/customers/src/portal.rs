@@ -2,16 +2,16 @@
 
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
+    openapi::Problems,
     extract::{JsonBody, QueryParams},
     ids,
     modules::Module,
     pagination::{Page, PageParams},
     principal::PortalPrincipal,
-    table::contacts::{Actor, Contact, PortalStatus},
+    table::contacts::{Actor, Contact},
     Context,
 };
-use time::OffsetDateTime;
 
 use crate::model::{manager_cards, Company, ContactInput, Me, MyContact, PortalContact};
 
@@ -19,8 +19,7 @@ use crate::model::{manager_cards, Company, ContactInput, Me, MyContact, PortalCo
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("portal" = [])),
     responses(
         (status = 200, body = Me),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Me>> {
     let (customer, contact) = ctx.table.customer_and_contact(&who.customer_id, &who.contact_id).await?;
@@ -67,8 +66,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
 #[utoipa::path(get, path = "/portal/contacts", tag = "portal", security(("portal" = [])), params(PageParams),
     responses(
         (status = 200, body = Page<PortalContact>),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn list_contacts(
     State(ctx): State<Context>,
@@ -84,8 +82,7 @@ pub async fn list_contacts(
     request_body = ContactInput,
     responses(
         (status = 201, body = PortalContact),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn create_contact(
     State(ctx): State<Context>,
@@ -99,25 +96,7 @@ pub async fn create_contact(
 
 /// A fresh contact record; staff and portal creation share it.
 pub fn new_contact(customer_id: &str, input: ContactInput, created_by: Actor) -> Contact {
-    let now = OffsetDateTime::now_utc();
-    let mut contact = Contact {
-        id: ids::new_id(),
-        customer_id: customer_id.to_owned(),
-        first_name: String::new(),
-        last_name: String::new(),
-        title: None,
-        email: None,
-        phone: None,
-        mobile: None,
-        archived: false,
-        portal_username: None,
-        portal_status: PortalStatus::None,
-        see_all_tickets: false,
-        created_by,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    let mut contact = Contact::new(ids::new_id(), customer_id.to_owned(), String::new(), String::new(), created_by);
     input.apply(&mut contact);
     contact
 }

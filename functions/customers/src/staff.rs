@@ -6,7 +6,8 @@ use axum::{
     Json,
 };
 use shared::{
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
+    openapi::Problems,
     extract::{etag, IfMatch, JsonBody, PathId, QueryParams},
     ids,
     pagination::Page,
@@ -53,8 +54,7 @@ async fn load_contact(ctx: &Context, id: &str) -> ApiResult<Contact> {
 #[utoipa::path(get, path = "/admin/customers", tag = "staff", security(("staff" = [])), params(ListParams),
     responses(
         (status = 200, body = Page<Customer>),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn list_customers(
     State(ctx): State<Context>,
@@ -68,8 +68,7 @@ pub async fn list_customers(
     request_body = CustomerInput,
     responses(
         (status = 201, body = Customer),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn create_customer(
     State(ctx): State<Context>,
@@ -79,24 +78,7 @@ pub async fn create_customer(
     if input.main_contact_id.is_some() {
         return Err(ApiError::invalid("main_contact_id", "a new customer has no contacts yet; set it once they exist"));
     }
-    let now = OffsetDateTime::now_utc();
-    let mut customer = Customer {
-        id: ids::new_id(),
-        name: String::new(),
-        address: Default::default(),
-        phone: None,
-        email: None,
-        website: None,
-        main_contact_id: None,
-        sales_rep: None,
-        relationship_managers: Vec::new(),
-        support_start: None,
-        support_end: None,
-        archived: false,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    let mut customer = Customer::new(ids::new_id(), String::new());
     input.apply(&mut customer);
     ctx.table.create_customer(&customer).await?;
     let location = format!("/admin/customers/{}", customer.id);
@@ -107,8 +89,7 @@ pub async fn create_customer(
     params(("id" = String, Path, description = "Customer id")),
     responses(
         (status = 200, body = Customer, headers(("ETag" = String))),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn get_customer(
     State(ctx): State<Context>,
@@ -125,8 +106,7 @@ pub async fn get_customer(
     request_body = CustomerInput,
     responses(
         (status = 200, body = Customer),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn update_customer(
     State(ctx): State<Context>,
@@ -163,8 +143,7 @@ async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiRe
     params(("id" = String, Path, description = "Customer id")),
     responses(
         (status = 200, body = Customer),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
     set_customer_archived(&ctx, &id, true).await
@@ -174,8 +153,7 @@ pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::Wri
     params(("id" = String, Path, description = "Customer id")),
     responses(
         (status = 200, body = Customer),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
     set_customer_archived(&ctx, &id, false).await
@@ -186,8 +164,7 @@ pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::Wri
     params(("id" = String, Path, description = "Customer id"), ListParams),
     responses(
         (status = 200, body = Page<Contact>),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn list_contacts(
     State(ctx): State<Context>,
@@ -203,8 +180,7 @@ pub async fn list_contacts(
     request_body = ContactInput,
     responses(
         (status = 201, body = Contact),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn create_contact(
     State(ctx): State<Context>,
@@ -222,8 +198,7 @@ pub async fn create_contact(
     params(("id" = String, Path, description = "Contact id")),
     responses(
         (status = 200, body = Contact, headers(("ETag" = String))),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
     let contact = load_contact(&ctx, &id).await?;
@@ -235,8 +210,7 @@ pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCust
     request_body = ContactInput,
     responses(
         (status = 200, body = Contact),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn update_contact(
     State(ctx): State<Context>,
@@ -273,8 +247,7 @@ async fn set_contact_archived(ctx: &Context, id: &str, archived: bool) -> ApiRes
     params(("id" = String, Path, description = "Contact id")),
     responses(
         (status = 200, body = Contact),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn archive_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
     set_contact_archived(&ctx, &id, true).await
@@ -284,8 +257,7 @@ pub async fn archive_contact(State(ctx): State<Context>, _staff: Staff<can::Writ
     params(("id" = String, Path, description = "Contact id")),
     responses(
         (status = 200, body = Contact),
-        (status = "4XX", body = Problem, content_type = "application/problem+json"),
-        (status = "5XX", body = Problem, content_type = "application/problem+json"),
+        Problems,
     ))]
 pub async fn restore_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
     set_contact_archived(&ctx, &id, false).await

@@ -61,6 +61,29 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// A new, active contact without portal access; version 1.
+    pub fn new(id: String, customer_id: String, first_name: String, last_name: String, created_by: Actor) -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self {
+            id,
+            customer_id,
+            first_name,
+            last_name,
+            title: None,
+            email: None,
+            phone: None,
+            mobile: None,
+            archived: false,
+            portal_username: None,
+            portal_status: PortalStatus::None,
+            see_all_tickets: false,
+            created_by,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
     pub fn display_name(&self) -> String {
         format!("{} {}", self.first_name.trim(), self.last_name.trim())
     }

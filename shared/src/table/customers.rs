@@ -58,6 +58,30 @@ pub struct Customer {
     pub version: u64,
 }
 
+impl Customer {
+    /// A new, active customer with nothing but a name; version 1.
+    pub fn new(id: String, name: String) -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self {
+            id,
+            name,
+            address: Address::default(),
+            phone: None,
+            email: None,
+            website: None,
+            main_contact_id: None,
+            sales_rep: None,
+            relationship_managers: Vec::new(),
+            support_start: None,
+            support_end: None,
+            archived: false,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+}
+
 impl Entity for Customer {
     const TYPE: &'static str = "customer";
 
