@@ -13,21 +13,24 @@ pub struct Function {
 
 /// (name, OpenAPI document) of each function, without building any router.
 pub fn documents() -> Vec<(&'static str, OpenApi)> {
-    vec![("customers", customers::openapi())]
+    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi())]
 }
 
-pub fn all(ctx: &Context) -> Vec<Function> {
-    documents()
-        .into_iter()
-        .map(|(name, openapi)| Function { name, router: router(name, ctx.clone()), openapi })
-        .collect()
-}
-
-fn router(name: &str, ctx: Context) -> Router {
-    match name {
-        "customers" => customers::router(ctx),
-        _ => Router::new(),
+pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::MissingSetting> {
+    let mut out = Vec::new();
+    for (name, openapi) in documents() {
+        out.push(Function { name, router: router(name, ctx.clone()).await?, openapi });
     }
+    Ok(out)
+}
+
+async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::MissingSetting> {
+    Ok(match name {
+        "customers" => customers::router(ctx),
+        "access" => access::router(ctx),
+        "auth" => auth::router(ctx).await?,
+        _ => Router::new(),
+    })
 }
 
 /// The whole API in one document, as served at `/openapi.json` and written to `infra/openapi.json`.

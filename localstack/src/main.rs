@@ -118,7 +118,7 @@ fn print_logins(logins: &[seed::Login]) {
 async fn serve(ctx: Context, stack: Stack, port: u16) -> Result<(), BoxError> {
     shared::telemetry::init("local-gateway");
     let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint()));
-    let app = gateway::app(&ctx, authorizers);
+    let app = gateway::app(&ctx, authorizers).await?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("\nlocal gateway on http://127.0.0.1:{port} (OpenAPI at /openapi.json); Ctrl-C stops it");
     gateway::serve(listener, app).await?;

@@ -4,6 +4,7 @@
 use shared::{
     permissions::{ROLE_AGENT, ROLE_SUPERVISOR, ROLE_VIEWER},
     table::{
+        access::Unique,
         contacts::{Actor, Contact, ContactRef, PortalStatus},
         customers::{AccountManager, Address, Customer},
     },
@@ -117,6 +118,10 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
             ctx.table.put(&contact).await?;
             ctx.table.put(&ContactRef { contact_id: id.clone(), customer_id: customer_id.clone() }).await?;
             if let Some(username) = k.username {
+                for key in [shared::table::keys::username(username), shared::table::keys::email(k.email)] {
+                    let claim = Unique { key, contact_id: id.clone(), customer_id: customer_id.clone(), value: username.to_owned() };
+                    ctx.table.put(&claim).await?;
+                }
                 ensure_user(
                     &ctx.clients.cognito,
                     &stack.portal,

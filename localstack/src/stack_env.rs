@@ -66,10 +66,12 @@ impl Stack {
             bucket_name: Some(self.names.bucket.clone()),
             portal_user_pool_id: Some(self.portal.pool_id.clone()),
             portal_client_id: Some(self.portal.client_id.clone()),
+            portal_client_secret: self.portal.client_secret.clone(),
             staff_user_pool_id: Some(self.staff.pool_id.clone()),
             sender_email: Some(self.names.sender_email.clone()),
             portal_url: Some(portal_url.to_owned()),
             company_phone: Some("+44 20 7946 0000".to_owned()),
+            invitation_days: 3,
         }
     }
 }

@@ -4,17 +4,21 @@ use std::env;
 
 /// Deployment settings every function reads at init. Only the table is needed by all functions;
 /// the rest are optional here and demanded by the functions that use them (see [`Config::require`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     pub table_name: String,
     pub bucket_name: Option<String>,
     pub portal_user_pool_id: Option<String>,
     pub portal_client_id: Option<String>,
+    /// Local runs only; on AWS the auth function reads the secret from Cognito at init.
+    pub portal_client_secret: Option<String>,
     pub staff_user_pool_id: Option<String>,
     pub sender_email: Option<String>,
     pub portal_url: Option<String>,
     /// The service business's switchboard number, shown for relationship managers in `/portal/me`.
     pub company_phone: Option<String>,
+    /// How long an invitation stays valid (default 3 days).
+    pub invitation_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,15 +36,34 @@ impl Config {
             bucket_name: var("BUCKET_NAME"),
             portal_user_pool_id: var("PORTAL_USER_POOL_ID"),
             portal_client_id: var("PORTAL_CLIENT_ID"),
+            portal_client_secret: var("PORTAL_CLIENT_SECRET"),
             staff_user_pool_id: var("STAFF_USER_POOL_ID"),
             sender_email: var("SENDER_EMAIL"),
             portal_url: var("PORTAL_URL"),
             company_phone: var("COMPANY_PHONE"),
+            invitation_days: var("INVITATION_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(3),
         })
     }
 
     /// A setting a function cannot run without; fails at init rather than on the first request.
     pub fn require<'a>(value: &'a Option<String>, name: &'static str) -> Result<&'a str, MissingSetting> {
         value.as_deref().ok_or(MissingSetting(name))
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            table_name: String::new(),
+            bucket_name: None,
+            portal_user_pool_id: None,
+            portal_client_id: None,
+            portal_client_secret: None,
+            staff_user_pool_id: None,
+            sender_email: None,
+            portal_url: None,
+            company_phone: None,
+            invitation_days: 3,
+        }
     }
 }

@@ -46,6 +46,8 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("service unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -87,6 +89,7 @@ impl ApiError {
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -105,6 +108,7 @@ impl ApiError {
             Self::PreconditionRequired => "precondition-required",
             Self::PayloadTooLarge => "payload-too-large",
             Self::UnsupportedMediaType => "unsupported-media-type",
+            Self::TooManyRequests => "too-many-requests",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -122,6 +126,7 @@ impl ApiError {
             Self::PreconditionRequired => "Send If-Match with the version you read",
             Self::PayloadTooLarge => "The request body is too large",
             Self::UnsupportedMediaType => "The request body must be application/json",
+            Self::TooManyRequests => "Too many attempts; wait a few minutes and try again",
             Self::Unavailable => "A backing service is unavailable; try again shortly",
             Self::Internal => "Internal error",
         }

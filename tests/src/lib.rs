@@ -49,7 +49,7 @@ impl TestStack {
             .unwrap_or_else(|e| panic!("cannot provision on the emulator at {endpoint} ({e}); start it with localstack/emulator.sh start"));
         let ctx = Context::new(stack.config("http://127.0.0.1:3000"), Clients::new(&sdk));
         let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint));
-        let app = gateway::app(&ctx, authorizers);
+        let app = gateway::app(&ctx, authorizers).await.expect("gateway");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let base = format!("http://{}", listener.local_addr().expect("local address"));
         tokio::spawn(gateway::serve(listener, app));
@@ -120,7 +120,8 @@ impl TestStack {
 
     pub async fn create_contact(&self, customer_id: &str, first: &str, last: &str) -> Value {
         let staff = self.staff_token("supervisor").await;
-        let body = json!({ "first_name": first, "last_name": last, "email": format!("{first}.{last}@example.com").to_lowercase(), "phone": "+44 20 7946 0000" });
+        let unique = ulid::Ulid::new().to_string()[16..].to_lowercase();
+        let body = json!({ "first_name": first, "last_name": last, "email": format!("{first}.{last}.{unique}@example.com").to_lowercase(), "phone": "+44 20 7946 0000" });
         let r = self.post(&format!("/admin/customers/{customer_id}/contacts"), &staff, body).await;
         let status = r.status();
         let body: Value = r.json().await.expect("contact json");
@@ -143,4 +144,30 @@ pub async fn problem(r: Response) -> Value {
     let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert_eq!(ct, "application/problem+json", "errors are problem documents");
     r.json().await.expect("problem json")
+}
+
+/// The emails the emulator's SES accepted for `to`, oldest first: (subject, body).
+pub async fn emails_to(to: &str) -> Vec<(String, String)> {
+    let data: Value = reqwest::get(format!("{}/moto-api/data.json", endpoint())).await.expect("emulator").json().await.expect("json");
+    let mut out = Vec::new();
+    for m in data["ses"]["Message"].as_array().cloned().unwrap_or_default() {
+        let to_me = m["destinations"].to_string().contains(to);
+        if to_me {
+            out.push((m["subject"].as_str().unwrap_or_default().to_owned(), m["body"].as_str().unwrap_or_default().to_owned()));
+        }
+    }
+    out
+}
+
+/// The token of the last link emailed to `to`.
+pub async fn last_token(to: &str) -> String {
+    let mails = emails_to(to).await;
+    let (_, body) = mails.last().unwrap_or_else(|| panic!("no email to {to}"));
+    let at = body.find("token=").expect("a link with a token") + "token=".len();
+    body[at..at + 43].to_owned()
+}
+
+/// The emulator's current TOTP code (every device shares its secret).
+pub fn totp_now() -> String {
+    localstack::cognito::now_code(localstack::cognito::EMULATOR_TOTP_SECRET).expect("code")
 }

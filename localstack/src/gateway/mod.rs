@@ -55,9 +55,9 @@ pub fn guard_for(path: &str) -> Guard {
     }
 }
 
-pub fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Router {
+pub async fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Result<Router, shared::config::MissingSetting> {
     let mut router = Router::new().route("/openapi.json", get(|| async { Json(functions::openapi_document()) }));
-    for f in functions::all(ctx) {
+    for f in functions::all(ctx).await? {
         // Each route goes to its function as an opaque service, as API Gateway integrates a Lambda.
         let function = f.router;
         let integration = tower::service_fn(move |req: Request| function.clone().oneshot(invocation(req)));
@@ -65,9 +65,9 @@ pub fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Router {
             router = router.route_service(path, integration.clone());
         }
     }
-    router
+    Ok(router
         .fallback(|| async { ApiError::NotFound })
-        .layer(middleware::from_fn_with_state(authorizers, authorize))
+        .layer(middleware::from_fn_with_state(authorizers, authorize)))
 }
 
 async fn authorize(State(auth): State<Arc<Authorizers>>, mut req: Request, next: Next) -> Response {

@@ -49,6 +49,14 @@ pub struct Contact {
     pub portal_username: Option<String>,
     #[serde(default)]
     pub portal_status: PortalStatus,
+    /// The hash of the pending activation or reset token, so a new one voids it.
+    /// Stored, never shown: handlers clear it with [`Contact::redacted`] before answering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub portal_token_hash: Option<String>,
+    /// When the pending invitation expires.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub portal_invited_until: Option<OffsetDateTime>,
     /// Granted by staff: the contact sees every portal-visible ticket of the company.
     #[serde(default)]
     pub see_all_tickets: bool,
@@ -76,12 +84,20 @@ impl Contact {
             archived: false,
             portal_username: None,
             portal_status: PortalStatus::None,
+            portal_token_hash: None,
+            portal_invited_until: None,
             see_all_tickets: false,
             created_by,
             created_at: now,
             updated_at: now,
             version: 1,
         }
+    }
+
+    /// The contact as an API shows it: without the pending token's hash.
+    pub fn redacted(mut self) -> Self {
+        self.portal_token_hash = None;
+        self
     }
 
     pub fn display_name(&self) -> String {

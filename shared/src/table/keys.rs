@@ -43,3 +43,51 @@ pub fn by_name(name: &str, id: &str) -> String {
     let folded: String = name.trim().to_lowercase().chars().take(100).collect();
     format!("{folded}#{id}")
 }
+
+pub const UNIQUE: &str = "UNIQUE";
+pub const TOKEN: &str = "TOKEN";
+pub const OUTBOX: &str = "OUTBOX";
+pub const INVITATIONS: &str = "INVITATIONS";
+pub const HISTORY_PREFIX: &str = "HIST#";
+
+/// Usernames and emails are unique across the deployment, case-insensitively.
+pub fn username(name: &str) -> String {
+    format!("USERNAME#{}", name.trim().to_lowercase())
+}
+
+pub fn email(address: &str) -> String {
+    format!("EMAIL#{}", address.trim().to_lowercase())
+}
+
+/// An activation or reset token, by the SHA-256 of its value.
+pub fn token(hash: &str) -> String {
+    format!("TOKEN#{hash}")
+}
+
+/// Pending invitations in GSI1, ordered by expiry (zero-padded epoch seconds).
+pub fn invitation_expiry(expires_at: i64, hash: &str) -> String {
+    format!("{expires_at:012}#{hash}")
+}
+
+/// A contact's portal-access history inside the customer partition, in time order.
+pub fn history_prefix(contact_id: &str) -> String {
+    format!("{HISTORY_PREFIX}{contact_id}#")
+}
+
+pub fn history(contact_id: &str, event_id: &str) -> String {
+    format!("{HISTORY_PREFIX}{contact_id}#{event_id}")
+}
+
+pub fn outbox(id: &str) -> String {
+    format!("OUTBOX#{id}")
+}
+
+/// A fixed-window counter (rate limiting).
+pub fn rate(key: &str) -> String {
+    format!("RATE#{key}")
+}
+
+/// A TOTP code once accepted for a user, so it is never accepted again.
+pub fn used_code(username: &str) -> String {
+    format!("TOTPUSED#{}", username.to_lowercase())
+}

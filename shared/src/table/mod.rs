@@ -1,5 +1,6 @@
 //! The single table: one value owns the client and the table name; repositories build on it.
 
+pub mod access;
 pub mod contacts;
 pub mod customers;
 pub mod entity;
@@ -95,6 +96,57 @@ impl Table {
             .await
             .map_err(from_sdk)?;
         Ok(())
+    }
+
+    /// Counts one hit in the current fixed window of `window_secs` for `key`; false once over `limit`.
+    /// Windows end by themselves, so nobody is locked out for longer than one window.
+    pub async fn hit(&self, key: &str, window_secs: i64, limit: u64) -> ApiResult<bool> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let window = now / window_secs;
+        let out = self
+            .client
+            .update_item()
+            .table_name(&self.name)
+            .set_key(Some(entity::key(keys::rate(key), window.to_string())))
+            .update_expression("ADD hits :one SET #ttl = :ttl, entity = :entity")
+            .expression_attribute_names("#ttl", keys::TTL)
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .expression_attribute_values(":ttl", AttributeValue::N(((window + 2) * window_secs).to_string()))
+            .expression_attribute_values(":entity", AttributeValue::S("rate".into()))
+            .return_values(aws_sdk_dynamodb::types::ReturnValue::UpdatedNew)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        let hits = out
+            .attributes
+            .and_then(|a| a.get("hits").and_then(|v| v.as_n().ok()).and_then(|n| n.parse::<u64>().ok()))
+            .unwrap_or(0);
+        Ok(hits <= limit)
+    }
+
+    /// Claims a one-time value (a TOTP code for a user) for `ttl_secs`; false if it was claimed before.
+    pub async fn claim_once(&self, pk: String, sk: String, ttl_secs: i64) -> ApiResult<bool> {
+        let expires = time::OffsetDateTime::now_utc().unix_timestamp() + ttl_secs;
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.name)
+            .set_item(Some(HashMap::from([
+                (keys::PK.to_owned(), AttributeValue::S(pk)),
+                (keys::SK.to_owned(), AttributeValue::S(sk)),
+                (keys::ENTITY.to_owned(), AttributeValue::S("claim".into())),
+                (keys::TTL.to_owned(), AttributeValue::N(expires.to_string())),
+            ])))
+            .condition_expression("attribute_not_exists(PK) OR #ttl < :now")
+            .expression_attribute_names("#ttl", keys::TTL)
+            .expression_attribute_values(":now", AttributeValue::N(time::OffsetDateTime::now_utc().unix_timestamp().to_string()))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(from_sdk(e)),
+        }
     }
 
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
@@ -194,6 +246,18 @@ impl Table {
             .build()
             .map_err(|_| ApiError::Internal)?;
         Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    /// A Delete; with a condition when `condition` is given.
+    pub fn delete(&self, pk: String, sk: impl Into<String>, condition: Option<&str>, values: HashMap<String, AttributeValue>) -> ApiResult<TransactWriteItem> {
+        let delete = aws_sdk_dynamodb::types::Delete::builder()
+            .table_name(&self.name)
+            .set_key(Some(key(pk, sk)))
+            .set_condition_expression(condition.map(str::to_owned))
+            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(TransactWriteItem::builder().delete(delete).build())
     }
 
     pub fn check(

@@ -1,0 +1,126 @@
+//! Request and response types of portal access management.
+
+use serde::{Deserialize, Serialize};
+use shared::{
+    error::FieldError,
+    portal_access::Delivery,
+    table::contacts::{Contact, PortalStatus},
+    validate::Validate,
+};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// `PUT /admin/contacts/{id}/portal-access`: give the contact a username; leave it out to have one generated.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnableAccess {
+    /// 3 to 64 characters: letters, digits, `.`, `_`, `-`; case-insensitive and unique deployment-wide.
+    pub username: Option<String>,
+}
+
+pub fn valid_username(u: &str) -> bool {
+    let n = u.chars().count();
+    (3..=64).contains(&n)
+        && u.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && u.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+impl Validate for EnableAccess {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        if let Some(u) = &self.username {
+            if !valid_username(u.trim()) {
+                errors.push(FieldError::new("username", "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            }
+        }
+    }
+}
+
+/// A readable username from the contact's name: `first.last`, letters and digits only.
+pub fn username_base(contact: &Contact) -> String {
+    let part = |s: &str| s.to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
+    let (first, last) = (part(&contact.first_name), part(&contact.last_name));
+    let base = match (first.is_empty(), last.is_empty()) {
+        (false, false) => format!("{first}.{last}"),
+        (false, true) => first,
+        (true, false) => last,
+        (true, true) => "contact".into(),
+    };
+    let base: String = base.chars().take(50).collect();
+    if base.len() < 3 { format!("{base}.user") } else { base }
+}
+
+/// The contact's portal access as staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortalAccess {
+    pub contact_id: String,
+    pub username: Option<String>,
+    pub status: PortalStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub invited_until: Option<OffsetDateTime>,
+}
+
+impl From<&Contact> for PortalAccess {
+    fn from(c: &Contact) -> Self {
+        Self {
+            contact_id: c.id.clone(),
+            username: c.portal_username.clone(),
+            status: c.portal_status,
+            invited_until: c.portal_invited_until,
+        }
+    }
+}
+
+/// The result of sending an invitation or a reset email.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Sent {
+    pub access: PortalAccess,
+    pub email: Delivery,
+}
+
+pub const MAX_BULK: usize = 50;
+
+/// `POST /admin/portal-access/invitations`: the contacts chosen from a filtered list.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkInvite {
+    pub contact_ids: Vec<String>,
+}
+
+impl Validate for BulkInvite {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        if self.contact_ids.is_empty() || self.contact_ids.len() > MAX_BULK {
+            errors.push(FieldError::new("contact_ids", format!("must list 1 to {MAX_BULK} contacts")));
+        }
+        for (i, id) in self.contact_ids.iter().enumerate() {
+            if !shared::ids::is_valid(id) {
+                errors.push(FieldError::new(format!("contact_ids[{i}]"), "is not a valid identifier"));
+            }
+        }
+    }
+}
+
+/// One contact's outcome in a bulk invitation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkResult {
+    pub contact_id: String,
+    /// `sent`, `queued`, or `refused` with the reason.
+    pub result: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::table::contacts::Actor;
+
+    #[test]
+    fn usernames_are_readable_and_checked() {
+        let c = Contact::new("X".into(), "C".into(), "Zoë".into(), "O'Brien-Smith".into(), Actor::System);
+        assert_eq!(username_base(&c), "zo.obriensmith");
+        assert!(valid_username("alice.acme"));
+        assert!(!valid_username(".alice"));
+        assert!(!valid_username("al"));
+        assert!(!valid_username("alice acme"));
+    }
+}

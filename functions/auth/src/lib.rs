@@ -1,0 +1,41 @@
+//! The auth capability: public sign-in, activation and password reset for portal contacts.
+
+pub mod model;
+pub mod portal;
+
+use axum::Router;
+use shared::{identity::PortalPool, Context};
+use utoipa::OpenApi;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+#[derive(Clone, Debug)]
+pub struct App {
+    pub ctx: Context,
+    pub pool: PortalPool,
+}
+
+#[derive(OpenApi)]
+struct ApiDoc;
+
+pub fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(portal::login))
+        .routes(routes!(portal::login_mfa))
+        .routes(routes!(portal::refresh))
+        .routes(routes!(portal::logout))
+        .routes(routes!(portal::activate))
+        .routes(routes!(portal::activate_totp))
+        .routes(routes!(portal::forgot))
+        .routes(routes!(portal::reset))
+}
+
+/// Builds the router; the pool's app-client secret is resolved once, here, at init.
+pub async fn router(ctx: Context) -> Result<Router, shared::config::MissingSetting> {
+    let pool = PortalPool::from_config(ctx.clients.cognito.clone(), &ctx.config).await?;
+    let (router, _) = routes().split_for_parts();
+    Ok(shared::http::finish(router.with_state(App { ctx, pool })))
+}
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    routes().split_for_parts().1
+}

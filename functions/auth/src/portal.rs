@@ -1,0 +1,284 @@
+//! `/portal/auth/…`: public routes. Every sign-in goes through here (the app client's secret is known
+//! only to this function), and every refusal reads the same whatever its reason.
+
+use axum::{extract::{FromRequestParts, State}, http::{request::Parts, StatusCode}, Json};
+use lambda_http::{request::RequestContext, RequestExt};
+use shared::{
+    error::{ApiError, ApiResult},
+    extract::JsonBody,
+    identity::{SignIn, Tokens},
+    openapi::Problems,
+    portal_access::{self, RESET_VALID_SECONDS},
+    secrets,
+    table::{
+        access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxTask, TokenKind, Unique},
+        contacts::{Actor, Contact, PortalStatus},
+        customers::{stale, Customer},
+        keys,
+    },
+};
+use time::OffsetDateTime;
+
+use crate::{
+    model::{otpauth_uri, Activate, ActivateTotp, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
+    App,
+};
+
+/// The caller's address as API Gateway saw it.
+pub struct SourceIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for SourceIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = match parts.extensions.request_context_ref() {
+            Some(RequestContext::ApiGatewayV2(c)) => c.http.source_ip.clone(),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        };
+        Ok(Self(ip.unwrap_or_else(|| "unknown".into())))
+    }
+}
+
+const WINDOW: i64 = 15 * 60;
+
+/// Attempts per 15 minutes: per username from one address, per address, per username from anywhere.
+/// An attacker elsewhere cannot exhaust the first, and each window ends by itself.
+async fn throttle(app: &App, action: &str, username: &str, ip: &str) -> ApiResult<()> {
+    let user = username.trim().to_lowercase();
+    let limits = [
+        (format!("{action}#u#{user}#ip#{ip}"), 10),
+        (format!("{action}#ip#{ip}"), 100),
+        (format!("{action}#u#{user}"), 50),
+    ];
+    for (key, limit) in limits {
+        if !app.ctx.table.hit(&key, WINDOW, limit).await? {
+            return Err(ApiError::TooManyRequests);
+        }
+    }
+    Ok(())
+}
+
+/// A contact who may sign in now: active access, contact and customer not archived, inside the
+/// support period. `Err` carries the reason for the history, never for the caller.
+async fn eligible(app: &App, username: &str) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
+    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+        return Ok(Err((None, "unknown username")));
+    };
+    let (customer, contact) = app.ctx.table.customer_and_contact(&unique.customer_id, &unique.contact_id).await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(Err((None, "no such contact"))) };
+    let today = OffsetDateTime::now_utc().date();
+    let reason = if contact.archived {
+        Some("contact archived")
+    } else if contact.portal_status != PortalStatus::Active {
+        Some("access not active")
+    } else if customer.archived {
+        Some("customer archived")
+    } else if customer.support_start.is_some_and(|d| today < d) || customer.support_end.is_some_and(|d| today > d) {
+        Some("outside the support period")
+    } else {
+        None
+    };
+    Ok(match reason {
+        Some(r) => Err((Some(contact), r)),
+        None => Ok((customer, contact)),
+    })
+}
+
+async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
+    if let Some(c) = contact {
+        let event = AccessEvent::new(&c.customer_id, &c.id, AccessEventKind::SignInFailed, Actor::Contact { id: c.id.clone() }, why);
+        if let Err(e) = portal_access::record(&app.ctx, event).await {
+            tracing::warn!(error = %e, "could not record a failed sign-in");
+        }
+    }
+    ApiError::Unauthorized
+}
+
+/// Step one of sign-in: username and password. Answers with the TOTP challenge.
+#[utoipa::path(post, path = "/portal/auth/login", tag = "auth", request_body = Login,
+    responses((status = 200, body = Challenge), Problems))]
+pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
+    throttle(&app, "login", &input.username, &ip).await?;
+    let contact = match eligible(&app, &input.username).await? {
+        Ok((_, contact)) => contact,
+        Err((contact, why)) => return Err(failed(&app, contact.as_ref(), why).await),
+    };
+    let username = contact.portal_username.clone().unwrap_or_default();
+    match app.pool.sign_in(&username, &input.password).await {
+        Ok(SignIn::Totp { session }) => Ok(Json(Challenge { challenge: "totp".into(), session })),
+        Ok(_) => Err(failed(&app, Some(&contact), "no second factor set up").await),
+        Err(_) => Err(failed(&app, Some(&contact), "wrong password").await),
+    }
+}
+
+/// Step two: the authenticator code. A code is accepted once only.
+#[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
+    responses((status = 200, body = Tokens), Problems))]
+pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<Json<Tokens>> {
+    throttle(&app, "login", &input.username, &ip).await?;
+    let contact = match eligible(&app, &input.username).await? {
+        Ok((_, contact)) => contact,
+        Err((contact, why)) => return Err(failed(&app, contact.as_ref(), why).await),
+    };
+    let username = contact.portal_username.clone().unwrap_or_default();
+    let step = OffsetDateTime::now_utc().unix_timestamp() / 30;
+    if !app.ctx.table.claim_once(keys::used_code(&username), format!("{}#{step}", input.code), 120).await? {
+        return Err(failed(&app, Some(&contact), "code already used").await);
+    }
+    match app.pool.answer_totp(&username, &input.session, &input.code).await {
+        Ok(tokens) => {
+            let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::SignInSucceeded, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
+            portal_access::record(&app.ctx, event).await?;
+            Ok(Json(tokens))
+        }
+        Err(_) => Err(failed(&app, Some(&contact), "wrong code").await),
+    }
+}
+
+/// New ID and access tokens for a refresh token, while the contact may still sign in.
+#[utoipa::path(post, path = "/portal/auth/refresh", tag = "auth", request_body = Refresh,
+    responses((status = 200, body = Tokens), Problems))]
+pub async fn refresh(State(app): State<App>, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
+    let Ok((_, contact)) = eligible(&app, &input.username).await? else { return Err(ApiError::Unauthorized) };
+    let username = contact.portal_username.unwrap_or_default();
+    Ok(Json(app.pool.refresh(&username, &input.refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
+}
+
+/// Signs out: the refresh token (and every other session's) stops working.
+#[utoipa::path(post, path = "/portal/auth/logout", tag = "auth", request_body = Refresh,
+    responses((status = 204), Problems))]
+pub async fn logout(State(app): State<App>, JsonBody(input): JsonBody<Refresh>) -> ApiResult<StatusCode> {
+    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(&input.username), keys::UNIQUE).await? else {
+        return Err(ApiError::Unauthorized);
+    };
+    // Only the holder of a live refresh token may sign the user out.
+    app.pool.refresh(&unique.value, &input.refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
+    app.pool.sign_out_everywhere(&unique.value).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn bad_token() -> ApiError {
+    ApiError::invalid("token", "is invalid, already used or expired")
+}
+
+/// The live token of `kind` whose contact still waits for it.
+async fn live_token(app: &App, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+    if !secrets::looks_like_token(token) {
+        return Err(bad_token());
+    }
+    let hash = secrets::hash(token);
+    let record = app.ctx.table.get::<AccessToken>(keys::token(&hash), keys::TOKEN).await?.ok_or_else(bad_token)?;
+    if record.kind != kind || record.is_expired(OffsetDateTime::now_utc()) {
+        return Err(bad_token());
+    }
+    let (customer, contact) = app.ctx.table.customer_and_contact(&record.customer_id, &record.contact_id).await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else { return Err(bad_token()) };
+    if customer.archived || contact.archived || contact.portal_status != status || contact.portal_token_hash.as_deref() != Some(hash.as_str()) {
+        return Err(bad_token());
+    }
+    Ok((record, contact))
+}
+
+/// Activation, step one: the invitation's token and a new password. Answers with the TOTP secret.
+#[utoipa::path(post, path = "/portal/auth/activate", tag = "auth", request_body = Activate,
+    responses((status = 200, body = TotpEnrollment), Problems))]
+pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Activate>) -> ApiResult<Json<TotpEnrollment>> {
+    throttle(&app, "activate", "-", &ip).await?;
+    let (mut record, contact) = live_token(&app, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+    let email = contact.email.clone().ok_or_else(bad_token)?;
+    app.pool.set_up_user(&record.username, &email, &contact.customer_id, &contact.id, &input.password).await?;
+    let mut enrollment = Enrollment::default();
+    let (secret, session) = match app.pool.sign_in(&record.username, &input.password).await? {
+        SignIn::SetUpTotp { session } => {
+            let (secret, session) = app.pool.associate_totp(Some(&session), None).await?;
+            enrollment.session = session;
+            (secret, ())
+        }
+        SignIn::Tokens(tokens) => {
+            let (secret, _) = app.pool.associate_totp(None, Some(&tokens.access_token)).await?;
+            enrollment.access_token = Some(tokens.access_token);
+            enrollment.id_token = Some(tokens.id_token);
+            enrollment.refresh_token = tokens.refresh_token;
+            (secret, ())
+        }
+        SignIn::Totp { .. } => return Err(ApiError::Conflict("this account already has an authenticator; sign in instead".into())),
+    };
+    let _ = session;
+    record.enrollment = Some(enrollment);
+    app.ctx.table.transact_or(vec![app.ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?], |_| bad_token()).await?;
+    let issuer = app.ctx.config.portal_url.as_deref().unwrap_or("Customer portal").trim_start_matches("https://").trim_start_matches("http://");
+    Ok(Json(TotpEnrollment { otpauth_uri: otpauth_uri(issuer, &record.username, &secret), username: record.username, secret }))
+}
+
+/// Activation, step two: a code from the authenticator. Access becomes active and the contact is signed in.
+#[utoipa::path(post, path = "/portal/auth/activate/totp", tag = "auth", request_body = ActivateTotp,
+    responses((status = 200, body = Tokens), Problems))]
+pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<Json<Tokens>> {
+    throttle(&app, "activate", "-", &ip).await?;
+    let (record, contact) = live_token(&app, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+    let enrollment = record.enrollment.clone().ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
+    let verified = app
+        .pool
+        .verify_totp(&record.username, enrollment.session.as_deref(), enrollment.access_token.as_deref(), &input.code)
+        .await
+        .map_err(|_| ApiError::invalid("code", "does not match; check the authenticator app's clock and try the next code"))?;
+    let tokens = match verified {
+        Some(t) => t,
+        None => Tokens {
+            id_token: enrollment.id_token.unwrap_or_default(),
+            access_token: enrollment.access_token.unwrap_or_default(),
+            refresh_token: enrollment.refresh_token,
+            expires_in: 900,
+        },
+    };
+    let mut updated = contact.clone();
+    updated.portal_status = PortalStatus::Active;
+    updated.portal_token_hash = None;
+    updated.portal_invited_until = None;
+    updated.version += 1;
+    updated.updated_at = OffsetDateTime::now_utc();
+    let actions = vec![
+        app.ctx.table.put_versioned(&updated, contact.version)?,
+        app.ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
+        app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Activated, Actor::Contact { id: contact.id.clone() }, "password and authenticator set"))?,
+    ];
+    app.ctx.table.transact_or(actions, |_| bad_token()).await?;
+    Ok(Json(tokens))
+}
+
+/// Always 202, whether or not the account exists; an active contact gets a reset link valid for an hour.
+#[utoipa::path(post, path = "/portal/auth/password/forgot", tag = "auth", request_body = Forgot,
+    responses((status = 202), Problems))]
+pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
+    throttle(&app, "forgot", &input.username, &ip).await?;
+    if let Ok((_, contact)) = eligible(&app, &input.username).await? {
+        let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
+        let task = OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS };
+        if let Err(e) = portal_access::commit_and_send(&app.ctx, vec![app.ctx.table.put_new(&event)?], task, |_| stale()).await {
+            tracing::warn!(error = %e, "reset email not queued");
+        }
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Sets a new password with a reset token and signs out every session. The next sign-in still asks for TOTP.
+#[utoipa::path(post, path = "/portal/auth/password/reset", tag = "auth", request_body = Reset,
+    responses((status = 204), Problems))]
+pub async fn reset(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
+    throttle(&app, "reset", "-", &ip).await?;
+    let (record, contact) = live_token(&app, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
+    app.pool.set_password(&record.username, &input.password).await?;
+    app.pool.sign_out_everywhere(&record.username).await?;
+    let mut updated = contact.clone();
+    updated.portal_token_hash = None;
+    updated.version += 1;
+    updated.updated_at = OffsetDateTime::now_utc();
+    let actions = vec![
+        app.ctx.table.put_versioned(&updated, contact.version)?,
+        app.ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
+        app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetDone, Actor::Contact { id: contact.id.clone() }, "new password set"))?,
+    ];
+    app.ctx.table.transact_or(actions, |_| bad_token()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,166 @@
+//! Portal access records: uniqueness of usernames and emails, single-use tokens, the access history,
+//! rate-limit counters and codes already used.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+use super::{contacts::Actor, keys, Entity, Keys};
+
+/// Claims a username or an email address for one contact, deployment-wide.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Unique {
+    /// The key value, `USERNAME#…` or `EMAIL#…`.
+    pub key: String,
+    pub contact_id: String,
+    pub customer_id: String,
+    /// The username as the contact was given it (for usernames).
+    pub value: String,
+}
+
+impl Entity for Unique {
+    const TYPE: &'static str = "unique";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: self.key.clone(), sk: keys::UNIQUE.into(), gsi1: None }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Activation,
+    Reset,
+}
+
+/// What activation has done so far, kept on the token between the password step and the TOTP step.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Enrollment {
+    /// Cognito's MFA_SETUP session, where Cognito asks for TOTP set-up during sign-in.
+    pub session: Option<String>,
+    /// The user's access token, where Cognito signed the user in without MFA set up yet.
+    pub access_token: Option<String>,
+    pub id_token: Option<String>,
+    pub refresh_token: Option<String>,
+}
+
+/// A single-use activation or reset token, stored by hash only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AccessToken {
+    pub hash: String,
+    pub kind: TokenKind,
+    pub customer_id: String,
+    pub contact_id: String,
+    pub username: String,
+    /// Epoch seconds; the token is refused from then on.
+    pub expires_at: i64,
+    #[serde(default)]
+    pub enrollment: Option<Enrollment>,
+}
+
+/// Tokens outlive their expiry in the table for a while, so the expiry job can still find invitations.
+const KEEP_AFTER_EXPIRY: i64 = 30 * 24 * 3600;
+
+impl Entity for AccessToken {
+    const TYPE: &'static str = "access_token";
+
+    fn keys(&self) -> Keys {
+        let gsi1 = (self.kind == TokenKind::Activation)
+            .then(|| (keys::INVITATIONS.to_owned(), keys::invitation_expiry(self.expires_at, &self.hash)));
+        Keys { pk: keys::token(&self.hash), sk: keys::TOKEN.into(), gsi1 }
+    }
+
+    fn expires_at(&self) -> Option<i64> {
+        Some(self.expires_at + KEEP_AFTER_EXPIRY)
+    }
+}
+
+impl AccessToken {
+    pub fn is_expired(&self, now: OffsetDateTime) -> bool {
+        now.unix_timestamp() >= self.expires_at
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessEventKind {
+    Enabled,
+    InvitationSent,
+    Activated,
+    SignInSucceeded,
+    SignInFailed,
+    ResetRequested,
+    ResetDone,
+    Revoked,
+    InvitationExpired,
+}
+
+/// One entry of a contact's portal-access history.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+pub struct AccessEvent {
+    pub id: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    #[schema(ignore)]
+    pub customer_id: String,
+    pub contact_id: String,
+    pub kind: AccessEventKind,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub actor: Actor,
+    /// What happened, in words (for failures, which check refused).
+    pub outcome: String,
+}
+
+impl AccessEvent {
+    pub fn new(customer_id: &str, contact_id: &str, kind: AccessEventKind, actor: Actor, outcome: impl Into<String>) -> Self {
+        Self {
+            id: crate::ids::new_id(),
+            customer_id: customer_id.to_owned(),
+            contact_id: contact_id.to_owned(),
+            kind,
+            at: OffsetDateTime::now_utc(),
+            actor,
+            outcome: outcome.into(),
+        }
+    }
+}
+
+impl Entity for AccessEvent {
+    const TYPE: &'static str = "access_event";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: keys::customer(&self.customer_id), sk: keys::history(&self.contact_id, &self.id), gsi1: None }
+    }
+}
+
+/// Work that must happen after a commit (an email), written in the same transaction and deleted once done.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub id: String,
+    pub task: OutboxTask,
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OutboxTask {
+    /// Email the contact a fresh activation link (a new token voids any earlier one).
+    Invitation { customer_id: String, contact_id: String },
+    /// Email the contact a password-reset link valid for `valid_seconds`.
+    PasswordReset { customer_id: String, contact_id: String, valid_seconds: i64 },
+}
+
+impl OutboxItem {
+    pub fn new(task: OutboxTask) -> Self {
+        Self { id: crate::ids::new_id(), task, attempts: 0 }
+    }
+}
+
+impl Entity for OutboxItem {
+    const TYPE: &'static str = "outbox";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: keys::outbox(&self.id), sk: keys::OUTBOX.into(), gsi1: Some((keys::OUTBOX.into(), self.id.clone())) }
+    }
+}

@@ -1,0 +1,185 @@
+//! Portal access end to end: staff enable and invite, the email is read back from the emulator, the
+//! contact activates with a password and TOTP, signs in, and loses everything when staff revoke.
+
+use e2e::{last_token, problem, totp_now, TestStack};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "Correct-Horse-42";
+
+async fn body(r: reqwest::Response) -> Value {
+    r.json().await.expect("json")
+}
+
+#[tokio::test]
+async fn invitation_activation_sign_in_and_revocation() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Acme Access").await;
+    let cid = customer["id"].as_str().unwrap();
+    let contact = t.create_contact(cid, "Pat", "Jones").await;
+    let id = contact["id"].as_str().unwrap();
+    let email = contact["email"].as_str().unwrap();
+    let access = format!("/admin/contacts/{id}/portal-access");
+
+    let enabled = body(t.request(Method::PUT, &access, Some(&staff)).json(&json!({})).send().await.unwrap()).await;
+    assert_eq!(enabled["status"], "enabled");
+    let username = enabled["username"].as_str().unwrap().to_owned();
+    assert_eq!(username, "pat.jones", "a readable generated username");
+
+    let sent = t.post(&format!("{access}/invitation"), &staff, json!({})).await;
+    assert_eq!(sent.status(), 202);
+    let sent = body(sent).await;
+    assert_eq!(sent["email"], "sent");
+    assert_eq!(sent["access"]["status"], "invited");
+    let first_token = last_token(email).await;
+    // Re-sending voids the first link.
+    t.post(&format!("{access}/invitation"), &staff, json!({})).await;
+    let token = last_token(email).await;
+    assert_ne!(token, first_token);
+    let r = t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": first_token, "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(r.status(), 422, "the voided link no longer works");
+
+    let weak = t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": "short" })).send().await.unwrap();
+    assert_eq!(weak.status(), 422);
+    assert_eq!(problem(weak).await["errors"][0]["field"], "password");
+
+    let enrollment = body(t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PASSWORD })).send().await.unwrap()).await;
+    assert_eq!(enrollment["username"], username);
+    assert!(enrollment["otpauth_uri"].as_str().unwrap().starts_with("otpauth://totp/"));
+    let wrong = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": "000000" })).send().await.unwrap();
+    assert_eq!(wrong.status(), 422);
+    let tokens = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap()).await;
+    let me = t.get("/portal/me", tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(me.status(), 200);
+    assert_eq!(body(me).await["company"]["name"], "Acme Access");
+    let reused = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap();
+    assert_eq!(reused.status(), 422, "an activation link works once");
+
+    // Sign in: password, then the code; the same code is never accepted twice.
+    let challenge = body(t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "PAT.JONES", "password": PASSWORD })).send().await.unwrap()).await;
+    assert_eq!(challenge["challenge"], "totp");
+    let code = totp_now();
+    let signed_in = t.request(Method::POST, "/portal/auth/login/mfa", None).json(&json!({ "username": username, "session": challenge["session"], "code": code })).send().await.unwrap();
+    assert_eq!(signed_in.status(), 200);
+    let session = body(signed_in).await;
+    let again = body(t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": PASSWORD })).send().await.unwrap()).await;
+    let replay = t.request(Method::POST, "/portal/auth/login/mfa", None).json(&json!({ "username": username, "session": again["session"], "code": code })).send().await.unwrap();
+    assert_eq!(replay.status(), 401, "a code is accepted once");
+    let wrong_password = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": "Wrong-Password-1" })).send().await.unwrap();
+    assert_eq!(wrong_password.status(), 401);
+    let unknown = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "nobody.here", "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(unknown.status(), 401);
+    assert_eq!(problem(unknown).await, problem(wrong_password_again(&t, &username).await).await, "refusals read the same");
+
+    let refreshed = t.request(Method::POST, "/portal/auth/refresh", None).json(&json!({ "username": username, "refresh_token": session["refresh_token"] })).send().await.unwrap();
+    assert_eq!(refreshed.status(), 200);
+
+    let history = body(t.get(&format!("{access}/history"), &staff).await).await;
+    let kinds: Vec<&str> = history["items"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"sign_in_failed"), "newest first: {kinds:?}");
+    for kind in ["enabled", "invitation_sent", "activated", "sign_in_succeeded", "sign_in_failed"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+
+    // Revoke: the refresh token dies, sign-in is refused, the username is free again.
+    let revoked = body(t.request(Method::DELETE, &access, Some(&staff)).send().await.unwrap()).await;
+    assert_eq!(revoked["status"], "revoked");
+    let refresh = t.request(Method::POST, "/portal/auth/refresh", None).json(&json!({ "username": username, "refresh_token": session["refresh_token"] })).send().await.unwrap();
+    assert_eq!(refresh.status(), 401);
+    let login = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(login.status(), 401);
+    let other = t.create_contact(cid, "Pat", "Other").await;
+    let taken = t.request(Method::PUT, &format!("/admin/contacts/{}/portal-access", other["id"].as_str().unwrap()), Some(&staff)).json(&json!({ "username": username })).send().await.unwrap();
+    assert_eq!(taken.status(), 200, "the username was released");
+}
+
+async fn wrong_password_again(t: &TestStack, username: &str) -> reqwest::Response {
+    t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": "Wrong-Password-2" })).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn racing_staff_get_one_username_and_one_conflict() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Racers").await;
+    let cid = customer["id"].as_str().unwrap();
+    let a = t.create_contact(cid, "Ann", "A").await;
+    let b = t.create_contact(cid, "Ben", "B").await;
+    let put = |id: String| {
+        t.request(Method::PUT, &format!("/admin/contacts/{id}/portal-access"), Some(&staff)).json(&json!({ "username": "Shared.Name" })).send()
+    };
+    let (ra, rb) = tokio::join!(put(a["id"].as_str().unwrap().to_owned()), put(b["id"].as_str().unwrap().to_owned()));
+    let mut statuses = [ra.unwrap().status().as_u16(), rb.unwrap().status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409]);
+
+    // The same email cannot have portal access twice.
+    let c = t.create_contact(cid, "Cat", "C").await;
+    let c_email = c["email"].as_str().unwrap();
+    let d = t.create_contact(cid, "Dan", "D").await;
+    let did = d["id"].as_str().unwrap();
+    let etag = "\"1\"";
+    let same = t.request(Method::PUT, &format!("/admin/contacts/{did}"), Some(&staff)).header("If-Match", etag).json(&json!({ "first_name": "Dan", "last_name": "D", "email": c_email.to_uppercase() })).send().await.unwrap();
+    assert_eq!(same.status(), 200);
+    let first = t.request(Method::PUT, &format!("/admin/contacts/{}/portal-access", c["id"].as_str().unwrap()), Some(&staff)).json(&json!({})).send().await.unwrap();
+    assert_eq!(first.status(), 200);
+    let second = t.request(Method::PUT, &format!("/admin/contacts/{did}/portal-access"), Some(&staff)).json(&json!({})).send().await.unwrap();
+    assert_eq!(second.status(), 409);
+    assert!(problem(second).await["detail"].as_str().unwrap().contains("email"));
+
+    // No email, no access; a bad username is named.
+    let e = t.post(&format!("/admin/customers/{cid}/contacts"), &staff, json!({ "first_name": "No", "last_name": "Mail" })).await;
+    let eid = body(e).await["id"].as_str().unwrap().to_owned();
+    let r = t.request(Method::PUT, &format!("/admin/contacts/{eid}/portal-access"), Some(&staff)).json(&json!({})).send().await.unwrap();
+    assert_eq!(problem(r).await["errors"][0]["field"], "email");
+    let r = t.request(Method::PUT, &format!("/admin/contacts/{eid}/portal-access"), Some(&staff)).json(&json!({ "username": "a b" })).send().await.unwrap();
+    assert_eq!(problem(r).await["errors"][0]["field"], "username");
+}
+
+#[tokio::test]
+async fn forgotten_password_reset_keeps_totp_and_unknown_users_learn_nothing() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Resetters").await;
+    let contact = t.create_contact(customer["id"].as_str().unwrap(), "Rae", "Reset").await;
+    let id = contact["id"].as_str().unwrap();
+    let email = contact["email"].as_str().unwrap();
+    t.request(Method::PUT, &format!("/admin/contacts/{id}/portal-access"), Some(&staff)).json(&json!({ "username": "rae.reset" })).send().await.unwrap();
+    t.post(&format!("/admin/contacts/{id}/portal-access/invitation"), &staff, json!({})).await;
+    let token = last_token(email).await;
+    t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PASSWORD })).send().await.unwrap();
+    let activated = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap();
+    assert_eq!(activated.status(), 200);
+    let session = body(activated).await;
+
+    let unknown = t.request(Method::POST, "/portal/auth/password/forgot", None).json(&json!({ "username": "no.such.user" })).send().await.unwrap();
+    assert_eq!(unknown.status(), 202);
+    let known = t.request(Method::POST, "/portal/auth/password/forgot", None).json(&json!({ "username": "rae.reset" })).send().await.unwrap();
+    assert_eq!(known.status(), 202);
+    let reset_token = last_token(email).await;
+    assert_ne!(reset_token, token);
+    let done = t.request(Method::POST, "/portal/auth/password/reset", None).json(&json!({ "token": reset_token, "password": "Brand-New-Pass-7" })).send().await.unwrap();
+    assert_eq!(done.status(), 204);
+    let again = t.request(Method::POST, "/portal/auth/password/reset", None).json(&json!({ "token": reset_token, "password": "Brand-New-Pass-8" })).send().await.unwrap();
+    assert_eq!(again.status(), 422, "a reset link works once");
+
+    let refresh = t.request(Method::POST, "/portal/auth/refresh", None).json(&json!({ "username": "rae.reset", "refresh_token": session["refresh_token"] })).send().await.unwrap();
+    assert_eq!(refresh.status(), 401, "the reset signed out every session");
+    let old = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "rae.reset", "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(old.status(), 401);
+    let new = body(t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "rae.reset", "password": "Brand-New-Pass-7" })).send().await.unwrap()).await;
+    assert_eq!(new["challenge"], "totp", "a reset never bypasses TOTP");
+}
+
+#[tokio::test]
+async fn repeated_failures_are_throttled() {
+    let t = TestStack::start().await;
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        let r = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "victim.user", "password": "Guess-Number-1" })).send().await.unwrap();
+        statuses.push(r.status().as_u16());
+    }
+    assert!(statuses[..10].iter().all(|s| *s == 401), "{statuses:?}");
+    assert_eq!(statuses[10], 429);
+}
