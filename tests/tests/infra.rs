@@ -8,6 +8,9 @@ use localstack::{
 };
 use serde_yaml::Value;
 
+/// Functions EventBridge Scheduler invokes (no HTTP routes).
+const SCHEDULED: [&str; 1] = ["scheduler"];
+
 fn template() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../infra/template.yaml");
     serde_yaml::from_str(&std::fs::read_to_string(path).expect("infra/template.yaml")).expect("valid YAML")
@@ -66,9 +69,22 @@ fn every_function_and_route_is_in_the_template_with_its_authorizer() {
         }
         assert_eq!(events.len(), served, "{resource} has events for routes its router does not serve");
     }
-    assert_eq!(functions_in_template.len(), functions::documents().len(), "a function in the template has no crate");
+    for name in SCHEDULED {
+        let (_, f) = functions_in_template
+            .iter()
+            .find(|(_, f)| f["Properties"]["CodeUri"].as_str() == Some(&format!("../functions/{name}")))
+            .unwrap_or_else(|| panic!("scheduled function {name} is not in the template"));
+        let events = f["Properties"]["Events"].as_mapping().expect("Events");
+        assert!(events.values().all(|e| e["Type"] == "ScheduleV2"), "{name} runs on schedules only");
+        for e in events.values() {
+            let input: serde_json::Value = serde_json::from_str(e["Properties"]["Input"].as_str().expect("Input")).expect("JSON input");
+            let fixture = format!("{}/../events/scheduled-{}.json", env!("CARGO_MANIFEST_DIR"), input["job"].as_str().expect("job"));
+            assert!(std::path::Path::new(&fixture).exists(), "{fixture} missing for a scheduled job");
+        }
+    }
+    assert_eq!(functions_in_template.len(), functions::documents().len() + SCHEDULED.len(), "a function in the template has no crate");
     let workspace_functions = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../functions")).expect("functions/").count();
-    assert_eq!(workspace_functions, functions::documents().len(), "every crate in functions/ is registered in localstack::functions");
+    assert_eq!(workspace_functions, functions::documents().len() + SCHEDULED.len(), "every crate in functions/ is registered");
 }
 
 #[test]

@@ -33,16 +33,18 @@ pub struct QuerySpec<'a> {
     pub index: Option<&'a str>,
     pub partition: String,
     pub sort_prefix: Option<&'a str>,
+    /// Only sort keys below this value (for "everything due before now").
+    pub sort_below: Option<String>,
     pub newest_first: bool,
 }
 
 impl<'a> QuerySpec<'a> {
     pub fn table(partition: String, sort_prefix: &'a str) -> Self {
-        Self { index: None, partition, sort_prefix: Some(sort_prefix), newest_first: false }
+        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false }
     }
 
     pub fn gsi1(partition: String) -> Self {
-        Self { index: Some(keys::GSI1), partition, sort_prefix: None, newest_first: false }
+        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false }
     }
 
     fn attrs(&self) -> (&'static str, &'static str) {
@@ -196,12 +198,16 @@ impl Table {
             .scan_index_forward(!spec.newest_first)
             .limit(limit as i32 + 1)
             .set_exclusive_start_key(start);
-        q = match spec.sort_prefix {
-            Some(prefix) => q
+        q = match (spec.sort_prefix, &spec.sort_below) {
+            (_, Some(upper)) => q
+                .key_condition_expression("#pk = :pk AND #sk < :upper")
+                .expression_attribute_names("#sk", sk_attr)
+                .expression_attribute_values(":upper", AttributeValue::S(upper.clone())),
+            (Some(prefix), None) => q
                 .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expression_attribute_names("#sk", sk_attr)
                 .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned())),
-            None => q.key_condition_expression("#pk = :pk"),
+            (None, None) => q.key_condition_expression("#pk = :pk"),
         };
         let out = q.send().await.map_err(from_sdk)?;
         let mut raw = out.items.unwrap_or_default();

@@ -1,0 +1,104 @@
+//! Jobs EventBridge Scheduler runs: invitation expiry and the outbox drain. Both are idempotent and
+//! safe to run twice at once: every change is conditional on the state it was read in.
+
+use serde::Serialize;
+use serde_json::Value;
+use shared::{
+    error::ApiResult,
+    pagination::PageParams,
+    portal_access::{self, Delivery},
+    table::{
+        access::{AccessEvent, AccessEventKind, AccessToken, OutboxItem},
+        contacts::{Actor, PortalStatus},
+        keys, QuerySpec,
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub expired: usize,
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
+pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
+    let job = event["detail"]["job"].as_str().or_else(|| event["job"].as_str()).unwrap_or_default();
+    match job {
+        "expire-invitations" => Ok(Report { expired: expire_invitations(ctx, OffsetDateTime::now_utc()).await?, ..Default::default() }),
+        "drain-outbox" => drain_outbox(ctx).await,
+        other => {
+            tracing::warn!(job = other, "unknown job");
+            Ok(Report::default())
+        }
+    }
+}
+
+/// Marks invitations whose link has expired `expired`, voids their tokens and records it.
+pub async fn expire_invitations(ctx: &Context, now: OffsetDateTime) -> ApiResult<usize> {
+    let mut spec = QuerySpec::gsi1(keys::INVITATIONS.into());
+    spec.sort_below = Some(keys::invitation_expiry(now.unix_timestamp(), ""));
+    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut expired = 0;
+    loop {
+        let due = ctx.table.query_page::<AccessToken>(&spec, &page).await?;
+        for token in &due.items {
+            if expire_one(ctx, token).await? {
+                expired += 1;
+            }
+        }
+        match due.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => return Ok(expired),
+        }
+    }
+}
+
+async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
+    let delete_token = ctx.table.delete(keys::token(&token.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?;
+    let contact = ctx.table.contact(&token.customer_id, &token.contact_id).await?;
+    let waiting = contact.as_ref().filter(|c| c.portal_status == PortalStatus::Invited && c.portal_token_hash.as_deref() == Some(token.hash.as_str()));
+    let Some(contact) = waiting else {
+        // A stale token (re-sent, revoked, used): void it and move on.
+        if let Err(Err(e)) = ctx.table.transact(vec![delete_token]).await {
+            return Err(e);
+        }
+        return Ok(false);
+    };
+    let mut updated = contact.clone();
+    updated.portal_status = PortalStatus::Expired;
+    updated.portal_token_hash = None;
+    updated.version += 1;
+    updated.updated_at = OffsetDateTime::now_utc();
+    let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::InvitationExpired, Actor::System, "the invitation link expired unused");
+    let actions = vec![ctx.table.put_versioned(&updated, contact.version)?, delete_token, ctx.table.put_new(&event)?];
+    match ctx.table.transact(actions).await {
+        Ok(()) => Ok(true),
+        // Someone else (another run, an activation, a re-send) changed it first.
+        Err(Ok(_)) => Ok(false),
+        Err(Err(e)) => Err(e),
+    }
+}
+
+/// Delivers what the outbox holds; an item that fails stays for the next run with its attempts counted.
+pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
+    let spec = QuerySpec::gsi1(keys::OUTBOX.into());
+    let items = ctx.table.query_page::<OutboxItem>(&spec, &PageParams { limit: Some(100), cursor: None }).await?;
+    let mut report = Report::default();
+    for item in items.items {
+        match portal_access::deliver(ctx, &item).await {
+            Ok(Delivery::Sent) => report.sent += 1,
+            Ok(_) => {}
+            Err(e) => {
+                report.failed += 1;
+                tracing::warn!(outbox = %item.id, attempts = item.attempts + 1, error = %e, "outbox item not delivered");
+                let mut retry = item.clone();
+                retry.attempts += 1;
+                let _ = ctx.table.put(&retry).await;
+            }
+        }
+    }
+    Ok(report)
+}
