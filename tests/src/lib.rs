@@ -148,7 +148,17 @@ pub async fn problem(r: Response) -> Value {
 
 /// The emails the emulator's SES accepted for `to`, oldest first: (subject, body).
 pub async fn emails_to(to: &str) -> Vec<(String, String)> {
-    let data: Value = reqwest::get(format!("{}/moto-api/data.json", endpoint())).await.expect("emulator").json().await.expect("json");
+    // The emulator can fail to serialise its state while other tests change it: try again.
+    let mut data = Value::Null;
+    for _ in 0..10 {
+        let response = reqwest::get(format!("{}/moto-api/data.json", endpoint())).await.expect("emulator");
+        if let Ok(v) = response.json::<Value>().await {
+            data = v;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(!data.is_null(), "the emulator's state could not be read");
     let mut out = Vec::new();
     for m in data["ses"]["Message"].as_array().cloned().unwrap_or_default() {
         let to_me = m["destinations"].to_string().contains(to);

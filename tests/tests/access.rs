@@ -183,3 +183,28 @@ async fn repeated_failures_are_throttled() {
     assert!(statuses[..10].iter().all(|s| *s == 401), "{statuses:?}");
     assert_eq!(statuses[10], 429);
 }
+
+#[tokio::test]
+async fn archiving_a_contact_revokes_their_access() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Archived Access").await;
+    let cid = customer["id"].as_str().unwrap();
+    let contact = t.create_contact(cid, "Arch", "Ive").await;
+    let id = contact["id"].as_str().unwrap();
+    t.request(Method::PUT, &format!("/admin/contacts/{id}/portal-access"), Some(&staff)).json(&json!({ "username": "arch.ive" })).send().await.unwrap();
+    t.post(&format!("/admin/contacts/{id}/portal-access/invitation"), &staff, json!({})).await;
+    let token = last_token(contact["email"].as_str().unwrap()).await;
+    t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PASSWORD })).send().await.unwrap();
+    let session = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap()).await;
+    assert!(session["refresh_token"].is_string());
+
+    let archived = body(t.post(&format!("/admin/contacts/{id}/archive"), &staff, json!({})).await).await;
+    assert_eq!(archived["archived"], true);
+    assert_eq!(archived["portal_status"], "revoked");
+    assert!(archived.get("portal_token_hash").is_none(), "token hashes never leave the table");
+    let refresh = t.request(Method::POST, "/portal/auth/refresh", None).json(&json!({ "username": "arch.ive", "refresh_token": session["refresh_token"] })).send().await.unwrap();
+    assert_eq!(refresh.status(), 401);
+    let login = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "arch.ive", "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(login.status(), 401);
+}

@@ -172,7 +172,7 @@ pub async fn list_contacts(
     PathId(id): PathId,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<Json<Page<Contact>>> {
-    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?))
+    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?.map(Contact::redacted)))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
@@ -191,7 +191,7 @@ pub async fn create_contact(
     let contact = new_contact(&id, input, actor(&who));
     ctx.table.create_contact(&contact).await?;
     let location = format!("/admin/contacts/{}", contact.id);
-    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), contact))
+    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), contact.redacted()))
 }
 
 #[utoipa::path(get, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
@@ -202,7 +202,7 @@ pub async fn create_contact(
     ))]
 pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
     let contact = load_contact(&ctx, &id).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
 }
 
 #[utoipa::path(put, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
@@ -227,11 +227,16 @@ pub async fn update_contact(
     contact.version += 1;
     contact.updated_at = OffsetDateTime::now_utc();
     ctx.table.save_contact(&contact, read_version).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
 }
 
-async fn set_contact_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
+async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
     let mut contact = load_contact(ctx, id).await?;
+    if archived && contact.portal_username.is_some() {
+        // Archiving revokes portal access first: sessions end, username and email are released.
+        let pool = shared::identity::PortalPool::admin(ctx.clients.cognito.clone(), ctx.config.portal_user_pool_id.clone().unwrap_or_default());
+        contact = shared::portal_access::revoke(ctx, &pool, &contact, actor(who), "contact archived").await?;
+    }
     if contact.archived != archived {
         let read_version = contact.version;
         contact.archived = archived;
@@ -239,7 +244,7 @@ async fn set_contact_archived(ctx: &Context, id: &str, archived: bool) -> ApiRes
         contact.updated_at = OffsetDateTime::now_utc();
         ctx.table.save_contact(&contact, read_version).await?;
     }
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact))
+    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
 }
 
 /// Archives a contact: they leave the portal's contact list and can no longer use the portal.
@@ -249,8 +254,8 @@ async fn set_contact_archived(ctx: &Context, id: &str, archived: bool) -> ApiRes
         (status = 200, body = Contact),
         Problems,
     ))]
-pub async fn archive_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
-    set_contact_archived(&ctx, &id, true).await
+pub async fn archive_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &who, &id, true).await
 }
 
 #[utoipa::path(post, path = "/admin/contacts/{id}/restore", tag = "staff", security(("staff" = [])),
@@ -259,6 +264,6 @@ pub async fn archive_contact(State(ctx): State<Context>, _staff: Staff<can::Writ
         (status = 200, body = Contact),
         Problems,
     ))]
-pub async fn restore_contact(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
-    set_contact_archived(&ctx, &id, false).await
+pub async fn restore_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+    set_contact_archived(&ctx, &who, &id, false).await
 }
