@@ -181,3 +181,41 @@ pub async fn last_token(to: &str) -> String {
 pub fn totp_now() -> String {
     localstack::cognito::now_code(localstack::cognito::EMULATOR_TOTP_SECRET).expect("code")
 }
+
+pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
+
+impl TestStack {
+    /// A contact of `customer_id` taken through the whole activation: enabled as `username`, invited,
+    /// password and TOTP set. Returns the contact and the tokens activation issued.
+    pub async fn activated_contact(&self, customer_id: &str, first: &str, last: &str, username: &str) -> (Value, Value) {
+        let staff = self.staff_token("supervisor").await;
+        let contact = self.create_contact(customer_id, first, last).await;
+        let id = contact["id"].as_str().expect("id");
+        let access = format!("/admin/contacts/{id}/portal-access");
+        let r = self.request(Method::PUT, &access, Some(&staff)).json(&json!({ "username": username })).send().await.expect("enable");
+        assert_eq!(r.status(), 200, "enable");
+        assert_eq!(self.post(&format!("{access}/invitation"), &staff, json!({})).await.status(), 202, "invite");
+        let token = last_token(contact["email"].as_str().expect("email")).await;
+        let r = self.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PORTAL_PASSWORD })).send().await.expect("activate");
+        assert_eq!(r.status(), 200, "activate");
+        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.expect("totp");
+        assert_eq!(r.status(), 200, "activate totp");
+        (contact, r.json().await.expect("tokens"))
+    }
+
+    /// Password then TOTP through the auth function: the HTTP status of the last step.
+    pub async fn sign_in(&self, username: &str, password: &str) -> u16 {
+        let r = self.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": password })).send().await.expect("login");
+        if r.status() != 200 {
+            return r.status().as_u16();
+        }
+        let challenge: Value = r.json().await.expect("challenge");
+        let r = self
+            .request(Method::POST, "/portal/auth/login/mfa", None)
+            .json(&json!({ "username": username, "session": challenge["session"], "code": totp_now() }))
+            .send()
+            .await
+            .expect("mfa");
+        r.status().as_u16()
+    }
+}

@@ -208,3 +208,79 @@ async fn archiving_a_contact_revokes_their_access() {
     let login = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "arch.ive", "password": PASSWORD })).send().await.unwrap();
     assert_eq!(login.status(), 401);
 }
+
+#[tokio::test]
+async fn sign_in_is_refused_for_archived_customers_and_outside_the_support_period() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Supported Ltd").await;
+    let cid = customer["id"].as_str().unwrap();
+    t.activated_contact(cid, "Sue", "Port", "sue.port").await;
+
+    let put = |body: Value, version: u64| {
+        t.request(Method::PUT, &format!("/admin/customers/{cid}"), Some(&staff)).header("If-Match", format!("\"{version}\"")).json(&body).send()
+    };
+    let r = put(json!({ "name": "Supported Ltd", "support_start": "2020-01-01", "support_end": "2020-12-31" }), 1).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let outside = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "sue.port", "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(outside.status(), 401);
+    let generic = problem(outside).await;
+    let r = put(json!({ "name": "Supported Ltd", "support_start": "2020-01-01", "support_end": "2099-12-31" }), 2).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(t.sign_in("sue.port", PASSWORD).await, 200, "inside the window again");
+
+    assert_eq!(t.post(&format!("/admin/customers/{cid}/archive"), &staff, json!({})).await.status(), 200);
+    let archived = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "sue.port", "password": PASSWORD })).send().await.unwrap();
+    assert_eq!(archived.status(), 401);
+    assert_eq!(problem(archived).await, generic, "one generic refusal whatever the reason");
+}
+
+#[tokio::test]
+async fn logout_revokes_the_refresh_token() {
+    let t = TestStack::start().await;
+    let customer = t.create_customer("Leavers").await;
+    let (_, tokens) = t.activated_contact(customer["id"].as_str().unwrap(), "Lou", "Out", "lou.out").await;
+    let refresh = json!({ "username": "lou.out", "refresh_token": tokens["refresh_token"] });
+    assert_eq!(t.request(Method::POST, "/portal/auth/refresh", None).json(&refresh).send().await.unwrap().status(), 200);
+    assert_eq!(t.request(Method::POST, "/portal/auth/logout", None).json(&refresh).send().await.unwrap().status(), 204);
+    assert_eq!(t.request(Method::POST, "/portal/auth/refresh", None).json(&refresh).send().await.unwrap().status(), 401);
+    let forged = json!({ "username": "lou.out", "refresh_token": "not-a-refresh-token" });
+    assert_eq!(t.request(Method::POST, "/portal/auth/logout", None).json(&forged).send().await.unwrap().status(), 401);
+}
+
+#[tokio::test]
+async fn bulk_invitations_report_each_contact_and_staff_resets_by_email() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Bulkers").await;
+    let cid = customer["id"].as_str().unwrap();
+    let ready = t.create_contact(cid, "Rea", "Dy").await;
+    let rid = ready["id"].as_str().unwrap();
+    t.request(Method::PUT, &format!("/admin/contacts/{rid}/portal-access"), Some(&staff)).json(&json!({})).send().await.unwrap();
+    let never = t.create_contact(cid, "Nev", "Er").await;
+    let missing = "01JD0000000000000000000ZZZ";
+    let results = body(t.post("/admin/portal-access/invitations", &staff, json!({ "contact_ids": [rid, never["id"], missing] })).await).await;
+    let results = results.as_array().unwrap();
+    assert_eq!(results[0]["result"], "sent");
+    assert_eq!(results[1]["result"], "refused");
+    assert!(results[1]["reason"].as_str().unwrap().contains("enable"));
+    assert_eq!(results[2]["result"], "refused");
+    assert_eq!(e2e::emails_to(ready["email"].as_str().unwrap()).await.len(), 1);
+    let too_many = t.post("/admin/portal-access/invitations", &staff, json!({ "contact_ids": vec![rid; 51] })).await;
+    assert_eq!(too_many.status(), 422);
+
+    // Staff-initiated reset: an email with a link; staff never see a password.
+    let (active, _) = t.activated_contact(cid, "Act", "Ive", "act.ive").await;
+    let aid = active["id"].as_str().unwrap();
+    let r = t.post(&format!("/admin/contacts/{aid}/portal-access/password-reset"), &staff, json!({})).await;
+    assert_eq!(r.status(), 202);
+    let reply = body(r).await;
+    assert_eq!(reply["email"], "sent");
+    assert!(!reply.to_string().contains("password\":"), "no password in any staff response");
+    let token = last_token(active["email"].as_str().unwrap()).await;
+    let r = t.request(Method::POST, "/portal/auth/password/reset", None).json(&json!({ "token": token, "password": "Staff-Sent-Reset-9" })).send().await.unwrap();
+    assert_eq!(r.status(), 204);
+    assert_eq!(t.sign_in("act.ive", "Staff-Sent-Reset-9").await, 200);
+    let r = t.post(&format!("/admin/contacts/{rid}/portal-access/password-reset"), &staff, json!({})).await;
+    assert_eq!(r.status(), 409, "an invited contact gets an invitation, not a reset");
+}

@@ -2,6 +2,7 @@
 
 pub mod model;
 pub mod portal;
+pub mod throttle;
 
 use axum::Router;
 use shared::{identity::PortalPool, Context};

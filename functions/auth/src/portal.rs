@@ -20,6 +20,7 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::{
+    throttle::Throttle,
     model::{otpauth_uri, Activate, ActivateTotp, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
     App,
 };
@@ -38,25 +39,6 @@ impl<S: Send + Sync> FromRequestParts<S> for SourceIp {
         };
         Ok(Self(ip.unwrap_or_else(|| "unknown".into())))
     }
-}
-
-const WINDOW: i64 = 15 * 60;
-
-/// Attempts per 15 minutes: per username from one address, per address, per username from anywhere.
-/// An attacker elsewhere cannot exhaust the first, and each window ends by itself.
-async fn throttle(app: &App, action: &str, username: &str, ip: &str) -> ApiResult<()> {
-    let user = username.trim().to_lowercase();
-    let limits = [
-        (format!("{action}#u#{user}#ip#{ip}"), 10),
-        (format!("{action}#ip#{ip}"), 100),
-        (format!("{action}#u#{user}"), 50),
-    ];
-    for (key, limit) in limits {
-        if !app.ctx.table.hit(&key, WINDOW, limit).await? {
-            return Err(ApiError::TooManyRequests);
-        }
-    }
-    Ok(())
 }
 
 /// A contact who may sign in now: active access, contact and customer not archived, inside the
@@ -85,7 +67,8 @@ async fn eligible(app: &App, username: &str) -> ApiResult<Result<(Customer, Cont
     })
 }
 
-async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
+async fn failed(app: &App, throttle: &Throttle, contact: Option<&Contact>, why: &str) -> ApiError {
+    throttle.failed(&app.ctx.table).await;
     if let Some(c) = contact {
         let event = AccessEvent::new(&c.customer_id, &c.id, AccessEventKind::SignInFailed, Actor::Contact { id: c.id.clone() }, why);
         if let Err(e) = portal_access::record(&app.ctx, event).await {
@@ -99,16 +82,17 @@ async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
 #[utoipa::path(post, path = "/portal/auth/login", tag = "auth", request_body = Login,
     responses((status = 200, body = Challenge), Problems))]
 pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
-    throttle(&app, "login", &input.username, &ip).await?;
+    let throttle = Throttle::new("login", &input.username, &ip);
+    throttle.check(&app.ctx.table).await?;
     let contact = match eligible(&app, &input.username).await? {
         Ok((_, contact)) => contact,
-        Err((contact, why)) => return Err(failed(&app, contact.as_ref(), why).await),
+        Err((contact, why)) => return Err(failed(&app, &throttle, contact.as_ref(), why).await),
     };
     let username = contact.portal_username.clone().unwrap_or_default();
     match app.pool.sign_in(&username, &input.password).await {
         Ok(SignIn::Totp { session }) => Ok(Json(Challenge { challenge: "totp".into(), session })),
-        Ok(_) => Err(failed(&app, Some(&contact), "no second factor set up").await),
-        Err(_) => Err(failed(&app, Some(&contact), "wrong password").await),
+        Ok(_) => Err(failed(&app, &throttle, Some(&contact), "no second factor set up").await),
+        Err(_) => Err(failed(&app, &throttle, Some(&contact), "wrong password").await),
     }
 }
 
@@ -116,15 +100,16 @@ pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inpu
 #[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
     responses((status = 200, body = Tokens), Problems))]
 pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<Json<Tokens>> {
-    throttle(&app, "login", &input.username, &ip).await?;
+    let throttle = Throttle::new("login", &input.username, &ip);
+    throttle.check(&app.ctx.table).await?;
     let contact = match eligible(&app, &input.username).await? {
         Ok((_, contact)) => contact,
-        Err((contact, why)) => return Err(failed(&app, contact.as_ref(), why).await),
+        Err((contact, why)) => return Err(failed(&app, &throttle, contact.as_ref(), why).await),
     };
     let username = contact.portal_username.clone().unwrap_or_default();
     let step = OffsetDateTime::now_utc().unix_timestamp() / 30;
     if !app.ctx.table.claim_once(keys::used_code(&username), format!("{}#{step}", input.code), 120).await? {
-        return Err(failed(&app, Some(&contact), "code already used").await);
+        return Err(failed(&app, &throttle, Some(&contact), "code already used").await);
     }
     match app.pool.answer_totp(&username, &input.session, &input.code).await {
         Ok(tokens) => {
@@ -132,7 +117,7 @@ pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(
             portal_access::record(&app.ctx, event).await?;
             Ok(Json(tokens))
         }
-        Err(_) => Err(failed(&app, Some(&contact), "wrong code").await),
+        Err(_) => Err(failed(&app, &throttle, Some(&contact), "wrong code").await),
     }
 }
 
@@ -180,12 +165,22 @@ async fn live_token(app: &App, token: &str, kind: TokenKind, status: PortalStatu
     Ok((record, contact))
 }
 
+/// [`live_token`], with bad tokens counted per address.
+async fn guarded_token(app: &App, ip: &str, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+    let throttle = Throttle::per_address("token", ip, 20);
+    throttle.check(&app.ctx.table).await?;
+    let found = live_token(app, token, kind, status).await;
+    if found.is_err() {
+        throttle.failed(&app.ctx.table).await;
+    }
+    found
+}
+
 /// Activation, step one: the invitation's token and a new password. Answers with the TOTP secret.
 #[utoipa::path(post, path = "/portal/auth/activate", tag = "auth", request_body = Activate,
     responses((status = 200, body = TotpEnrollment), Problems))]
 pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Activate>) -> ApiResult<Json<TotpEnrollment>> {
-    throttle(&app, "activate", "-", &ip).await?;
-    let (mut record, contact) = live_token(&app, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+    let (mut record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let email = contact.email.clone().ok_or_else(bad_token)?;
     app.pool.set_up_user(&record.username, &email, &contact.customer_id, &contact.id, &input.password).await?;
     let mut enrollment = Enrollment::default();
@@ -215,8 +210,7 @@ pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(i
 #[utoipa::path(post, path = "/portal/auth/activate/totp", tag = "auth", request_body = ActivateTotp,
     responses((status = 200, body = Tokens), Problems))]
 pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<Json<Tokens>> {
-    throttle(&app, "activate", "-", &ip).await?;
-    let (record, contact) = live_token(&app, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+    let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let enrollment = record.enrollment.clone().ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
     let verified = app
         .pool
@@ -251,7 +245,10 @@ pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonB
 #[utoipa::path(post, path = "/portal/auth/password/forgot", tag = "auth", request_body = Forgot,
     responses((status = 202), Problems))]
 pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
-    throttle(&app, "forgot", &input.username, &ip).await?;
+    // Every request counts here: each may send an email.
+    let throttle = Throttle::new("forgot", &input.username, &ip);
+    throttle.check(&app.ctx.table).await?;
+    throttle.failed(&app.ctx.table).await;
     if let Ok((_, contact)) = eligible(&app, &input.username).await? {
         let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
         let task = OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS };
@@ -266,8 +263,7 @@ pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inp
 #[utoipa::path(post, path = "/portal/auth/password/reset", tag = "auth", request_body = Reset,
     responses((status = 204), Problems))]
 pub async fn reset(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
-    throttle(&app, "reset", "-", &ip).await?;
-    let (record, contact) = live_token(&app, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
+    let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
     app.pool.set_password(&record.username, &input.password).await?;
     app.pool.sign_out_everywhere(&record.username).await?;
     let mut updated = contact.clone();

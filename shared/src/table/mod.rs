@@ -100,6 +100,23 @@ impl Table {
         Ok(())
     }
 
+    /// The hits counted so far in the current window for each key, in one round trip.
+    pub async fn window_hits(&self, keys_: &[String], window_secs: i64) -> ApiResult<Vec<u64>> {
+        let window = (time::OffsetDateTime::now_utc().unix_timestamp() / window_secs).to_string();
+        let items = self.batch_get(keys_.iter().map(|k| entity::key(keys::rate(k), window.clone())).collect()).await?;
+        Ok(keys_
+            .iter()
+            .map(|k| {
+                let pk = keys::rate(k);
+                items
+                    .iter()
+                    .find(|i| i.get(keys::PK).and_then(|v| v.as_s().ok()) == Some(&pk))
+                    .and_then(|i| i.get("hits")?.as_n().ok()?.parse().ok())
+                    .unwrap_or(0)
+            })
+            .collect())
+    }
+
     /// Counts one hit in the current fixed window of `window_secs` for `key`; false once over `limit`.
     /// Windows end by themselves, so nobody is locked out for longer than one window.
     pub async fn hit(&self, key: &str, window_secs: i64, limit: u64) -> ApiResult<bool> {
