@@ -57,3 +57,7 @@ pub const PASSWORD_MIN_LENGTH: i32 = 12;
 
 /// ID tokens live briefly so a revoked contact's last token dies soon; refresh tokens are revoked on sign-out.
 pub const ID_TOKEN_MINUTES: i32 = 15;
+
+/// The EventBridge Scheduler schedules: (job, expression). Each invokes the scheduler function with
+/// `{"job": "<job>"}`; `events/scheduled-<job>.json` is the fixture for running it locally.
+pub const SCHEDULES: [(&str, &str); 2] = [("expire-invitations", "rate(15 minutes)"), ("drain-outbox", "rate(5 minutes)")];

@@ -6,6 +6,8 @@
 //! portal-local gateway [PORT]       the local API gateway on 127.0.0.1:PORT (default 3000)
 //! portal-local up [PORT]            provision, seed, print the logins, run the gateway
 //! portal-local token USERNAME       sign in (password + TOTP) and print the ID token
+//! portal-local code                 the current TOTP code (the emulator gives every device one secret)
+//! portal-local job NAME             run a scheduled job with its events/ fixture
 //! portal-local openapi              print the OpenAPI document
 //! ```
 
@@ -79,10 +81,20 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             };
             println!("{}", tokens.id_token);
         }
+        Some("code") => {
+            println!("{}", cognito::now_code(cognito::EMULATOR_TOTP_SECRET)?);
+        }
+        Some("job") => {
+            let job = args.get(1).ok_or("usage: portal-local job expire-invitations|drain-outbox")?;
+            let fixture = std::fs::read_to_string(format!("events/scheduled-{job}.json"))?;
+            let (ctx, _) = context().await?;
+            let report = scheduler::handle(&ctx, &serde_json::from_str(&fixture)?).await?;
+            println!("{}", serde_json::to_string(&report)?);
+        }
         Some("openapi") => {
             println!("{}", serde_json::to_string_pretty(&functions::openapi_document())?);
         }
-        _ => return Err("usage: portal-local provision|seed|gateway [PORT]|up [PORT]|token USERNAME|openapi".into()),
+        _ => return Err("usage: portal-local provision|seed|gateway [PORT]|up [PORT]|token USERNAME|code|job NAME|openapi".into()),
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use shared::permissions::BUILT_IN_ROLES;
 
 use crate::{
     cognito::AppClient,
-    definitions::{StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, TABLE},
+    definitions::{StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, SCHEDULES, TABLE},
 };
 
 /// Everything a function or the gateway needs to know about a provisioned stack.
@@ -50,7 +50,36 @@ pub async fn provision(sdk: &SdkConfig, names: StackNames, portal_origin: &str) 
             }
         }
     }
+    schedules(&aws_sdk_scheduler::Client::new(sdk), &names.table, &region).await?;
     Ok(Stack { names, region, portal, staff })
+}
+
+/// The schedules that invoke the scheduler function. Locally nothing fires them (the emulator keeps
+/// them only): `portal-local job <name>` runs a job with its fixture instead.
+async fn schedules(client: &aws_sdk_scheduler::Client, stack: &str, region: &str) -> Result<(), BoxError> {
+    use aws_sdk_scheduler::types::{FlexibleTimeWindow, FlexibleTimeWindowMode, Target};
+    for (job, expression) in SCHEDULES {
+        let target = Target::builder()
+            .arn(format!("arn:aws:lambda:{region}:000000000000:function:{stack}-scheduler"))
+            .role_arn(format!("arn:aws:iam::000000000000:role/{stack}-scheduler-invoke"))
+            .input(serde_json::json!({ "job": job }).to_string())
+            .build()?;
+        let created = client
+            .create_schedule()
+            .name(format!("{stack}-{job}"))
+            .schedule_expression(expression)
+            .flexible_time_window(FlexibleTimeWindow::builder().mode(FlexibleTimeWindowMode::Off).build()?)
+            .target(target)
+            .send()
+            .await;
+        if let Err(e) = created {
+            let e = e.into_service_error();
+            if !e.is_conflict_exception() {
+                return Err(err("create schedule", e));
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxError> {

@@ -76,11 +76,17 @@ fn every_function_and_route_is_in_the_template_with_its_authorizer() {
             .unwrap_or_else(|| panic!("scheduled function {name} is not in the template"));
         let events = f["Properties"]["Events"].as_mapping().expect("Events");
         assert!(events.values().all(|e| e["Type"] == "ScheduleV2"), "{name} runs on schedules only");
+        let mut jobs = Vec::new();
         for e in events.values() {
             let input: serde_json::Value = serde_json::from_str(e["Properties"]["Input"].as_str().expect("Input")).expect("JSON input");
+            jobs.push((input["job"].as_str().unwrap_or_default().to_owned(), e["Properties"]["ScheduleExpression"].as_str().unwrap_or_default().to_owned()));
             let fixture = format!("{}/../events/scheduled-{}.json", env!("CARGO_MANIFEST_DIR"), input["job"].as_str().expect("job"));
             assert!(std::path::Path::new(&fixture).exists(), "{fixture} missing for a scheduled job");
         }
+        jobs.sort();
+        let mut provisioned: Vec<(String, String)> = localstack::definitions::SCHEDULES.iter().map(|(j, e)| ((*j).to_owned(), (*e).to_owned())).collect();
+        provisioned.sort();
+        assert_eq!(jobs, provisioned, "the template's schedules are the provisioner's");
     }
     assert_eq!(functions_in_template.len(), functions::documents().len() + SCHEDULED.len(), "a function in the template has no crate");
     let workspace_functions = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../functions")).expect("functions/").count();
