@@ -23,6 +23,12 @@ ensure_venv() {
 }
 
 emulator_up() {
-  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
-    "$AWS_ENDPOINT_URL/moto-api/data.json" >/dev/null 2>&1
+  # Any HTTP answer means it is up (the state dump at /moto-api/data.json grows slow with the state).
+  python3 - "$AWS_ENDPOINT_URL/moto-api/" <<'PY' >/dev/null 2>&1
+import sys, urllib.error, urllib.request
+try:
+    urllib.request.urlopen(sys.argv[1], timeout=3)
+except urllib.error.HTTPError:
+    pass
+PY
 }

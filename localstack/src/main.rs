@@ -64,9 +64,9 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             serve(ctx, stack, port(args)?).await?;
         }
         Some("up") => {
-            provision_demo().await?;
-            stack_env::load_env_file(&env_path())?;
-            let (ctx, stack) = context().await?;
+            // The stack just provisioned, not the env file read at start (it may describe an older emulator).
+            let stack = provision_demo().await?;
+            let ctx = context_for(&stack).await;
             print_logins(&seed::seed(&ctx, &stack).await?);
             serve(ctx, stack, port(args)?).await?;
         }
@@ -112,9 +112,13 @@ async fn provision_demo() -> Result<Stack, BoxError> {
 
 async fn context() -> Result<(Context, Stack), BoxError> {
     let stack = Stack::from_env()?;
+    Ok((context_for(&stack).await, stack))
+}
+
+async fn context_for(stack: &Stack) -> Context {
     let sdk = shared::clients::load_sdk_config().await;
     let portal_url = std::env::var("PORTAL_URL").unwrap_or_else(|_| DEFAULT_PORTAL_URL.into());
-    Ok((Context::new(stack.config(&portal_url), Clients::new(&sdk)), stack))
+    Context::new(stack.config(&portal_url), Clients::new(&sdk))
 }
 
 fn print_logins(logins: &[seed::Login]) {

@@ -33,7 +33,8 @@ impl Stack {
         if let Some(dir) = std::path::Path::new(path).parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let mut text = format!("AWS_ENDPOINT_URL={endpoint}\n");
+        // The emulator takes any credentials; these let the binary run without the scripts' environment.
+        let mut text = format!("AWS_ENDPOINT_URL={endpoint}\nAWS_ACCESS_KEY_ID=test\nAWS_SECRET_ACCESS_KEY=test\n");
         for (k, v) in self.env_vars(portal_url) {
             text.push_str(&format!("{k}={v}\n"));
         }
