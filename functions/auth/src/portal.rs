@@ -78,16 +78,21 @@ async fn failed(app: &App, throttle: &Throttle, contact: Option<&Contact>, why: 
     ApiError::Unauthorized
 }
 
+/// What both sign-in steps do first: refuse when over the limit, then find a contact who may sign in.
+async fn signing_in(app: &App, username: &str, ip: &str) -> ApiResult<(Throttle, Contact)> {
+    let throttle = Throttle::new("login", username, ip);
+    throttle.check(&app.ctx.table).await?;
+    match eligible(app, username).await? {
+        Ok((_, contact)) => Ok((throttle, contact)),
+        Err((contact, why)) => Err(failed(app, &throttle, contact.as_ref(), why).await),
+    }
+}
+
 /// Step one of sign-in: username and password. Answers with the TOTP challenge.
 #[utoipa::path(post, path = "/portal/auth/login", tag = "auth", request_body = Login,
     responses((status = 200, body = Challenge), Problems))]
 pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
-    let throttle = Throttle::new("login", &input.username, &ip);
-    throttle.check(&app.ctx.table).await?;
-    let contact = match eligible(&app, &input.username).await? {
-        Ok((_, contact)) => contact,
-        Err((contact, why)) => return Err(failed(&app, &throttle, contact.as_ref(), why).await),
-    };
+    let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     match app.pool.sign_in(&username, &input.password).await {
         Ok(SignIn::Totp { session }) => Ok(Json(Challenge { challenge: "totp".into(), session })),
@@ -100,12 +105,7 @@ pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inpu
 #[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
     responses((status = 200, body = Tokens), Problems))]
 pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<Json<Tokens>> {
-    let throttle = Throttle::new("login", &input.username, &ip);
-    throttle.check(&app.ctx.table).await?;
-    let contact = match eligible(&app, &input.username).await? {
-        Ok((_, contact)) => contact,
-        Err((contact, why)) => return Err(failed(&app, &throttle, contact.as_ref(), why).await),
-    };
+    let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     let step = OffsetDateTime::now_utc().unix_timestamp() / 30;
     if !app.ctx.table.claim_once(keys::used_code(&username), format!("{}#{step}", input.code), 120).await? {

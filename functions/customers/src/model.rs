@@ -286,18 +286,18 @@ mod tests {
     }
 
     #[test]
-    fn customer_input_names_each_bad_field() {
+    fn customer_input_names_each_bad_field() -> Result<(), serde_json::Error> {
         let input: CustomerInput = serde_json::from_value(serde_json::json!({
             "name": "",
             "email": "nope",
             "relationship_managers": [{"name": "R", "email": "bad"}],
             "support_start": "2026-05-01",
             "support_end": "2026-01-01",
-        }))
-        .unwrap();
+        }))?;
         let mut errors = Vec::new();
         input.validate(&mut errors);
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "email", "relationship_managers[0].email", "support_end"]);
+        Ok(())
     }
 }

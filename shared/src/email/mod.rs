@@ -78,16 +78,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invitation_escapes_html_and_carries_the_link() {
+    fn invitation_escapes_html_and_carries_the_link() -> Result<(), ApiError> {
         let ctx = serde_json::json!({
             "first_name": "<b>Al</b>", "company": "Acme & Co", "username": "al.acme",
             "link": "https://portal.example.com/activate?token=abc", "days": 3, "portal_url": "https://portal.example.com"
         });
-        let e = render("invitation", "al@acme.example", &ctx).unwrap();
+        let e = render("invitation", "al@acme.example", &ctx)?;
         assert!(e.html.contains("&lt;b&gt;Al&lt;") && !e.html.contains("<b>Al"), "{}", e.html);
         assert!(e.html.contains("activate?token=abc"), "the link, its slashes escaped as entities");
         assert!(e.text.contains("<b>Al</b>"), "text is not HTML-escaped");
         assert!(e.text.contains("al.acme"));
         assert!(e.subject.contains("Acme & Co"));
+        Ok(())
     }
 }
