@@ -10,7 +10,7 @@ ensure_venv
 export PORTAL_VENV="$VENV"
 
 started=""
-if ! emulator_up; then
+if ! emulator_up || ! dynamodb_up; then
   "$ROOT/localstack/emulator.sh" start
   started=yes
 fi

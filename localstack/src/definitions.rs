@@ -45,7 +45,7 @@ pub struct TableDef {
 pub const TABLE: TableDef = TableDef {
     pk: keys::PK,
     sk: keys::SK,
-    gsis: &[(keys::GSI1, keys::GSI1PK, keys::GSI1SK)],
+    gsis: &[(keys::GSI1, keys::GSI1PK, keys::GSI1SK), (keys::GSI2, keys::GSI2PK, keys::GSI2SK)],
     ttl_attribute: keys::TTL,
 };
 

@@ -73,6 +73,8 @@ impl Stack {
             portal_url: Some(portal_url.to_owned()),
             company_phone: Some("+44 20 7946 0000".to_owned()),
             invitation_days: 3,
+            tickets_email: Some("support@portal.example.com".to_owned()),
+            default_assignee: Some("service-desk".to_owned()),
         }
     }
 }

@@ -19,6 +19,9 @@ pub struct Config {
     pub company_phone: Option<String>,
     /// How long an invitation stays valid (default 3 days).
     pub invitation_days: i64,
+    /// Where new-ticket notifications go, and who new portal tickets are assigned to.
+    pub tickets_email: Option<String>,
+    pub default_assignee: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +45,8 @@ impl Config {
             portal_url: var("PORTAL_URL"),
             company_phone: var("COMPANY_PHONE"),
             invitation_days: var("INVITATION_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(3),
+            tickets_email: var("TICKETS_EMAIL"),
+            default_assignee: var("DEFAULT_ASSIGNEE"),
         })
     }
 
@@ -64,6 +69,8 @@ impl Default for Config {
             portal_url: None,
             company_phone: None,
             invitation_days: 3,
+            tickets_email: None,
+            default_assignee: None,
         }
     }
 }

@@ -209,3 +209,17 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
 pub fn etag(version: u64) -> String {
     format!("\"{version}\"")
 }
+
+/// `{customer_id}` and `{id}` of a nested route, both checked to be identifiers this API issued.
+pub struct PathIds(pub String, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIds {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((a, b)) = axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::bad_request("id", "is missing"))?;
+        Ok(Self(object_id(&a)?, object_id(&b)?))
+    }
+}

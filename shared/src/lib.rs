@@ -18,6 +18,7 @@ pub mod principal;
 pub mod secrets;
 pub mod table;
 pub mod telemetry;
+pub mod ticket_mail;
 pub mod validate;
 
 pub use context::Context;

@@ -42,11 +42,14 @@ impl PageParams {
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
+    /// Items DynamoDB returned for this page (reported in the `X-Items-Read` header, not in the body).
+    #[serde(skip)]
+    pub items_read: usize,
 }
 
 impl<T> Page<T> {
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor, items_read: self.items_read }
     }
 }
 

@@ -12,16 +12,23 @@ pub enum Permission {
     CustomersWrite,
     #[serde(rename = "portal.manage_access")]
     PortalManageAccess,
+    #[serde(rename = "tickets.read")]
+    TicketsRead,
+    #[serde(rename = "tickets.write")]
+    TicketsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 3] = [Self::CustomersRead, Self::CustomersWrite, Self::PortalManageAccess];
+    pub const ALL: [Permission; 5] =
+        [Self::CustomersRead, Self::CustomersWrite, Self::PortalManageAccess, Self::TicketsRead, Self::TicketsWrite];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::CustomersRead => "customers.read",
             Self::CustomersWrite => "customers.write",
             Self::PortalManageAccess => "portal.manage_access",
+            Self::TicketsRead => "tickets.read",
+            Self::TicketsWrite => "tickets.write",
         }
     }
 }
@@ -37,7 +44,7 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
     match role {
         ROLE_SUPERVISOR => true,
         ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess),
-        ROLE_VIEWER => matches!(permission, Permission::CustomersRead),
+        ROLE_VIEWER => matches!(permission, Permission::CustomersRead | Permission::TicketsRead),
         _ => false,
     }
 }

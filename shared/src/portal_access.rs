@@ -55,6 +55,9 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
         OutboxTask::PasswordReset { customer_id, contact_id, valid_seconds } => {
             (customer_id, contact_id, TokenKind::Reset, *valid_seconds)
         }
+        OutboxTask::TicketCreated { .. } | OutboxTask::TicketEmail { .. } => {
+            return crate::ticket_mail::deliver(ctx, item).await;
+        }
     };
     let (customer, contact) = ctx.table.customer_and_contact(customer_id, contact_id).await?;
     let wanted = match kind {
@@ -116,7 +119,7 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
     Ok(Delivery::Sent)
 }
 
-async fn drop_item(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
+pub(crate) async fn drop_item(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
     ctx.table.client.delete_item().table_name(&ctx.table.name).set_key(Some(crate::table::key(keys::outbox(&item.id), keys::OUTBOX))).send().await.map_err(crate::error::from_sdk)?;
     Ok(Delivery::Dropped)
 }

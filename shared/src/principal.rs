@@ -158,5 +158,7 @@ pub mod can {
         ReadCustomers => CustomersRead,
         WriteCustomers => CustomersWrite,
         ManagePortalAccess => PortalManageAccess,
+        ReadTickets => TicketsRead,
+        WriteTickets => TicketsWrite,
     }
 }

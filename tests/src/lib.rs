@@ -21,10 +21,11 @@ pub fn endpoint() -> String {
     std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| "http://127.0.0.1:4566".into())
 }
 
-/// SDK configuration for the emulator, built explicitly so tests never depend on ambient AWS settings.
-pub async fn sdk_config(endpoint: &str) -> SdkConfig {
+/// SDK configuration for the local emulators: the endpoints come from `AWS_ENDPOINT_URL` and
+/// `AWS_ENDPOINT_URL_DYNAMODB` (set by localstack/test.sh), never from ambient AWS settings.
+pub async fn sdk_config() -> SdkConfig {
+    assert!(std::env::var("AWS_ENDPOINT_URL").is_ok(), "run the tests with localstack/test.sh (it points them at the emulators)");
     aws_config::defaults(BehaviorVersion::latest())
-        .endpoint_url(endpoint)
         .region(Region::new("eu-west-1"))
         .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("test", "test", None, None, "tests"))
         .load()
@@ -42,7 +43,7 @@ pub struct TestStack {
 impl TestStack {
     pub async fn start() -> Arc<Self> {
         let endpoint = endpoint();
-        let sdk = sdk_config(&endpoint).await;
+        let sdk = sdk_config().await;
         let suffix = ulid::Ulid::new().to_string().to_lowercase();
         let stack = provision(&sdk, StackNames::with_suffix(&suffix), "http://127.0.0.1:3000")
             .await
@@ -218,4 +219,28 @@ impl TestStack {
             .expect("mfa");
         r.status().as_u16()
     }
+}
+
+/// Writes entities straight to the table, 25 to a BatchWriteItem, 8 batches at a time.
+pub async fn batch_put<E: shared::table::Entity>(t: &TestStack, items: &[E]) {
+    use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
+    let mut writes = tokio::task::JoinSet::new();
+    for chunk in items.chunks(25) {
+        let batch: Vec<WriteRequest> = chunk
+            .iter()
+            .map(|e| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(e.to_item().expect("item"))).build().expect("put")).build())
+            .collect();
+        let (client, table) = (t.ctx.table.client.clone(), t.ctx.table.name.clone());
+        writes.spawn(async move {
+            let mut pending = Some(HashMap::from([(table, batch)]));
+            while let Some(request) = pending.take() {
+                let out = client.batch_write_item().set_request_items(Some(request)).send().await.expect("batch write");
+                pending = out.unprocessed_items.filter(|u| u.values().any(|v| !v.is_empty()));
+            }
+        });
+        if writes.len() >= 8 {
+            writes.join_next().await;
+        }
+    }
+    writes.join_all().await;
 }

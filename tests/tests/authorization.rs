@@ -52,6 +52,20 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/portal/auth/activate/totp", Public),
     ("POST", "/portal/auth/password/forgot", Public),
     ("POST", "/portal/auth/password/reset", Public),
+    ("GET", "/portal/tickets", Portal),
+    ("POST", "/portal/tickets", Portal),
+    ("GET", "/portal/tickets/export", Portal),
+    ("GET", "/portal/tickets/{id}", Portal),
+    ("POST", "/portal/tickets/{id}/notes", Portal),
+    ("POST", "/portal/tickets/{id}/close", Portal),
+    ("GET", "/portal/reports/tickets", Portal),
+    ("GET", "/admin/customers/{id}/tickets", Staff(TicketsRead)),
+    ("POST", "/admin/customers/{id}/tickets", Staff(TicketsWrite)),
+    ("GET", "/admin/customers/{customer_id}/tickets/{id}", Staff(TicketsRead)),
+    ("PUT", "/admin/customers/{customer_id}/tickets/{id}", Staff(TicketsWrite)),
+    ("POST", "/admin/customers/{customer_id}/tickets/{id}/notes", Staff(TicketsWrite)),
+    ("POST", "/admin/customers/{customer_id}/tickets/{id}/emails", Staff(TicketsWrite)),
+    ("PUT", "/admin/contacts/{id}/ticket-visibility", Staff(TicketsWrite)),
 ];
 
 #[test]
@@ -101,7 +115,7 @@ fn tampered(token: &str, claim: &str, value: &str) -> String {
 async fn every_route_refuses_every_caller_it_must() {
     let t = TestStack::start().await;
     let (customer, contact, portal) = t.customer_with_portal_contact("Matrix Corp").await;
-    let (other_customer, _, _) = t.customer_with_portal_contact("Other Corp").await;
+    let (other_customer, _, other_portal) = t.customer_with_portal_contact("Other Corp").await;
     let supervisor = t.staff_token("supervisor").await;
     let mut staff_by_role = vec![(String::new(), t.staff_token("").await)];
     for role in BUILT_IN_ROLES {
@@ -115,9 +129,27 @@ async fn every_route_refuses_every_caller_it_must() {
     let forged = mint("forged", &claims_of(&portal));
     let forged_tenant = tampered(&portal, "custom:customer_id", other_customer["id"].as_str().unwrap());
 
+    // A ticket of each customer, visible in the portal and raised by its contact.
+    let raise = |token: String| {
+        let t = &t;
+        async move {
+            let r = t.post("/portal/tickets", &token, json!({ "subject": "Matrix", "description": "d", "type": "incident", "priority": "low" })).await;
+            assert_eq!(r.status(), 201);
+            r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let own_ticket = raise(portal.clone()).await;
+    let foreign_ticket = raise(other_portal.clone()).await;
+
     for (method, template, access) in MATRIX {
-        let id = if template.starts_with("/admin/contacts/") { &contact["id"] } else { &customer["id"] };
-        let path = template.replace("{id}", id.as_str().unwrap());
+        let id = if template.starts_with("/admin/contacts/") {
+            contact["id"].as_str().unwrap().to_owned()
+        } else if template.contains("tickets/{id}") {
+            own_ticket.clone()
+        } else {
+            customer["id"].as_str().unwrap().to_owned()
+        };
+        let path = template.replace("{customer_id}", customer["id"].as_str().unwrap()).replace("{id}", &id);
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let send = |token: Option<String>| {
             let mut r = t.request(method.clone(), &path, token.as_deref());
@@ -145,8 +177,16 @@ async fn every_route_refuses_every_caller_it_must() {
             assert_eq!(send(Some(expired.clone())).await, 401, "{route} with an expired token");
             assert_eq!(send(Some(forged.clone())).await, 401, "{route} with a token signed by another key");
             assert_eq!(send(Some(forged_tenant.clone())).await, 401, "{route} with a tampered tenant claim");
-            assert!(template.starts_with("/portal/") && !template.contains("{id}"),
-                "{route}: a portal route with an object id needs an other-customer case in this matrix");
+            if template.contains("{id}") {
+                // Another customer's object answers exactly as a missing one.
+                assert!(template.starts_with("/portal/tickets/"), "{route}: add its other-customer object to this matrix");
+                let foreign_path = template.replace("{id}", &foreign_ticket);
+                let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
+                if method == Method::POST {
+                    r = r.json(&json!({ "body": "x" }));
+                }
+                assert_eq!(r.send().await.unwrap().status(), 404, "{route} with another customer's ticket");
+            }
         }
         if let Staff(permission) = access {
             for (role, token) in &staff_by_role {

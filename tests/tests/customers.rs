@@ -236,10 +236,12 @@ async fn bad_input_gets_a_problem_naming_the_field_and_writes_nothing() {
 async fn an_unreachable_backend_is_a_503_problem_not_a_crash() {
     use tower::ServiceExt;
     // A function whose table lives at an address where nothing listens.
-    let sdk = e2e::sdk_config("http://127.0.0.1:9").await;
+    let sdk = e2e::sdk_config().await;
+    let mut clients = shared::clients::Clients::new(&sdk);
+    clients.dynamodb = aws_sdk_dynamodb::Client::from_conf(aws_sdk_dynamodb::config::Builder::from(&sdk).endpoint_url("http://127.0.0.1:9").build());
     let mut config = shared::config::Config::default();
     config.table_name = "nowhere".into();
-    let ctx = shared::Context::new(config, shared::clients::Clients::new(&sdk));
+    let ctx = shared::Context::new(config, clients);
     let event = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../events/portal-me.json")).unwrap();
     let request = lambda_http::request::from_str(&event).unwrap();
     let response = customers::router(ctx).oneshot(request).await.unwrap();

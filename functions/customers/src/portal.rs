@@ -6,7 +6,6 @@ use shared::{
     openapi::Problems,
     extract::{JsonBody, QueryParams},
     ids,
-    modules::Module,
     pagination::{Page, PageParams},
     principal::PortalPrincipal,
     table::contacts::{Actor, Contact},
@@ -58,7 +57,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
             main_contact,
         },
         account_managers,
-        modules: Module::default_enabled(),
+        modules: ctx.table.portal_settings().await?.modules,
     }))
 }
 

@@ -23,6 +23,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("reset.subject", include_str!("templates/reset.subject")),
     ("reset.html", include_str!("templates/reset.html")),
     ("reset.txt", include_str!("templates/reset.txt")),
+    ("ticket-created.subject", include_str!("templates/ticket-created.subject")),
+    ("ticket-created.html", include_str!("templates/ticket-created.html")),
+    ("ticket-created.txt", include_str!("templates/ticket-created.txt")),
+    ("ticket-email.subject", include_str!("templates/ticket-email.subject")),
+    ("ticket-email.html", include_str!("templates/ticket-email.html")),
+    ("ticket-email.txt", include_str!("templates/ticket-email.txt")),
 ];
 
 fn env() -> &'static Environment<'static> {

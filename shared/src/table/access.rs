@@ -149,6 +149,10 @@ pub enum OutboxTask {
     Invitation { customer_id: String, contact_id: String },
     /// Email the contact a password-reset link valid for `valid_seconds`.
     PasswordReset { customer_id: String, contact_id: String, valid_seconds: i64 },
+    /// Tell the business a contact raised a ticket in the portal.
+    TicketCreated { customer_id: String, ticket_id: String },
+    /// Send the customer contact an email staff wrote on a ticket (stored as the note).
+    TicketEmail { customer_id: String, ticket_id: String, note_id: String },
 }
 
 impl OutboxItem {

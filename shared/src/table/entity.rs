@@ -24,6 +24,11 @@ pub trait Entity: Serialize + DeserializeOwned {
 
     fn keys(&self) -> Keys;
 
+    /// The GSI2 key, for the few entities indexed twice (see ACCESS-PATTERNS.md for why).
+    fn gsi2(&self) -> Option<(String, String)> {
+        None
+    }
+
     /// Epoch seconds after which the item is dead (DynamoDB TTL deletes lazily; readers check too).
     fn expires_at(&self) -> Option<i64> {
         None
@@ -40,6 +45,10 @@ pub trait Entity: Serialize + DeserializeOwned {
         if let Some((pk, sk)) = k.gsi1 {
             item.insert(keys::GSI1PK.into(), AttributeValue::S(pk));
             item.insert(keys::GSI1SK.into(), AttributeValue::S(sk));
+        }
+        if let Some((pk, sk)) = self.gsi2() {
+            item.insert(keys::GSI2PK.into(), AttributeValue::S(pk));
+            item.insert(keys::GSI2SK.into(), AttributeValue::S(sk));
         }
         item.insert(keys::ENTITY.into(), AttributeValue::S(Self::TYPE.into()));
         if let Some(ttl) = self.expires_at() {

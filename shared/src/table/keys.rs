@@ -91,3 +91,47 @@ pub fn rate(key: &str) -> String {
 pub fn used_code(username: &str) -> String {
     format!("TOTPUSED#{}", username.to_lowercase())
 }
+
+pub const GSI2: &str = "GSI2";
+pub const GSI2PK: &str = "GSI2PK";
+pub const GSI2SK: &str = "GSI2SK";
+pub const TICKET_PREFIX: &str = "TICKET#";
+pub const COUNTER: &str = "COUNTER";
+pub const DASHBOARD: &str = "DASHBOARD";
+pub const SETTINGS: &str = "SETTINGS";
+pub const PORTAL_SETTINGS: &str = "PORTAL";
+
+pub fn ticket(id: &str) -> String {
+    format!("{TICKET_PREFIX}{id}")
+}
+
+/// A ticket's conversation (contact notes, public notes, emails), in time order after the ticket.
+pub fn ticket_notes_prefix(ticket_id: &str) -> String {
+    format!("TNOTE#{ticket_id}#")
+}
+
+pub fn ticket_note(ticket_id: &str, note_id: &str) -> String {
+    format!("TNOTE#{ticket_id}#{note_id}")
+}
+
+/// Internal notes live under their own prefix, so no portal query can ever read them.
+pub fn ticket_internal_prefix(ticket_id: &str) -> String {
+    format!("TINTERNAL#{ticket_id}#")
+}
+
+pub fn ticket_internal(ticket_id: &str, note_id: &str) -> String {
+    format!("TINTERNAL#{ticket_id}#{note_id}")
+}
+
+/// Portal-visible tickets of a customer (GSI1) or originated by one contact (GSI2), open or closed.
+pub fn visible_tickets(customer_id: &str, closed: bool) -> String {
+    format!("CUST#{customer_id}#TICKETS#{}", if closed { "CLOSED" } else { "OPEN" })
+}
+
+pub fn contact_tickets(contact_id: &str, closed: bool) -> String {
+    format!("CONTACT#{contact_id}#TICKETS#{}", if closed { "CLOSED" } else { "OPEN" })
+}
+
+pub fn counter(name: &str) -> String {
+    format!("COUNTER#{name}")
+}

@@ -5,6 +5,8 @@ pub mod contacts;
 pub mod customers;
 pub mod entity;
 pub mod keys;
+pub mod settings;
+pub mod tickets;
 
 use std::collections::HashMap;
 
@@ -36,30 +38,39 @@ pub struct QuerySpec<'a> {
     /// Only sort keys below this value (for "everything due before now").
     pub sort_below: Option<String>,
     pub newest_first: bool,
+    /// Keep only items whose attribute contains the text. DynamoDB reads `limit + 1` items and then
+    /// filters, so a page may hold fewer matches; its cursor continues the search.
+    pub contains: Option<(&'static str, String)>,
 }
 
 impl<'a> QuerySpec<'a> {
     pub fn table(partition: String, sort_prefix: &'a str) -> Self {
-        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false }
+        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false, contains: None }
     }
 
     pub fn gsi1(partition: String) -> Self {
-        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false }
+        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None }
+    }
+
+    pub fn gsi2(partition: String) -> Self {
+        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None }
     }
 
     fn attrs(&self) -> (&'static str, &'static str) {
-        if self.index.is_some() {
-            (keys::GSI1PK, keys::GSI1SK)
-        } else {
-            (keys::PK, keys::SK)
+        match self.index {
+            Some(keys::GSI2) => (keys::GSI2PK, keys::GSI2SK),
+            Some(_) => (keys::GSI1PK, keys::GSI1SK),
+            None => (keys::PK, keys::SK),
         }
     }
 
     fn key_attrs(&self) -> Vec<&'static str> {
-        if self.index.is_some() {
-            vec![keys::PK, keys::SK, keys::GSI1PK, keys::GSI1SK]
-        } else {
-            vec![keys::PK, keys::SK]
+        match self.index {
+            None => vec![keys::PK, keys::SK],
+            Some(_) => {
+                let (pk, sk) = self.attrs();
+                vec![keys::PK, keys::SK, pk, sk]
+            }
         }
     }
 }
@@ -226,20 +237,29 @@ impl Table {
                 .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned())),
             (None, None) => q.key_condition_expression("#pk = :pk"),
         };
+        if let Some((attr, needle)) = &spec.contains {
+            q = q
+                .filter_expression("contains(#filter, :needle)")
+                .expression_attribute_names("#filter", *attr)
+                .expression_attribute_values(":needle", AttributeValue::S(needle.clone()));
+        }
         let out = q.send().await.map_err(from_sdk)?;
+        let last_evaluated = out.last_evaluated_key.clone();
         let mut raw = out.items.unwrap_or_default();
-        tracing::debug!(items_read = raw.len(), "query page");
+        let items_read = usize::try_from(out.scanned_count).unwrap_or(raw.len()).max(raw.len());
         let next_cursor = if raw.len() > limit as usize {
             raw.truncate(limit as usize);
             raw.last().map(|last| {
                 let k: Item = key_attrs.iter().filter_map(|a| last.get(*a).map(|v| ((*a).to_owned(), v.clone()))).collect();
                 encode_cursor(&k)
             })
+        } else if spec.contains.is_some() {
+            last_evaluated.as_ref().map(encode_cursor)
         } else {
             None
         };
         let items = raw.into_iter().map(E::from_item).collect::<ApiResult<Vec<_>>>()?;
-        Ok(Page { items, next_cursor })
+        Ok(Page { items, next_cursor, items_read })
     }
 
     /// A Put that fails if the item exists.
@@ -290,10 +310,23 @@ impl Table {
         condition: &str,
         values: HashMap<String, AttributeValue>,
     ) -> ApiResult<TransactWriteItem> {
+        self.check_names(pk, sk, condition, HashMap::new(), values)
+    }
+
+    /// A ConditionCheck whose expression names attributes through `#placeholders` (reserved words).
+    pub fn check_names(
+        &self,
+        pk: String,
+        sk: impl Into<String>,
+        condition: &str,
+        names: HashMap<String, String>,
+        values: HashMap<String, AttributeValue>,
+    ) -> ApiResult<TransactWriteItem> {
         let check = ConditionCheck::builder()
             .table_name(&self.name)
             .set_key(Some(key(pk, sk)))
             .condition_expression(condition)
+            .set_expression_attribute_names(if names.is_empty() { None } else { Some(names) })
             .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
             .return_values_on_condition_check_failure(
                 aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,

@@ -1,0 +1,313 @@
+//! Request and response types of the tickets capability.
+
+use serde::{Deserialize, Serialize};
+use shared::{
+    error::FieldError,
+    table::tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
+    validate::{Checks, Validate, MAX_NAME},
+};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+
+pub const MAX_DESCRIPTION: usize = 20_000;
+pub const MAX_NOTE: usize = 20_000;
+
+/// A row of the portal's ticket list (and of its CSV export).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketRow {
+    pub id: String,
+    pub number: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub subject: String,
+    pub contact: Option<String>,
+    pub status: TicketStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+}
+
+impl From<Ticket> for TicketRow {
+    fn from(t: Ticket) -> Self {
+        Self { id: t.id, number: t.number, created_at: t.created_at, subject: t.subject, contact: t.contact_name, status: t.status, closed_at: t.closed_at }
+    }
+}
+
+/// One message of a ticket's conversation as the portal shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConversationEntry {
+    pub id: String,
+    /// `contact` (a contact's note), `public` (a staff note) or `email` (an email staff sent).
+    pub kind: NoteKind,
+    pub author: String,
+    pub body: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+impl From<TicketNote> for ConversationEntry {
+    fn from(n: TicketNote) -> Self {
+        Self { id: n.id, kind: n.kind, author: n.author_name, body: n.body, created_at: n.created_at }
+    }
+}
+
+/// `GET /portal/tickets/{id}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortalTicket {
+    pub id: String,
+    pub number: u64,
+    pub subject: String,
+    pub description: String,
+    pub contact: Option<String>,
+    pub status: TicketStatus,
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    pub priority: Priority,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+    /// Oldest first. Internal notes are never here.
+    pub conversation: Vec<ConversationEntry>,
+}
+
+/// A staff view: the ticket, its conversation and its internal notes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffTicket {
+    pub ticket: Ticket,
+    pub conversation: Vec<TicketNote>,
+    pub internal_notes: Vec<TicketNote>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPortalTicket {
+    pub subject: String,
+    pub description: String,
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    pub priority: Priority,
+}
+
+impl Validate for NewPortalTicket {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("subject", &self.subject, MAX_NAME);
+        Checks(errors).required("description", &self.description, MAX_DESCRIPTION);
+    }
+}
+
+/// A ticket as staff create or replace it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffTicketInput {
+    pub subject: String,
+    pub description: String,
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    pub priority: Priority,
+    #[serde(default = "default_status")]
+    pub status: TicketStatus,
+    #[serde(default)]
+    pub visible_in_portal: bool,
+    /// A contact of this customer.
+    pub contact_id: Option<String>,
+    pub assignee: Option<String>,
+}
+
+fn default_status() -> TicketStatus {
+    TicketStatus::New
+}
+
+impl Validate for StaffTicketInput {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        let mut c = Checks(errors);
+        c.required("subject", &self.subject, MAX_NAME);
+        c.required("description", &self.description, MAX_DESCRIPTION);
+        c.optional("assignee", self.assignee.as_deref(), MAX_NAME);
+        if let Some(id) = &self.contact_id {
+            if !shared::ids::is_valid(id) {
+                errors.push(FieldError::new("contact_id", "is not a valid identifier"));
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewNote {
+    pub body: String,
+}
+
+impl Validate for NewNote {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("body", &self.body, MAX_NOTE);
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffNote {
+    pub body: String,
+    /// Internal notes stay with staff; the others join the conversation the contact sees.
+    pub internal: bool,
+}
+
+impl Validate for StaffNote {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("body", &self.body, MAX_NOTE);
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerEmail {
+    pub body: String,
+}
+
+impl Validate for CustomerEmail {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("body", &self.body, MAX_NOTE);
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketVisibility {
+    pub see_all_tickets: bool,
+}
+
+impl Validate for TicketVisibility {
+    fn validate(&self, _: &mut Vec<FieldError>) {}
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    #[default]
+    Open,
+    Closed,
+}
+
+/// `GET /portal/tickets` parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// `open` (default) or `closed`.
+    #[serde(default)]
+    #[param(inline)]
+    pub status: StatusFilter,
+    /// Text the subject contains (case-insensitive).
+    pub q: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+impl ListParams {
+    pub fn page(&self) -> shared::pagination::PageParams {
+        shared::pagination::PageParams { limit: self.limit, cursor: self.cursor.clone() }
+    }
+}
+
+/// `GET /portal/reports/tickets`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Dashboard {
+    pub open: Vec<OpenCount>,
+    /// The last 12 months, oldest first.
+    pub months: Vec<MonthCount>,
+    pub mean_resolution_hours: Vec<Resolution>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenCount {
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub count: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub opened: i64,
+    pub closed: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Resolution {
+    pub priority: Priority,
+    pub tickets: i64,
+    pub mean_hours: Option<f64>,
+}
+
+/// Shapes the raw counters for the portal.
+pub fn dashboard(counters: &std::collections::BTreeMap<String, i64>, today: time::Date) -> Dashboard {
+    let get = |k: String| counters.get(&k).copied().unwrap_or(0);
+    let mut open = Vec::new();
+    for s in TicketStatus::ALL.into_iter().filter(|s| !s.is_closed()) {
+        for p in Priority::ALL {
+            let count = get(format!("open_{}_{}", s.as_str(), p.as_str()));
+            if count > 0 {
+                open.push(OpenCount { status: s, priority: p, count });
+            }
+        }
+    }
+    let mut months = Vec::new();
+    let (mut year, mut month) = (today.year(), u8::from(today.month()) as i32);
+    for _ in 0..12 {
+        months.push(MonthCount {
+            month: format!("{year:04}-{month:02}"),
+            opened: get(format!("opened_{year:04}_{month:02}")),
+            closed: get(format!("closed_{year:04}_{month:02}")),
+        });
+        month -= 1;
+        if month == 0 {
+            month = 12;
+            year -= 1;
+        }
+    }
+    months.reverse();
+    let mean_resolution_hours = Priority::ALL
+        .into_iter()
+        .map(|p| {
+            let n = get(format!("res_n_{}", p.as_str()));
+            let sum = get(format!("res_sum_{}", p.as_str()));
+            Resolution { priority: p, tickets: n, mean_hours: (n > 0).then(|| sum as f64 / n as f64 / 3600.0) }
+        })
+        .collect();
+    Dashboard { open, months, mean_resolution_hours }
+}
+
+/// One CSV field, quoted when needed; a leading formula character is neutralised for spreadsheets.
+pub fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@']) { format!("'{v}") } else { v.to_owned() };
+    if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn dashboard_spans_twelve_months() {
+        let mut c = std::collections::BTreeMap::new();
+        c.insert("opened_2026_11".to_owned(), 3);
+        c.insert("open_new_high".to_owned(), 2);
+        c.insert("res_n_low".to_owned(), 2);
+        c.insert("res_sum_low".to_owned(), 7200);
+        let d = dashboard(&c, time::macros::date!(2026 - 11 - 24));
+        assert_eq!(d.months.len(), 12);
+        assert_eq!(d.months[0].month, "2025-12");
+        assert_eq!(d.months[11].opened, 3);
+        assert_eq!(d.open.len(), 1);
+        assert_eq!(d.mean_resolution_hours[0].mean_hours, Some(1.0));
+    }
+}

@@ -1,0 +1,241 @@
+//! `/portal/tickets…` and `/portal/reports/tickets`: what a contact sees of their company's tickets.
+//! A ticket answers 404 unless it is visible in the portal and the caller raised it or holds the
+//! company-wide grant; internal notes are never read here at all.
+
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::IntoResponse,
+    Json,
+};
+use shared::{
+    error::{ApiError, ApiResult},
+    extract::{JsonBody, PathId, QueryParams},
+    ids,
+    modules::Module,
+    openapi::Problems,
+    pagination::{Page, PageParams},
+    principal::PortalPrincipal,
+    table::{
+        access::{OutboxItem, OutboxTask},
+        contacts::{Actor, Contact},
+        keys,
+        tickets::{NoteKind, Ticket, TicketNote, TicketStatus},
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::model::{csv_field, dashboard, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow};
+
+async fn me(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
+    match ctx.table.contact(&who.customer_id, &who.contact_id).await? {
+        Some(c) if !c.archived => Ok(c),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+fn may_see(ticket: &Ticket, me: &Contact) -> bool {
+    ticket.visible_in_portal && (ticket.originator_contact_id.as_deref() == Some(me.id.as_str()) || me.see_all_tickets)
+}
+
+/// A ticket the caller may see, or 404 exactly as for one that does not exist.
+async fn visible(ctx: &Context, who: &PortalPrincipal, id: &str) -> ApiResult<(Ticket, Contact)> {
+    let contact = me(ctx, who).await?;
+    match ctx.table.ticket(&who.customer_id, id).await? {
+        Some(t) if may_see(&t, &contact) => Ok((t, contact)),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+fn items_read_header(n: usize) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    h.insert("x-items-read", HeaderValue::from(n));
+    h
+}
+
+async fn list_page(ctx: &Context, who: &PortalPrincipal, q: &ListParams, page: &PageParams) -> ApiResult<Page<Ticket>> {
+    let contact = me(ctx, who).await?;
+    let only = (!contact.see_all_tickets).then_some(contact.id.as_str());
+    let search = q.q.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    if search.as_ref().is_some_and(|s| s.chars().count() > 100) {
+        return Err(ApiError::bad_request("q", "must be at most 100 characters"));
+    }
+    ctx.table.visible_tickets(&who.customer_id, only, q.status == StatusFilter::Closed, search, page).await
+}
+
+/// The tickets this contact may see, newest first: the ones they raised, or all the company's
+/// portal-visible tickets with the grant. `X-Items-Read` reports the items read for the page.
+#[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
+    responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
+pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
+    let page = list_page(&ctx, &who, &q, &q.page()).await?;
+    Ok((items_read_header(page.items_read), Json(page.map(TicketRow::from))))
+}
+
+/// Raises a ticket: numbered, visible in the portal, assigned to the default assignee; the business
+/// is emailed through the outbox.
+#[utoipa::path(post, path = "/portal/tickets", tag = "portal", security(("portal" = [])), request_body = NewPortalTicket,
+    responses((status = 201, body = PortalTicket), Problems))]
+pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
+    let contact = me(&ctx, &who).await?;
+    let now = OffsetDateTime::now_utc();
+    let mut ticket = Ticket {
+        id: ids::new_id(),
+        number: 0,
+        customer_id: who.customer_id.clone(),
+        subject: input.subject.trim().to_owned(),
+        description: input.description.trim().to_owned(),
+        ticket_type: input.ticket_type,
+        priority: input.priority,
+        status: TicketStatus::New,
+        visible_in_portal: true,
+        originator_contact_id: Some(contact.id.clone()),
+        contact_id: Some(contact.id.clone()),
+        contact_name: Some(contact.display_name()),
+        assignee: ctx.config.default_assignee.clone(),
+        created_at: now,
+        updated_at: now,
+        closed_at: None,
+        subject_search: input.subject.trim().to_lowercase(),
+        version: 1,
+    };
+    let mut extra = vec![ctx.table.check(keys::customer(&who.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?];
+    let outbox = ctx.config.tickets_email.as_ref().map(|_| OutboxItem::new(OutboxTask::TicketCreated { customer_id: ticket.customer_id.clone(), ticket_id: ticket.id.clone() }));
+    if let Some(item) = &outbox {
+        extra.push(ctx.table.put_new(item)?);
+    }
+    ctx.table.create_ticket(&mut ticket, extra).await?;
+    if let Some(item) = outbox {
+        if let Err(e) = shared::portal_access::deliver(&ctx, &item).await {
+            tracing::warn!(error = %e, "ticket notification left in the outbox");
+        }
+    }
+    Ok((StatusCode::CREATED, Json(detail(ticket, Vec::new()))))
+}
+
+fn detail(t: Ticket, notes: Vec<TicketNote>) -> PortalTicket {
+    PortalTicket {
+        id: t.id,
+        number: t.number,
+        subject: t.subject,
+        description: t.description,
+        contact: t.contact_name,
+        status: t.status,
+        ticket_type: t.ticket_type,
+        priority: t.priority,
+        created_at: t.created_at,
+        updated_at: t.updated_at,
+        closed_at: t.closed_at,
+        conversation: notes.into_iter().filter(|n| n.kind != NoteKind::Internal).map(ConversationEntry::from).collect(),
+    }
+}
+
+/// The ticket and its conversation: the contact's notes and staff's public notes and emails, oldest first.
+#[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")),
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+    let (ticket, _) = visible(&ctx, &who, &id).await?;
+    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
+    Ok(Json(detail(ticket, notes)))
+}
+
+/// Adds a note to an open ticket.
+#[utoipa::path(post, path = "/portal/tickets/{id}/notes", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")), request_body = NewNote,
+    responses((status = 201, body = ConversationEntry), Problems))]
+pub async fn add_note(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
+    let (ticket, contact) = visible(&ctx, &who, &id).await?;
+    if ticket.status.is_closed() {
+        return Err(ApiError::Conflict("the ticket is closed; raise a new ticket instead".into()));
+    }
+    let note = TicketNote {
+        id: ids::new_id(),
+        ticket_id: ticket.id.clone(),
+        customer_id: ticket.customer_id.clone(),
+        kind: NoteKind::Contact,
+        body: input.body.trim().to_owned(),
+        author: Actor::Contact { id: contact.id.clone() },
+        author_name: contact.display_name(),
+        created_at: OffsetDateTime::now_utc(),
+    };
+    let actions = vec![
+        ctx.table.check_names(
+            keys::customer(&ticket.customer_id),
+            keys::ticket(&ticket.id),
+            "#s <> :closed",
+            [("#s".to_owned(), "status".to_owned())].into(),
+            [(":closed".to_owned(), shared::table::s("closed"))].into(),
+        )?,
+        ctx.table.put_new(&note)?,
+    ];
+    ctx.table.transact_or(actions, |_| ApiError::Conflict("the ticket was closed meanwhile".into())).await?;
+    Ok((StatusCode::CREATED, Json(note.into())))
+}
+
+/// Closes a ticket the contact raised.
+#[utoipa::path(post, path = "/portal/tickets/{id}/close", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")),
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn close(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+    let (ticket, contact) = visible(&ctx, &who, &id).await?;
+    if ticket.originator_contact_id.as_deref() != Some(contact.id.as_str()) {
+        return Err(ApiError::Forbidden);
+    }
+    if ticket.status.is_closed() {
+        return Ok(Json(detail(ticket, Vec::new())));
+    }
+    let mut closed = ticket.clone();
+    let now = OffsetDateTime::now_utc();
+    closed.status = TicketStatus::Closed;
+    closed.closed_at = Some(now);
+    closed.updated_at = now;
+    closed.version += 1;
+    ctx.table.save_ticket(&ticket, &closed, Vec::new()).await?;
+    Ok(Json(detail(closed, Vec::new())))
+}
+
+/// The list as CSV (up to 5,000 rows), with the same rules and filters.
+#[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
+    responses((status = 200, content_type = "text/csv", body = String), Problems))]
+pub async fn export(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
+    let mut csv = String::from("number,date_added,subject,contact,status,date_closed\r\n");
+    let mut page = PageParams { limit: Some(100), cursor: None };
+    for _ in 0..50 {
+        let rows = list_page(&ctx, &who, &q, &page).await?;
+        for t in rows.items {
+            let fmt = |d: OffsetDateTime| d.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+            csv.push_str(&[
+                t.number.to_string(),
+                fmt(t.created_at),
+                csv_field(&t.subject),
+                csv_field(t.contact_name.as_deref().unwrap_or_default()),
+                t.status.as_str().to_owned(),
+                t.closed_at.map(fmt).unwrap_or_default(),
+            ].join(","));
+            csv.push_str("\r\n");
+        }
+        match rows.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => break,
+        }
+    }
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"tickets.csv\"")],
+        csv,
+    ))
+}
+
+/// Open tickets by status and priority, opened and closed per month over 12 months, mean resolution
+/// time by priority: one read of counters kept in the ticket transactions. 404 unless the portal
+/// settings enable the ticket dashboard module (off by default).
+#[utoipa::path(get, path = "/portal/reports/tickets", tag = "portal", security(("portal" = [])),
+    responses((status = 200, body = Dashboard), Problems))]
+pub async fn report(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Dashboard>> {
+    if !ctx.table.portal_settings().await?.modules.contains(&Module::TicketDashboard) {
+        return Err(ApiError::NotFound);
+    }
+    let counters = ctx.table.dashboard(&who.customer_id).await?;
+    Ok(Json(dashboard(&counters, OffsetDateTime::now_utc().date())))
+}

@@ -1,0 +1,203 @@
+//! `/admin/customers/{customer_id}/tickets…` and `/admin/contacts/{id}/ticket-visibility`: staff keep
+//! tickets, notes (internal or public) and emails to the customer contact.
+
+use axum::{extract::State, http::StatusCode, Json};
+use shared::{
+    error::{ApiError, ApiResult},
+    extract::{IfMatch, JsonBody, PathId, PathIds, QueryParams},
+    ids,
+    openapi::Problems,
+    pagination::{Page, PageParams},
+    portal_access,
+    principal::{can, Staff, StaffPrincipal},
+    table::{
+        access::{OutboxItem, OutboxTask},
+        contacts::{Actor, Contact},
+        customers::stale,
+        keys,
+        tickets::{NoteKind, Ticket, TicketNote},
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::model::{CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketVisibility};
+
+fn actor(who: &StaffPrincipal) -> Actor {
+    Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
+}
+
+async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Ticket> {
+    ctx.table.ticket(customer_id, id).await?.ok_or(ApiError::NotFound)
+}
+
+/// The ticket's contact must be an active contact of the customer; returns their display name.
+async fn ticket_contact(ctx: &Context, customer_id: &str, contact_id: Option<&str>) -> ApiResult<Option<String>> {
+    let Some(id) = contact_id else { return Ok(None) };
+    match ctx.table.contact(customer_id, &id.to_ascii_uppercase()).await? {
+        Some(c) if !c.archived => Ok(Some(c.display_name())),
+        _ => Err(ApiError::invalid("contact_id", "is not an active contact of this customer")),
+    }
+}
+
+fn apply(t: &mut Ticket, input: StaffTicketInput, contact_name: Option<String>, now: OffsetDateTime) {
+    t.subject = input.subject.trim().to_owned();
+    t.subject_search = t.subject.to_lowercase();
+    t.description = input.description.trim().to_owned();
+    t.ticket_type = input.ticket_type;
+    t.priority = input.priority;
+    if t.status.is_closed() != input.status.is_closed() {
+        t.closed_at = input.status.is_closed().then_some(now);
+    }
+    t.status = input.status;
+    t.visible_in_portal = input.visible_in_portal;
+    t.contact_id = input.contact_id.map(|c| c.to_ascii_uppercase());
+    t.contact_name = contact_name;
+    t.assignee = input.assignee.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    t.updated_at = now;
+}
+
+/// A customer's tickets, newest first, whatever their portal visibility.
+#[utoipa::path(get, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id"), PageParams),
+    responses((status = 200, body = Page<Ticket>), Problems))]
+pub async fn list(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathId(customer_id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Ticket>>> {
+    Ok(Json(ctx.table.tickets(&customer_id, &page).await?))
+}
+
+#[utoipa::path(post, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")), request_body = StaffTicketInput,
+    responses((status = 201, body = Ticket), Problems))]
+pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(customer_id): PathId, JsonBody(input): JsonBody<StaffTicketInput>) -> ApiResult<(StatusCode, Json<Ticket>)> {
+    let customer = ctx.table.customer(&customer_id).await?.ok_or(ApiError::NotFound)?;
+    if customer.archived {
+        return Err(ApiError::Conflict("the customer is archived".into()));
+    }
+    let contact_name = ticket_contact(&ctx, &customer_id, input.contact_id.as_deref()).await?;
+    let now = OffsetDateTime::now_utc();
+    let mut ticket = Ticket {
+        id: ids::new_id(),
+        number: 0,
+        customer_id: customer_id.clone(),
+        subject: String::new(),
+        description: String::new(),
+        ticket_type: input.ticket_type,
+        priority: input.priority,
+        status: input.status,
+        visible_in_portal: false,
+        originator_contact_id: None,
+        contact_id: None,
+        contact_name: None,
+        assignee: None,
+        created_at: now,
+        updated_at: now,
+        closed_at: None,
+        subject_search: String::new(),
+        version: 1,
+    };
+    apply(&mut ticket, input, contact_name, now);
+    ctx.table.create_ticket(&mut ticket, Vec::new()).await?;
+    Ok((StatusCode::CREATED, Json(ticket)))
+}
+
+/// The ticket with its conversation and internal notes.
+#[utoipa::path(get, path = "/admin/customers/{customer_id}/tickets/{id}", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
+    responses((status = 200, body = StaffTicket), Problems))]
+pub async fn get(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathIds(customer_id, id): PathIds) -> ApiResult<Json<StaffTicket>> {
+    let ticket = load(&ctx, &customer_id, &id).await?;
+    let conversation = ctx.table.ticket_notes(&customer_id, &id, false).await?;
+    let internal_notes = ctx.table.ticket_notes(&customer_id, &id, true).await?;
+    Ok(Json(StaffTicket { ticket, conversation, internal_notes }))
+}
+
+/// Replaces the ticket's fields (status, type, priority, assignee, visibility, contact). `If-Match` required.
+#[utoipa::path(put, path = "/admin/customers/{customer_id}/tickets/{id}", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id"),
+        ("If-Match" = String, Header, description = "The version read")),
+    request_body = StaffTicketInput, responses((status = 200, body = Ticket), Problems))]
+pub async fn update(
+    State(ctx): State<Context>,
+    _staff: Staff<can::WriteTickets>,
+    PathIds(customer_id, id): PathIds,
+    IfMatch(read_version): IfMatch,
+    JsonBody(input): JsonBody<StaffTicketInput>,
+) -> ApiResult<Json<Ticket>> {
+    let before = load(&ctx, &customer_id, &id).await?;
+    if before.version != read_version {
+        return Err(stale());
+    }
+    let contact_name = ticket_contact(&ctx, &customer_id, input.contact_id.as_deref()).await?;
+    let mut after = before.clone();
+    apply(&mut after, input, contact_name, OffsetDateTime::now_utc());
+    after.version += 1;
+    ctx.table.save_ticket(&before, &after, Vec::new()).await?;
+    Ok(Json(after))
+}
+
+fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketNote {
+    TicketNote {
+        id: ids::new_id(),
+        ticket_id: t.id.clone(),
+        customer_id: t.customer_id.clone(),
+        kind,
+        body: body.trim().to_owned(),
+        author: actor(who),
+        author_name: who.username.clone(),
+        created_at: OffsetDateTime::now_utc(),
+    }
+}
+
+/// Adds an internal note (staff only) or a public one (joins the conversation the contact sees).
+#[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/notes", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
+    request_body = StaffNote, responses((status = 201, body = TicketNote), Problems))]
+pub async fn add_note(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<StaffNote>) -> ApiResult<(StatusCode, Json<TicketNote>)> {
+    let ticket = load(&ctx, &customer_id, &id).await?;
+    let n = note(&who, &ticket, if input.internal { NoteKind::Internal } else { NoteKind::Public }, &input.body);
+    let actions = vec![ctx.table.check(keys::customer(&customer_id), keys::ticket(&id), "attribute_exists(PK)", Default::default())?, ctx.table.put_new(&n)?];
+    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    Ok((StatusCode::CREATED, Json(n)))
+}
+
+/// Emails the ticket's contact; the email joins the conversation the contact sees in the portal.
+#[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/emails", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
+    request_body = CustomerEmail, responses((status = 202, body = TicketNote), Problems))]
+pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<CustomerEmail>) -> ApiResult<(StatusCode, Json<TicketNote>)> {
+    let ticket = load(&ctx, &customer_id, &id).await?;
+    let contact: Option<Contact> = match &ticket.contact_id {
+        Some(c) => ctx.table.contact(&customer_id, c).await?,
+        None => None,
+    };
+    if contact.and_then(|c| c.email).is_none() {
+        return Err(ApiError::invalid("contact_id", "the ticket needs a contact with an email address"));
+    }
+    let n = note(&who, &ticket, NoteKind::Email, &input.body);
+    let task = OutboxTask::TicketEmail { customer_id: customer_id.clone(), ticket_id: id.clone(), note_id: n.id.clone() };
+    let actions = vec![ctx.table.put_new(&n)?];
+    let item = OutboxItem::new(task);
+    let mut all = actions;
+    all.push(ctx.table.put_new(&item)?);
+    ctx.table.transact_or(all, |_| ApiError::Conflict("the email could not be recorded".into())).await?;
+    if let Err(e) = portal_access::deliver(&ctx, &item).await {
+        tracing::warn!(error = %e, "ticket email left in the outbox");
+    }
+    Ok((StatusCode::ACCEPTED, Json(n)))
+}
+
+/// Grants or withdraws a contact's right to see every portal-visible ticket of their company.
+#[utoipa::path(put, path = "/admin/contacts/{id}/ticket-visibility", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Contact id")), request_body = TicketVisibility,
+    responses((status = 200, body = TicketVisibility), Problems))]
+pub async fn visibility(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(id): PathId, JsonBody(input): JsonBody<TicketVisibility>) -> ApiResult<Json<serde_json::Value>> {
+    let contact = ctx.table.contact_by_id(&id).await?.ok_or(ApiError::NotFound)?;
+    if contact.see_all_tickets != input.see_all_tickets {
+        let mut updated = contact.clone();
+        updated.see_all_tickets = input.see_all_tickets;
+        updated.version += 1;
+        updated.updated_at = OffsetDateTime::now_utc();
+        ctx.table.save_contact(&updated, contact.version).await?;
+    }
+    Ok(Json(serde_json::json!({ "see_all_tickets": input.see_all_tickets })))
+}

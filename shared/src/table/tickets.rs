@@ -1,0 +1,377 @@
+//! Tickets, their conversation and internal notes, the ticket-number counter and the dashboard counters.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+use super::{contacts::Actor, customers::stale, keys, num, Entity, Keys, QuerySpec, Table};
+use crate::{
+    error::{from_sdk, ApiError, ApiResult},
+    pagination::{Page, PageParams},
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    New,
+    InProgress,
+    WaitingOnCustomer,
+    Closed,
+}
+
+impl TicketStatus {
+    pub const ALL: [TicketStatus; 4] = [Self::New, Self::InProgress, Self::WaitingOnCustomer, Self::Closed];
+
+    pub fn is_closed(self) -> bool {
+        self == Self::Closed
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::InProgress => "in_progress",
+            Self::WaitingOnCustomer => "waiting_on_customer",
+            Self::Closed => "closed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Self::Low, Self::Normal, Self::High, Self::Urgent];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Normal => "normal",
+            Self::High => "high",
+            Self::Urgent => "urgent",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketType {
+    Incident,
+    Request,
+    Question,
+    Fault,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Ticket {
+    pub id: String,
+    /// Human-readable, unique in the deployment.
+    pub number: u64,
+    pub customer_id: String,
+    pub subject: String,
+    pub description: String,
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    pub priority: Priority,
+    pub status: TicketStatus,
+    pub visible_in_portal: bool,
+    /// The contact who raised it in the portal, if one did.
+    pub originator_contact_id: Option<String>,
+    /// The customer contact the ticket is about (and whom emails go to).
+    pub contact_id: Option<String>,
+    pub contact_name: Option<String>,
+    pub assignee: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+    /// Lower-cased subject, for search.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(ignore)]
+    pub subject_search: String,
+    pub version: u64,
+}
+
+impl Entity for Ticket {
+    const TYPE: &'static str = "ticket";
+
+    fn keys(&self) -> Keys {
+        let closed = self.status.is_closed();
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::ticket(&self.id),
+            gsi1: self.visible_in_portal.then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id))),
+        }
+    }
+
+    /// A second sparse index because a visible ticket must be listable both company-wide (contacts with
+    /// the grant) and per originating contact, each in O(page): one GSI partition cannot serve both.
+    fn gsi2(&self) -> Option<(String, String)> {
+        let originator = self.originator_contact_id.as_deref().filter(|_| self.visible_in_portal)?;
+        Some((keys::contact_tickets(originator, self.status.is_closed()), keys::ticket(&self.id)))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Written by a contact in the portal.
+    Contact,
+    /// Written by staff for the customer to see.
+    Public,
+    /// An email staff sent to the customer contact.
+    Email,
+    /// Staff only; never in any portal response.
+    Internal,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TicketNote {
+    pub id: String,
+    pub ticket_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(ignore)]
+    pub customer_id: String,
+    pub kind: NoteKind,
+    pub body: String,
+    pub author: Actor,
+    pub author_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+impl Entity for TicketNote {
+    const TYPE: &'static str = "ticket_note";
+
+    fn keys(&self) -> Keys {
+        let sk = if self.kind == NoteKind::Internal {
+            keys::ticket_internal(&self.ticket_id, &self.id)
+        } else {
+            keys::ticket_note(&self.ticket_id, &self.id)
+        };
+        Keys { pk: keys::customer(&self.customer_id), sk, gsi1: None }
+    }
+}
+
+/// What one ticket adds to its customer's dashboard counters; portal-invisible tickets add nothing.
+pub fn dashboard_contribution(t: &Ticket) -> BTreeMap<String, i64> {
+    let mut c = BTreeMap::new();
+    if !t.visible_in_portal {
+        return c;
+    }
+    let month = |d: OffsetDateTime| format!("{:04}_{:02}", d.year(), u8::from(d.month()));
+    c.insert(format!("opened_{}", month(t.created_at)), 1);
+    match (t.status.is_closed(), t.closed_at) {
+        (true, Some(closed)) => {
+            c.insert(format!("closed_{}", month(closed)), 1);
+            c.insert(format!("res_sum_{}", t.priority.as_str()), (closed - t.created_at).whole_seconds().max(0));
+            c.insert(format!("res_n_{}", t.priority.as_str()), 1);
+        }
+        _ => {
+            c.insert(format!("open_{}_{}", t.status.as_str(), t.priority.as_str()), 1);
+        }
+    }
+    c
+}
+
+/// The counter changes from `before` to `after`, zero entries dropped.
+pub fn dashboard_delta(before: Option<&Ticket>, after: &Ticket) -> BTreeMap<String, i64> {
+    let mut delta = dashboard_contribution(after);
+    if let Some(b) = before {
+        for (k, v) in dashboard_contribution(b) {
+            *delta.entry(k).or_insert(0) -= v;
+        }
+    }
+    delta.retain(|_, v| *v != 0);
+    delta
+}
+
+impl Table {
+    fn dashboard_update(&self, customer_id: &str, delta: &BTreeMap<String, i64>) -> ApiResult<Option<TransactWriteItem>> {
+        if delta.is_empty() {
+            return Ok(None);
+        }
+        let mut expr = Vec::new();
+        let mut update = Update::builder()
+            .table_name(&self.name)
+            .set_key(Some(super::key(keys::customer(customer_id), keys::DASHBOARD)))
+            .expression_attribute_values(":entity", AttributeValue::S("dashboard".into()));
+        for (i, (k, v)) in delta.iter().enumerate() {
+            expr.push(format!("#c{i} :c{i}"));
+            update = update.expression_attribute_names(format!("#c{i}"), k).expression_attribute_values(format!(":c{i}"), AttributeValue::N(v.to_string()));
+        }
+        let update = update
+            .update_expression(format!("SET entity = :entity ADD {}", expr.join(", ")))
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(Some(TransactWriteItem::builder().update(update).build()))
+    }
+
+    /// Creates a ticket with the next number, its dashboard counts and `extra` actions (an outbox item),
+    /// all in one transaction; a number taken by a concurrent create is retried with the next.
+    pub async fn create_ticket(&self, ticket: &mut Ticket, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
+        let counter_key = || super::key(keys::counter("TICKETS"), keys::COUNTER);
+        for _ in 0..20 {
+            let current = self
+                .client
+                .get_item()
+                .table_name(&self.name)
+                .set_key(Some(counter_key()))
+                .consistent_read(true)
+                .send()
+                .await
+                .map_err(from_sdk)?
+                .item
+                .and_then(|i| i.get("value")?.as_n().ok()?.parse::<u64>().ok());
+            ticket.number = current.unwrap_or(1000) + 1;
+            let condition = if current.is_some() { "#v = :current" } else { "attribute_not_exists(#v)" };
+            let mut bump = Update::builder()
+                .table_name(&self.name)
+                .set_key(Some(counter_key()))
+                .update_expression("SET #v = :next, entity = :entity")
+                .condition_expression(condition)
+                .expression_attribute_names("#v", "value")
+                .expression_attribute_values(":next", num(ticket.number))
+                .expression_attribute_values(":entity", AttributeValue::S("counter".into()));
+            if let Some(c) = current {
+                bump = bump.expression_attribute_values(":current", num(c));
+            }
+            let mut actions = vec![TransactWriteItem::builder().update(bump.build().map_err(|_| ApiError::Internal)?).build(), self.put_new(&*ticket)?];
+            actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
+            actions.extend(extra.iter().cloned());
+            match self.transact(actions).await {
+                Ok(()) => return Ok(()),
+                Err(Ok(c)) if c.failed.iter().any(|(i, _)| *i == 0) => continue,
+                Err(Ok(_)) => return Err(ApiError::Conflict("the ticket could not be created".into())),
+                Err(Err(ApiError::Conflict(_))) => continue,
+                Err(Err(e)) => return Err(e),
+            }
+        }
+        Err(ApiError::Unavailable)
+    }
+
+    /// Replaces a ticket read at `before.version`, adjusting the dashboard in the same transaction.
+    pub async fn save_ticket(&self, before: &Ticket, after: &Ticket, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
+        let mut actions = vec![self.put_versioned(after, before.version)?];
+        actions.extend(self.dashboard_update(&after.customer_id, &dashboard_delta(Some(before), after))?);
+        actions.extend(extra);
+        self.transact_or(actions, |_| stale()).await
+    }
+
+    pub async fn ticket(&self, customer_id: &str, id: &str) -> ApiResult<Option<Ticket>> {
+        self.get(keys::customer(customer_id), keys::ticket(id)).await
+    }
+
+    /// A customer's tickets, newest first (staff).
+    pub async fn tickets(&self, customer_id: &str, page: &PageParams) -> ApiResult<Page<Ticket>> {
+        let mut spec = QuerySpec::table(keys::customer(customer_id), keys::TICKET_PREFIX);
+        spec.newest_first = true;
+        self.query_page(&spec, page).await
+    }
+
+    /// Portal-visible tickets, newest first: company-wide or one contact's, open or closed.
+    pub async fn visible_tickets(&self, customer_id: &str, only_contact: Option<&str>, closed: bool, search: Option<String>, page: &PageParams) -> ApiResult<Page<Ticket>> {
+        let mut spec = match only_contact {
+            Some(contact) => QuerySpec::gsi2(keys::contact_tickets(contact, closed)),
+            None => QuerySpec::gsi1(keys::visible_tickets(customer_id, closed)),
+        };
+        spec.newest_first = true;
+        spec.contains = search.map(|s| ("subject_search", s.to_lowercase()));
+        self.query_page(&spec, page).await
+    }
+
+    /// The conversation (no internal notes), oldest first; or the internal notes.
+    pub async fn ticket_notes(&self, customer_id: &str, ticket_id: &str, internal: bool) -> ApiResult<Vec<TicketNote>> {
+        let prefix = if internal { keys::ticket_internal_prefix(ticket_id) } else { keys::ticket_notes_prefix(ticket_id) };
+        let spec = QuerySpec::table(keys::customer(customer_id), &prefix);
+        let mut notes = Vec::new();
+        let mut page = PageParams { limit: Some(100), cursor: None };
+        loop {
+            let p = self.query_page::<TicketNote>(&spec, &page).await?;
+            notes.extend(p.items);
+            match p.next_cursor {
+                Some(c) if notes.len() < 1000 => page.cursor = Some(c),
+                _ => return Ok(notes),
+            }
+        }
+    }
+
+    /// The raw dashboard counters of a customer (one GetItem).
+    pub async fn dashboard(&self, customer_id: &str) -> ApiResult<BTreeMap<String, i64>> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.name)
+            .set_key(Some(super::key(keys::customer(customer_id), keys::DASHBOARD)))
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        Ok(out
+            .item
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_n().ok()?.parse::<i64>().ok()?)))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn ticket(status: TicketStatus, visible: bool) -> Ticket {
+        Ticket {
+            id: "T".into(),
+            number: 1,
+            customer_id: "C".into(),
+            subject: "s".into(),
+            description: "d".into(),
+            ticket_type: TicketType::Incident,
+            priority: Priority::High,
+            status,
+            visible_in_portal: visible,
+            originator_contact_id: None,
+            contact_id: None,
+            contact_name: None,
+            assignee: None,
+            created_at: datetime!(2026-03-01 10:00 UTC),
+            updated_at: datetime!(2026-03-01 10:00 UTC),
+            closed_at: None,
+            subject_search: String::new(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn closing_moves_a_ticket_from_open_to_resolved() {
+        let open = ticket(TicketStatus::New, true);
+        let mut closed = open.clone();
+        closed.status = TicketStatus::Closed;
+        closed.closed_at = Some(datetime!(2026-04-01 10:00 UTC));
+        let d = dashboard_delta(Some(&open), &closed);
+        assert_eq!(d.get("open_new_high"), Some(&-1));
+        assert_eq!(d.get("closed_2026_04"), Some(&1));
+        assert_eq!(d.get("res_sum_high"), Some(&(31 * 86_400)));
+        assert_eq!(d.get("res_n_high"), Some(&1));
+        assert!(!d.contains_key("opened_2026_03"), "the opening month is unchanged");
+    }
+
+    #[test]
+    fn hidden_tickets_count_for_nothing() {
+        assert!(dashboard_delta(None, &ticket(TicketStatus::New, false)).is_empty());
+        let hidden = ticket(TicketStatus::New, false);
+        let shown = ticket(TicketStatus::New, true);
+        assert_eq!(dashboard_delta(Some(&shown), &hidden).get("open_new_high"), Some(&-1));
+    }
+}

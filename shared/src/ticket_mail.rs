@@ -1,0 +1,56 @@
+//! Ticket emails from the outbox: the business's notification of a new portal ticket, and emails staff
+//! write to the customer contact.
+
+use crate::{
+    email,
+    error::{from_sdk, ApiError, ApiResult},
+    portal_access::{drop_item, Delivery},
+    table::{
+        access::{OutboxItem, OutboxTask},
+        keys,
+        tickets::TicketNote,
+    },
+    Context,
+};
+
+pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
+    let from = crate::config::Config::require(&ctx.config.sender_email, "SENDER_EMAIL").map_err(|_| ApiError::Internal)?;
+    let portal_url = ctx.config.portal_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/');
+    let message = match &item.task {
+        OutboxTask::TicketCreated { customer_id, ticket_id } => {
+            let (Some(to), Some(ticket)) = (ctx.config.tickets_email.clone(), ctx.table.ticket(customer_id, ticket_id).await?) else {
+                return drop_item(ctx, item).await;
+            };
+            let customer = ctx.table.customer(customer_id).await?.map(|c| c.name).unwrap_or_default();
+            email::render("ticket-created", &to, &serde_json::json!({
+                "number": ticket.number, "subject": ticket.subject, "description": ticket.description,
+                "company": customer, "contact": ticket.contact_name, "priority": ticket.priority.as_str(),
+            }))?
+        }
+        OutboxTask::TicketEmail { customer_id, ticket_id, note_id } => {
+            let ticket = ctx.table.ticket(customer_id, ticket_id).await?;
+            let note: Option<TicketNote> = ctx.table.get(keys::customer(customer_id), keys::ticket_note(ticket_id, note_id)).await?;
+            let (Some(ticket), Some(note)) = (ticket, note) else { return drop_item(ctx, item).await };
+            let contact = match &ticket.contact_id {
+                Some(id) => ctx.table.contact(customer_id, id).await?,
+                None => None,
+            };
+            let Some(to) = contact.and_then(|c| c.email) else { return drop_item(ctx, item).await };
+            email::render("ticket-email", &to, &serde_json::json!({
+                "number": ticket.number, "subject": ticket.subject, "body": note.body,
+                "author": note.author_name, "link": format!("{portal_url}/tickets/{}", ticket.id),
+            }))?
+        }
+        _ => return Err(ApiError::Internal),
+    };
+    email::send(&ctx.clients.ses, from, &message).await?;
+    ctx.table
+        .client
+        .delete_item()
+        .table_name(&ctx.table.name)
+        .set_key(Some(crate::table::key(keys::outbox(&item.id), keys::OUTBOX)))
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(Delivery::Sent)
+}

@@ -1,0 +1,209 @@
+//! Tickets end to end: the visibility rules, the conversation without internal notes, closing,
+//! numbering under concurrency, CSV export, the dashboard, and list pages that read O(page) items.
+
+use e2e::{emails_to, problem, TestStack};
+use reqwest::Method;
+use serde_json::{json, Value};
+use shared::table::{settings::PortalSettings, tickets::{Priority, Ticket, TicketStatus, TicketType}};
+
+async fn body(r: reqwest::Response) -> Value {
+    r.json().await.expect("json")
+}
+
+fn numbers(page: &Value) -> Vec<u64> {
+    page["items"].as_array().unwrap().iter().map(|t| t["number"].as_u64().unwrap()).collect()
+}
+
+async fn raise(t: &TestStack, token: &str, subject: &str) -> Value {
+    let r = t.post("/portal/tickets", token, json!({ "subject": subject, "description": "It broke.", "type": "fault", "priority": "high" })).await;
+    assert_eq!(r.status(), 201);
+    body(r).await
+}
+
+#[tokio::test]
+async fn contacts_see_only_what_the_rules_allow() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("agent").await;
+    let (customer, _alice, alice_token) = t.customer_with_portal_contact("Visible Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let bob = t.create_contact(cid, "Bob", "Colleague").await;
+    let bob_token = t.contact_token(cid, bob["id"].as_str().unwrap()).await;
+    let (_, _, stranger_token) = t.customer_with_portal_contact("Stranger Co").await;
+
+    let mine = raise(&t, &alice_token, "Boiler leaking").await;
+    let mine_id = mine["id"].as_str().unwrap();
+    assert!(mine["number"].as_u64().unwrap() > 1000);
+    assert_eq!(mine["status"], "new");
+    // Staff tickets: one visible about Bob, one hidden.
+    let shown = body(t.post(&format!("/admin/customers/{cid}/tickets"), &staff, json!({ "subject": "Annual service", "description": "Booked", "type": "request", "priority": "normal", "visible_in_portal": true, "contact_id": bob["id"] })).await).await;
+    let hidden = body(t.post(&format!("/admin/customers/{cid}/tickets"), &staff, json!({ "subject": "Credit check", "description": "Internal", "type": "question", "priority": "low", "visible_in_portal": false })).await).await;
+
+    let alice_list = body(t.get("/portal/tickets", &alice_token).await).await;
+    assert_eq!(numbers(&alice_list), [mine["number"].as_u64().unwrap()], "only what Alice raised");
+    let bob_list = body(t.get("/portal/tickets", &bob_token).await).await;
+    assert!(bob_list["items"].as_array().unwrap().is_empty(), "without the grant, Bob sees none he did not raise");
+    assert_eq!(t.get(&format!("/portal/tickets/{mine_id}"), &bob_token).await.status(), 404);
+    assert_eq!(t.get(&format!("/portal/tickets/{mine_id}"), &stranger_token).await.status(), 404);
+    assert_eq!(t.get(&format!("/portal/tickets/{}", hidden["id"].as_str().unwrap()), &alice_token).await.status(), 404);
+
+    // The grant: every portal-visible ticket of the company, still not the hidden one.
+    let r = t.request(Method::PUT, &format!("/admin/contacts/{}/ticket-visibility", bob["id"].as_str().unwrap()), Some(&staff)).json(&json!({ "see_all_tickets": true })).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let bob_list = body(t.get("/portal/tickets", &bob_token).await).await;
+    let mut seen = numbers(&bob_list);
+    seen.sort();
+    assert_eq!(seen, [mine["number"].as_u64().unwrap(), shown["number"].as_u64().unwrap()]);
+    assert_eq!(t.get(&format!("/portal/tickets/{mine_id}"), &bob_token).await.status(), 200);
+    // Bob may read Alice's ticket but not close it.
+    assert_eq!(t.post(&format!("/portal/tickets/{mine_id}/close"), &bob_token, json!({})).await.status(), 403);
+
+    // Subject search.
+    let found = body(t.get("/portal/tickets?q=BOILER", &bob_token).await).await;
+    assert_eq!(numbers(&found), [mine["number"].as_u64().unwrap()]);
+}
+
+#[tokio::test]
+async fn the_conversation_never_carries_internal_notes() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let (customer, contact, token) = t.customer_with_portal_contact("Chatty Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let ticket = raise(&t, &token, "Printer jam").await;
+    let id = ticket["id"].as_str().unwrap();
+    let admin = format!("/admin/customers/{cid}/tickets/{id}");
+
+    assert_eq!(t.post(&format!("/portal/tickets/{id}/notes"), &token, json!({ "body": "Still jammed" })).await.status(), 201);
+    assert_eq!(t.post(&format!("{admin}/notes"), &staff, json!({ "body": "SECRET-INTERNAL customer is slow payer", "internal": true })).await.status(), 201);
+    assert_eq!(t.post(&format!("{admin}/notes"), &staff, json!({ "body": "Engineer booked for Tuesday", "internal": false })).await.status(), 201);
+    let r = t.post(&format!("{admin}/emails"), &staff, json!({ "body": "Please confirm access on Tuesday." })).await;
+    assert_eq!(r.status(), 202);
+    let mails = emails_to(contact["email"].as_str().unwrap()).await;
+    assert_eq!(mails.len(), 1, "the email went to the ticket's contact");
+    assert!(mails[0].1.contains("Please confirm access on Tuesday."));
+
+    let detail = t.get(&format!("/portal/tickets/{id}"), &token).await;
+    let text = detail.text().await.unwrap();
+    assert!(!text.contains("SECRET-INTERNAL"), "no internal note in any field");
+    let detail: Value = serde_json::from_str(&text).unwrap();
+    let kinds: Vec<&str> = detail["conversation"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["contact", "public", "email"], "oldest first");
+    for path in ["/portal/tickets", "/portal/tickets/export"] {
+        let all = t.get(path, &token).await.text().await.unwrap();
+        assert!(!all.contains("SECRET-INTERNAL"), "{path}");
+    }
+    let staff_view = body(t.get(&admin, &staff).await).await;
+    assert_eq!(staff_view["internal_notes"].as_array().unwrap().len(), 1);
+
+    // Closing: the originator may; notes are then refused.
+    let closed = body(t.post(&format!("/portal/tickets/{id}/close"), &token, json!({})).await).await;
+    assert_eq!(closed["status"], "closed");
+    assert!(closed["closed_at"].is_string());
+    let refused = t.post(&format!("/portal/tickets/{id}/notes"), &token, json!({ "body": "One more thing" })).await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(problem(refused).await["type"], "https://problems.customer-portal.dev/conflict");
+    let open = body(t.get("/portal/tickets", &token).await).await;
+    assert!(open["items"].as_array().unwrap().is_empty());
+    let closed_list = body(t.get("/portal/tickets?status=closed", &token).await).await;
+    assert_eq!(closed_list["items"][0]["id"], id);
+}
+
+#[tokio::test]
+async fn concurrent_creates_get_distinct_numbers_and_the_business_is_told() {
+    let t = TestStack::start().await;
+    let (_, _, token) = t.customer_with_portal_contact("Busy Co").await;
+    let mut creates = tokio::task::JoinSet::new();
+    for i in 0..10 {
+        let (t, token) = (t.clone(), token.clone());
+        creates.spawn(async move { raise(&t, &token, &format!("Ticket {i}")).await["number"].as_u64().unwrap() });
+    }
+    let mut numbers = creates.join_all().await;
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 10, "ten distinct numbers: {numbers:?}");
+    let told = emails_to("support@portal.example.com").await;
+    assert!(told.iter().filter(|(s, _)| s.contains("Busy Co")).count() >= 10, "each new ticket was notified");
+}
+
+#[tokio::test]
+async fn csv_export_and_the_dashboard_after_a_known_series() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let (customer, _, token) = t.customer_with_portal_contact("Counted Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    assert_eq!(t.get("/portal/reports/tickets", &token).await.status(), 404, "the dashboard is off by default");
+    let mut settings = PortalSettings::default();
+    settings.modules.push(shared::modules::Module::TicketDashboard);
+    t.ctx.table.put(&settings).await.unwrap();
+
+    let a = raise(&t, &token, "Alpha, with \"quotes\"").await;
+    raise(&t, &token, "=SUM(A1)").await;
+    let c = raise(&t, &token, "Gamma").await;
+    t.post(&format!("/portal/tickets/{}/close", a["id"].as_str().unwrap()), &token, json!({})).await;
+    // Staff move Gamma to in progress at normal priority; a hidden staff ticket counts for nothing.
+    let gamma = format!("/admin/customers/{cid}/tickets/{}", c["id"].as_str().unwrap());
+    let r = t.request(Method::PUT, &gamma, Some(&staff)).header("If-Match", "\"1\"").json(&json!({ "subject": "Gamma", "description": "d", "type": "fault", "priority": "normal", "status": "in_progress", "visible_in_portal": true, "contact_id": null })).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    t.post(&format!("/admin/customers/{cid}/tickets"), &staff, json!({ "subject": "Hidden", "description": "d", "type": "request", "priority": "urgent" })).await;
+
+    let d = body(t.get("/portal/reports/tickets", &token).await).await;
+    let open: Vec<(String, String, i64)> = d["open"].as_array().unwrap().iter().map(|o| (o["status"].as_str().unwrap().into(), o["priority"].as_str().unwrap().into(), o["count"].as_i64().unwrap())).collect();
+    assert_eq!(open, [("new".to_string(), "high".to_string(), 1), ("in_progress".to_string(), "normal".to_string(), 1)]);
+    let this_month = d["months"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((this_month["opened"].as_i64(), this_month["closed"].as_i64()), (Some(3), Some(1)));
+    let high = d["mean_resolution_hours"].as_array().unwrap().iter().find(|r| r["priority"] == "high").unwrap().clone();
+    assert_eq!(high["tickets"], 1);
+    assert!(high["mean_hours"].as_f64().unwrap() >= 0.0);
+
+    let r = t.get("/portal/tickets/export?status=open", &token).await;
+    assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let csv = r.text().await.unwrap();
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], "number,date_added,subject,contact,status,date_closed");
+    assert_eq!(lines.len(), 3, "two open tickets: {csv}");
+    assert!(csv.contains("'=SUM(A1)"), "formulas are neutralised");
+    let closed = t.get("/portal/tickets/export?status=closed", &token).await.text().await.unwrap();
+    assert!(closed.contains("\"Alpha, with \"\"quotes\"\"\""));
+}
+
+#[tokio::test]
+async fn a_first_page_reads_page_size_plus_one_items_among_ten_thousand() {
+    let t = TestStack::start().await;
+    let (customer, contact, token) = t.customer_with_portal_contact("Huge Co").await;
+    let cid = customer["id"].as_str().unwrap().to_owned();
+    let kid = contact["id"].as_str().unwrap().to_owned();
+    // 10,000 portal-visible tickets raised by the contact, written straight to the table in batches.
+    let now = time::OffsetDateTime::now_utc();
+    let tickets: Vec<Ticket> = (0..10_000u64)
+        .map(|n| Ticket {
+            id: shared::ids::new_id(),
+            number: 100_000 + n,
+            customer_id: cid.clone(),
+            subject: format!("Bulk {n}"),
+            description: "d".into(),
+            ticket_type: TicketType::Request,
+            priority: Priority::Low,
+            status: TicketStatus::New,
+            visible_in_portal: true,
+            originator_contact_id: Some(kid.clone()),
+            contact_id: Some(kid.clone()),
+            contact_name: Some("Pat Huge".into()),
+            assignee: None,
+            created_at: now,
+            updated_at: now,
+            closed_at: None,
+            subject_search: format!("bulk {n}"),
+            version: 1,
+        })
+        .collect();
+    e2e::batch_put(&t, &tickets).await;
+
+    for limit in [10, 25, 100] {
+        let r = t.get(&format!("/portal/tickets?limit={limit}"), &token).await;
+        let read: usize = r.headers()["x-items-read"].to_str().unwrap().parse().unwrap();
+        let page = body(r).await;
+        assert_eq!(page["items"].as_array().unwrap().len(), limit);
+        assert!(read <= limit + 1, "read {read} items for a page of {limit}");
+        assert!(page["next_cursor"].is_string());
+    }
+}
