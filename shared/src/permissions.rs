@@ -16,11 +16,22 @@ pub enum Permission {
     TicketsRead,
     #[serde(rename = "tickets.write")]
     TicketsWrite,
+    #[serde(rename = "datasheets.read")]
+    DatasheetsRead,
+    #[serde(rename = "datasheets.write")]
+    DatasheetsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] =
-        [Self::CustomersRead, Self::CustomersWrite, Self::PortalManageAccess, Self::TicketsRead, Self::TicketsWrite];
+    pub const ALL: [Permission; 7] = [
+        Self::CustomersRead,
+        Self::CustomersWrite,
+        Self::PortalManageAccess,
+        Self::TicketsRead,
+        Self::TicketsWrite,
+        Self::DatasheetsRead,
+        Self::DatasheetsWrite,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -29,6 +40,8 @@ impl Permission {
             Self::PortalManageAccess => "portal.manage_access",
             Self::TicketsRead => "tickets.read",
             Self::TicketsWrite => "tickets.write",
+            Self::DatasheetsRead => "datasheets.read",
+            Self::DatasheetsWrite => "datasheets.write",
         }
     }
 }
@@ -44,7 +57,7 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
     match role {
         ROLE_SUPERVISOR => true,
         ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess),
-        ROLE_VIEWER => matches!(permission, Permission::CustomersRead | Permission::TicketsRead),
+        ROLE_VIEWER => matches!(permission, Permission::CustomersRead | Permission::TicketsRead | Permission::DatasheetsRead),
         _ => false,
     }
 }

@@ -45,9 +45,24 @@ pub async fn commit_and_send(
     Ok(deliver(ctx, &item).await.unwrap_or(Delivery::Queued))
 }
 
-/// Works one outbox item: a fresh token replaces the contact's pending one, the email is sent, then
-/// the item is deleted. A failure leaves the item for the next drain.
+/// Works one outbox item under a lease, so two drains never send it twice at once; a failure releases
+/// the lease and leaves the item for the next drain.
 pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
+    if !ctx.table.lease_outbox(&item.id, 120).await? {
+        return Ok(Delivery::Queued);
+    }
+    let result = deliver_leased(ctx, item).await;
+    if result.is_err() {
+        if let Err(e) = ctx.table.release_outbox(&item.id).await {
+            tracing::warn!(error = %e, "outbox lease not released; it expires by itself");
+        }
+    }
+    result
+}
+
+/// Sends the email an outbox item stands for (access emails here, the others in `ticket_mail`), then
+/// deletes the item.
+async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
     let (customer_id, contact_id, kind, valid) = match &item.task {
         OutboxTask::Invitation { customer_id, contact_id } => {
             (customer_id, contact_id, TokenKind::Activation, ctx.config.invitation_days * 86_400)
@@ -55,7 +70,7 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
         OutboxTask::PasswordReset { customer_id, contact_id, valid_seconds } => {
             (customer_id, contact_id, TokenKind::Reset, *valid_seconds)
         }
-        OutboxTask::TicketCreated { .. } | OutboxTask::TicketEmail { .. } => {
+        OutboxTask::TicketCreated { .. } | OutboxTask::TicketEmail { .. } | OutboxTask::SheetSubmitted { .. } => {
             return crate::ticket_mail::deliver(ctx, item).await;
         }
     };

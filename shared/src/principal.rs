@@ -160,5 +160,7 @@ pub mod can {
         ManagePortalAccess => PortalManageAccess,
         ReadTickets => TicketsRead,
         WriteTickets => TicketsWrite,
+        ReadDatasheets => DatasheetsRead,
+        WriteDatasheets => DatasheetsWrite,
     }
 }

@@ -8,6 +8,7 @@ use crate::{
     table::{
         access::{OutboxItem, OutboxTask},
         keys,
+        datasheets::{display, PortalTemplates, Sheet, TemplateVersion},
         tickets::TicketNote,
     },
     Context,
@@ -39,6 +40,21 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
             email::render("ticket-email", &to, &serde_json::json!({
                 "number": ticket.number, "subject": ticket.subject, "body": note.body,
                 "author": note.author_name, "link": format!("{portal_url}/tickets/{}", ticket.id),
+            }))?
+        }
+        OutboxTask::SheetSubmitted { customer_id, sheet_id } => {
+            let sheet: Option<Sheet> = ctx.table.get(keys::customer(customer_id), keys::sheet(sheet_id)).await?;
+            let config: Option<PortalTemplates> = ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?;
+            let (Some(sheet), Some(to)) = (sheet, config.and_then(|c| c.tickets_from_email)) else { return drop_item(ctx, item).await };
+            let template: Option<TemplateVersion> = ctx.table.get(keys::template(&sheet.template_id), keys::template_version(sheet.template_version)).await?;
+            let labels: Vec<(String, String)> = match template {
+                Some(TemplateVersion(t)) => t.fields.iter().map(|f| (f.label.clone(), sheet.values.get(&f.key).map(display).unwrap_or_default())).collect(),
+                None => sheet.values.iter().map(|(k, v)| (k.clone(), display(v))).collect(),
+            };
+            let customer = ctx.table.customer(customer_id).await?.map(|c| c.name).unwrap_or_default();
+            email::render("sheet-submitted", &to, &serde_json::json!({
+                "template": sheet.template_name, "company": customer, "who": sheet.submitted_by,
+                "number": sheet.ticket_number, "fields": labels,
             }))?
         }
         _ => return Err(ApiError::Internal),

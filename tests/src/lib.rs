@@ -1,6 +1,8 @@
 //! The end-to-end harness: each test provisions its own stack (table, bucket, pools, named with a fresh
 //! suffix) on the emulator and starts the local gateway on a free port, then talks to it over HTTP.
 
+pub mod datasheets;
+
 use std::{collections::HashMap, sync::Arc};
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
@@ -42,13 +44,20 @@ pub struct TestStack {
 
 impl TestStack {
     pub async fn start() -> Arc<Self> {
+        Self::start_with(|_| {}).await
+    }
+
+    /// A stack whose functions run with a changed configuration (a sender SES refuses, say).
+    pub async fn start_with(change: impl FnOnce(&mut shared::config::Config)) -> Arc<Self> {
         let endpoint = endpoint();
         let sdk = sdk_config().await;
         let suffix = ulid::Ulid::new().to_string().to_lowercase();
         let stack = provision(&sdk, StackNames::with_suffix(&suffix), "http://127.0.0.1:3000")
             .await
             .unwrap_or_else(|e| panic!("cannot provision on the emulator at {endpoint} ({e}); start it with localstack/emulator.sh start"));
-        let ctx = Context::new(stack.config("http://127.0.0.1:3000"), Clients::new(&sdk));
+        let mut config = stack.config("http://127.0.0.1:3000");
+        change(&mut config);
+        let ctx = Context::new(config, Clients::new(&sdk));
         let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint));
         let app = gateway::app(&ctx, authorizers).await.expect("gateway");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");

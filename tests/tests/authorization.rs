@@ -66,6 +66,22 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/admin/customers/{customer_id}/tickets/{id}/notes", Staff(TicketsWrite)),
     ("POST", "/admin/customers/{customer_id}/tickets/{id}/emails", Staff(TicketsWrite)),
     ("PUT", "/admin/contacts/{id}/ticket-visibility", Staff(TicketsWrite)),
+    ("GET", "/portal/datasheets", Portal),
+    ("POST", "/portal/datasheets", Portal),
+    ("GET", "/portal/datasheets/templates", Portal),
+    ("GET", "/portal/datasheets/{id}", Portal),
+    ("PUT", "/portal/datasheets/{id}", Portal),
+    ("POST", "/portal/datasheets/{id}/submit", Portal),
+    ("GET", "/admin/datasheet-templates", Staff(DatasheetsRead)),
+    ("POST", "/admin/datasheet-templates", Staff(DatasheetsWrite)),
+    ("GET", "/admin/datasheet-templates/{id}", Staff(DatasheetsRead)),
+    ("PUT", "/admin/datasheet-templates/{id}", Staff(DatasheetsWrite)),
+    ("GET", "/admin/customers/{id}/portal-templates", Staff(DatasheetsRead)),
+    ("PUT", "/admin/customers/{id}/portal-templates", Staff(DatasheetsWrite)),
+    ("GET", "/admin/customers/{id}/datasheets", Staff(DatasheetsRead)),
+    ("GET", "/admin/customers/{id}/datasheets/export", Staff(DatasheetsRead)),
+    ("GET", "/admin/customers/{customer_id}/datasheets/{id}", Staff(DatasheetsRead)),
+    ("POST", "/admin/customers/{customer_id}/datasheets/{id}/unlock", Staff(DatasheetsWrite)),
 ];
 
 #[test]
@@ -140,12 +156,20 @@ async fn every_route_refuses_every_caller_it_must() {
     };
     let own_ticket = raise(portal.clone()).await;
     let foreign_ticket = raise(other_portal.clone()).await;
+    // A data sheet of each customer, from one template assigned to both.
+    let sheet_template = e2e::datasheets::template(&t, "Matrix sheet").await;
+    let own_sheet = e2e::datasheets::draft(&t, customer["id"].as_str().unwrap(), &sheet_template, &portal).await;
+    let foreign_sheet = e2e::datasheets::draft(&t, other_customer["id"].as_str().unwrap(), &sheet_template, &other_portal).await;
 
     for (method, template, access) in MATRIX {
         let id = if template.starts_with("/admin/contacts/") {
             contact["id"].as_str().unwrap().to_owned()
         } else if template.contains("tickets/{id}") {
             own_ticket.clone()
+        } else if template.contains("datasheets/{id}") {
+            own_sheet.clone()
+        } else if template.contains("datasheet-templates/{id}") {
+            sheet_template.clone()
         } else {
             customer["id"].as_str().unwrap().to_owned()
         };
@@ -179,11 +203,18 @@ async fn every_route_refuses_every_caller_it_must() {
             assert_eq!(send(Some(forged_tenant.clone())).await, 401, "{route} with a tampered tenant claim");
             if template.contains("{id}") {
                 // Another customer's object answers exactly as a missing one.
-                assert!(template.starts_with("/portal/tickets/"), "{route}: add its other-customer object to this matrix");
-                let foreign_path = template.replace("{id}", &foreign_ticket);
+                let foreign = if template.starts_with("/portal/tickets/") {
+                    &foreign_ticket
+                } else if template.starts_with("/portal/datasheets/") {
+                    &foreign_sheet
+                } else {
+                    panic!("{route}: add its other-customer object to this matrix")
+                };
+                let foreign_path = template.replace("{id}", foreign);
                 let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
-                if method == Method::POST {
-                    r = r.json(&json!({ "body": "x" }));
+                if method == Method::POST || method == Method::PUT {
+                    let body = if template.contains("datasheets") { json!({ "values": {} }) } else { json!({ "body": "x" }) };
+                    r = r.json(&body).header("If-Match", "\"1\"");
                 }
                 assert_eq!(r.send().await.unwrap().status(), 404, "{route} with another customer's ticket");
             }

@@ -192,6 +192,7 @@ async fn a_first_page_reads_page_size_plus_one_items_among_ten_thousand() {
             created_at: now,
             updated_at: now,
             closed_at: None,
+            data_sheet_id: None,
             subject_search: format!("bulk {n}"),
             version: 1,
         })

@@ -97,6 +97,7 @@ pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(i
         created_at: now,
         updated_at: now,
         closed_at: None,
+        data_sheet_id: None,
         subject_search: input.subject.trim().to_lowercase(),
         version: 1,
     };

@@ -92,6 +92,7 @@ pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>
         created_at: now,
         updated_at: now,
         closed_at: None,
+        data_sheet_id: None,
         subject_search: String::new(),
         version: 1,
     };

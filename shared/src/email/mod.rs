@@ -29,6 +29,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("ticket-email.subject", include_str!("templates/ticket-email.subject")),
     ("ticket-email.html", include_str!("templates/ticket-email.html")),
     ("ticket-email.txt", include_str!("templates/ticket-email.txt")),
+    ("sheet-submitted.subject", include_str!("templates/sheet-submitted.subject")),
+    ("sheet-submitted.html", include_str!("templates/sheet-submitted.html")),
+    ("sheet-submitted.txt", include_str!("templates/sheet-submitted.txt")),
 ];
 
 fn env() -> &'static Environment<'static> {

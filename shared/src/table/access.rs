@@ -153,6 +153,8 @@ pub enum OutboxTask {
     TicketCreated { customer_id: String, ticket_id: String },
     /// Send the customer contact an email staff wrote on a ticket (stored as the note).
     TicketEmail { customer_id: String, ticket_id: String, note_id: String },
+    /// Send a submitted data sheet to the customer's tickets-from address.
+    SheetSubmitted { customer_id: String, sheet_id: String },
 }
 
 impl OutboxItem {

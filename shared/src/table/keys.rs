@@ -135,3 +135,19 @@ pub fn contact_tickets(contact_id: &str, closed: bool) -> String {
 pub fn counter(name: &str) -> String {
     format!("COUNTER#{name}")
 }
+
+pub const HEAD: &str = "HEAD";
+pub const PORTAL_TEMPLATES: &str = "PORTALTEMPLATES";
+pub const SHEET_PREFIX: &str = "SHEET#";
+
+pub fn template(id: &str) -> String {
+    format!("TEMPLATE#{id}")
+}
+
+pub fn template_version(version: u64) -> String {
+    format!("V#{version:06}")
+}
+
+pub fn sheet(id: &str) -> String {
+    format!("{SHEET_PREFIX}{id}")
+}

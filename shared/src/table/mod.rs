@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod contacts;
+pub mod datasheets;
 pub mod customers;
 pub mod entity;
 pub mod keys;
@@ -41,19 +42,21 @@ pub struct QuerySpec<'a> {
     /// Keep only items whose attribute contains the text. DynamoDB reads `limit + 1` items and then
     /// filters, so a page may hold fewer matches; its cursor continues the search.
     pub contains: Option<(&'static str, String)>,
+    /// Keep only items whose attributes equal these strings (same page semantics as `contains`).
+    pub equals: Vec<(&'static str, String)>,
 }
 
 impl<'a> QuerySpec<'a> {
     pub fn table(partition: String, sort_prefix: &'a str) -> Self {
-        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false, contains: None }
+        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     pub fn gsi1(partition: String) -> Self {
-        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None }
+        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     pub fn gsi2(partition: String) -> Self {
-        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None }
+        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     fn attrs(&self) -> (&'static str, &'static str) {
@@ -179,6 +182,41 @@ impl Table {
         }
     }
 
+    /// Takes the outbox item for `seconds` if nobody holds it; false if it is gone or leased.
+    pub async fn lease_outbox(&self, id: &str, seconds: i64) -> ApiResult<bool> {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.name)
+            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
+            .update_expression("SET lease_until = :until")
+            .condition_expression("attribute_exists(PK) AND (attribute_not_exists(lease_until) OR lease_until < :now)")
+            .expression_attribute_values(":until", AttributeValue::N((now + seconds).to_string()))
+            .expression_attribute_values(":now", AttributeValue::N(now.to_string()))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(from_sdk(e)),
+        }
+    }
+
+    pub async fn release_outbox(&self, id: &str) -> ApiResult<()> {
+        self.client
+            .update_item()
+            .table_name(&self.name)
+            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
+            .update_expression("REMOVE lease_until ADD attempts :one")
+            .condition_expression("attribute_exists(PK)")
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .send()
+            .await
+            .map(|_| ())
+            .or_else(|e| if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) { Ok(()) } else { Err(from_sdk(e)) })
+    }
+
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
     pub async fn batch_get(&self, keys: Vec<Item>) -> ApiResult<Vec<Item>> {
         let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(keys)).consistent_read(true).build().map_err(
@@ -237,11 +275,21 @@ impl Table {
                 .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned())),
             (None, None) => q.key_condition_expression("#pk = :pk"),
         };
+        let mut filters = Vec::new();
         if let Some((attr, needle)) = &spec.contains {
+            filters.push("contains(#filter, :needle)".to_owned());
             q = q
-                .filter_expression("contains(#filter, :needle)")
                 .expression_attribute_names("#filter", *attr)
                 .expression_attribute_values(":needle", AttributeValue::S(needle.clone()));
+        }
+        for (i, (attr, value)) in spec.equals.iter().enumerate() {
+            filters.push(format!("#eq{i} = :eq{i}"));
+            q = q
+                .expression_attribute_names(format!("#eq{i}"), *attr)
+                .expression_attribute_values(format!(":eq{i}"), AttributeValue::S(value.clone()));
+        }
+        if !filters.is_empty() {
+            q = q.filter_expression(filters.join(" AND "));
         }
         let out = q.send().await.map_err(from_sdk)?;
         let last_evaluated = out.last_evaluated_key.clone();
@@ -253,7 +301,7 @@ impl Table {
                 let k: Item = key_attrs.iter().filter_map(|a| last.get(*a).map(|v| ((*a).to_owned(), v.clone()))).collect();
                 encode_cursor(&k)
             })
-        } else if spec.contains.is_some() {
+        } else if spec.contains.is_some() || !spec.equals.is_empty() {
             last_evaluated.as_ref().map(encode_cursor)
         } else {
             None

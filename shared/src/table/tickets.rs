@@ -95,6 +95,9 @@ pub struct Ticket {
     pub updated_at: OffsetDateTime,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    /// The data sheet whose submission raised this ticket.
+    #[serde(default)]
+    pub data_sheet_id: Option<String>,
     /// Lower-cased subject, for search.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[schema(ignore)]
@@ -163,6 +166,18 @@ impl Entity for TicketNote {
     }
 }
 
+/// The first ticket number of a deployment.
+pub const FIRST_NUMBER: u64 = 1001;
+/// The conflict a create reports when a concurrent create took its number.
+pub const NUMBER_TAKEN: &str = "ticket number taken";
+
+/// A number read from the counter, and the counter value it was read at.
+#[derive(Clone, Copy, Debug)]
+pub struct TicketNumber {
+    pub value: u64,
+    current: Option<u64>,
+}
+
 /// What one ticket adds to its customer's dashboard counters; portal-invisible tickets add nothing.
 pub fn dashboard_contribution(t: &Ticket) -> BTreeMap<String, i64> {
     let mut c = BTreeMap::new();
@@ -217,44 +232,58 @@ impl Table {
         Ok(Some(TransactWriteItem::builder().update(update).build()))
     }
 
-    /// Creates a ticket with the next number, its dashboard counts and `extra` actions (an outbox item),
-    /// all in one transaction; a number taken by a concurrent create is retried with the next.
+    /// Reads the ticket-number counter: the number a create would take now.
+    pub async fn next_ticket_number(&self) -> ApiResult<TicketNumber> {
+        let current = self
+            .client
+            .get_item()
+            .table_name(&self.name)
+            .set_key(Some(super::key(keys::counter("TICKETS"), keys::COUNTER)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(from_sdk)?
+            .item
+            .and_then(|i| i.get("value")?.as_n().ok()?.parse::<u64>().ok());
+        Ok(TicketNumber { value: current.unwrap_or(FIRST_NUMBER - 1) + 1, current })
+    }
+
+    /// One attempt at creating `ticket` with `number`: the counter moves on only if nobody took the number
+    /// meanwhile, and the ticket, its dashboard counts and `extra` (an outbox item, a sheet) are written
+    /// in the same transaction. A lost race answers `Conflict(NUMBER_TAKEN)`.
+    pub async fn create_ticket_numbered(&self, ticket: &Ticket, number: TicketNumber, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
+        let condition = if number.current.is_some() { "#v = :current" } else { "attribute_not_exists(#v)" };
+        let mut bump = Update::builder()
+            .table_name(&self.name)
+            .set_key(Some(super::key(keys::counter("TICKETS"), keys::COUNTER)))
+            .update_expression("SET #v = :next, entity = :entity")
+            .condition_expression(condition)
+            .expression_attribute_names("#v", "value")
+            .expression_attribute_values(":next", num(number.value))
+            .expression_attribute_values(":entity", AttributeValue::S("counter".into()));
+        if let Some(c) = number.current {
+            bump = bump.expression_attribute_values(":current", num(c));
+        }
+        let mut actions = vec![TransactWriteItem::builder().update(bump.build().map_err(|_| ApiError::Internal)?).build(), self.put_new(ticket)?];
+        actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
+        actions.extend(extra);
+        match self.transact(actions).await {
+            Ok(()) => Ok(()),
+            Err(Ok(c)) if c.failed.iter().any(|(i, _)| *i == 0) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
+            Err(Ok(_)) => Err(ApiError::Conflict("the ticket could not be created: a related record changed".into())),
+            Err(Err(ApiError::Conflict(_))) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
+            Err(Err(e)) => Err(e),
+        }
+    }
+
+    /// Creates a ticket with the next free number, retrying when a concurrent create took it.
     pub async fn create_ticket(&self, ticket: &mut Ticket, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
-        let counter_key = || super::key(keys::counter("TICKETS"), keys::COUNTER);
         for _ in 0..20 {
-            let current = self
-                .client
-                .get_item()
-                .table_name(&self.name)
-                .set_key(Some(counter_key()))
-                .consistent_read(true)
-                .send()
-                .await
-                .map_err(from_sdk)?
-                .item
-                .and_then(|i| i.get("value")?.as_n().ok()?.parse::<u64>().ok());
-            ticket.number = current.unwrap_or(1000) + 1;
-            let condition = if current.is_some() { "#v = :current" } else { "attribute_not_exists(#v)" };
-            let mut bump = Update::builder()
-                .table_name(&self.name)
-                .set_key(Some(counter_key()))
-                .update_expression("SET #v = :next, entity = :entity")
-                .condition_expression(condition)
-                .expression_attribute_names("#v", "value")
-                .expression_attribute_values(":next", num(ticket.number))
-                .expression_attribute_values(":entity", AttributeValue::S("counter".into()));
-            if let Some(c) = current {
-                bump = bump.expression_attribute_values(":current", num(c));
-            }
-            let mut actions = vec![TransactWriteItem::builder().update(bump.build().map_err(|_| ApiError::Internal)?).build(), self.put_new(&*ticket)?];
-            actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
-            actions.extend(extra.iter().cloned());
-            match self.transact(actions).await {
-                Ok(()) => return Ok(()),
-                Err(Ok(c)) if c.failed.iter().any(|(i, _)| *i == 0) => continue,
-                Err(Ok(_)) => return Err(ApiError::Conflict("the ticket could not be created".into())),
-                Err(Err(ApiError::Conflict(_))) => continue,
-                Err(Err(e)) => return Err(e),
+            let number = self.next_ticket_number().await?;
+            ticket.number = number.value;
+            match self.create_ticket_numbered(ticket, number, extra.clone()).await {
+                Err(ApiError::Conflict(m)) if m == NUMBER_TAKEN => continue,
+                other => return other,
             }
         }
         Err(ApiError::Unavailable)
@@ -348,6 +377,7 @@ mod tests {
             created_at: datetime!(2026-03-01 10:00 UTC),
             updated_at: datetime!(2026-03-01 10:00 UTC),
             closed_at: None,
+            data_sheet_id: None,
             subject_search: String::new(),
             version: 1,
         }

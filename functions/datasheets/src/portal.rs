@@ -1,0 +1,243 @@
+//! `/portal/datasheets…`: contacts fill in their company's assigned templates and submit them; a
+//! submission locks the sheet and raises a ticket in the same transaction.
+
+use std::collections::BTreeMap;
+
+use axum::{extract::State, http::StatusCode, Json};
+use shared::{
+    error::{ApiError, ApiResult},
+    extract::{IfMatch, JsonBody, PathId, QueryParams},
+    ids,
+    openapi::Problems,
+    pagination::{Page, PageParams},
+    portal_access,
+    principal::PortalPrincipal,
+    table::{
+        access::{OutboxItem, OutboxTask},
+        contacts::{Actor, Contact},
+        customers::stale,
+        datasheets::{display, validate_values, PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
+        keys,
+        tickets::{Priority, Ticket, TicketStatus, TicketType},
+        QuerySpec,
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetView};
+
+async fn me(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
+    match ctx.table.contact(&who.customer_id, &who.contact_id).await? {
+        Some(c) if !c.archived => Ok(c),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+pub async fn assigned(ctx: &Context, customer_id: &str) -> ApiResult<PortalTemplates> {
+    Ok(ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?.unwrap_or_default())
+}
+
+pub async fn template_version(ctx: &Context, id: &str, version: u64) -> ApiResult<Template> {
+    let v: TemplateVersion = ctx.table.get(keys::template(id), keys::template_version(version)).await?.ok_or(ApiError::NotFound)?;
+    Ok(v.0)
+}
+
+pub async fn load_sheet(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Sheet> {
+    ctx.table.get(keys::customer(customer_id), keys::sheet(id)).await?.ok_or(ApiError::NotFound)
+}
+
+pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
+    let template = template_version(ctx, &sheet.template_id, sheet.template_version).await?;
+    Ok(SheetView { sheet, template })
+}
+
+/// The company's data sheets, newest first.
+#[utoipa::path(get, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), params(PageParams),
+    responses((status = 200, body = Page<Sheet>), Problems))]
+pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Sheet>>> {
+    let mut spec = QuerySpec::table(keys::customer(&who.customer_id), keys::SHEET_PREFIX);
+    spec.newest_first = true;
+    Ok(Json(ctx.table.query_page(&spec, &page).await?))
+}
+
+/// The templates this company's contacts may start a sheet from.
+#[utoipa::path(get, path = "/portal/datasheets/templates", tag = "portal", security(("portal" = [])),
+    responses((status = 200, body = Vec<AvailableTemplate>), Problems))]
+pub async fn templates(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Vec<AvailableTemplate>>> {
+    let config = assigned(&ctx, &who.customer_id).await?;
+    if config.template_ids.is_empty() {
+        return Ok(Json(Vec::new()));
+    }
+    let keys_ = config.template_ids.iter().map(|id| shared::table::key(keys::template(id), keys::HEAD)).collect();
+    let mut out: Vec<AvailableTemplate> = ctx
+        .table
+        .batch_get(keys_)
+        .await?
+        .into_iter()
+        .filter_map(|item| shared::table::Entity::from_item(item).ok())
+        .filter(|t: &Template| !t.archived)
+        .map(|t| AvailableTemplate { id: t.id, name: t.name, description: t.description })
+        .collect();
+    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    Ok(Json(out))
+}
+
+/// Starts a draft from a template assigned to the company (its current version).
+#[utoipa::path(post, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), request_body = NewSheet,
+    responses((status = 201, body = SheetView), Problems))]
+pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
+    let contact = me(&ctx, &who).await?;
+    let template_id = input.template_id.to_ascii_uppercase();
+    let config = assigned(&ctx, &who.customer_id).await?;
+    let head: Option<Template> = ctx.table.get(keys::template(&template_id), keys::HEAD).await?;
+    let template = match head {
+        Some(t) if config.template_ids.contains(&template_id) && !t.archived => t,
+        // Not assigned to this customer: exactly as if it did not exist.
+        _ => return Err(ApiError::invalid("template_id", "is not a template available to your company")),
+    };
+    let now = OffsetDateTime::now_utc();
+    let sheet = Sheet {
+        id: ids::new_id(),
+        customer_id: who.customer_id.clone(),
+        template_id: template.id.clone(),
+        template_version: template.version,
+        template_name: template.name.clone(),
+        status: SheetStatus::Draft,
+        values: BTreeMap::new(),
+        created_by: Actor::Contact { id: contact.id.clone() },
+        created_by_name: contact.display_name(),
+        created_at: now,
+        updated_at: now,
+        submitted_at: None,
+        submitted_by: None,
+        ticket_id: None,
+        ticket_number: None,
+        version: 1,
+    };
+    ctx.table.transact_or(vec![ctx.table.put_new(&sheet)?], |_| ApiError::Conflict("the sheet exists".into())).await?;
+    Ok((StatusCode::CREATED, Json(SheetView { sheet, template })))
+}
+
+#[utoipa::path(get, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Sheet id")),
+    responses((status = 200, body = SheetView), Problems))]
+pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+    let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
+    Ok(Json(view(&ctx, sheet).await?))
+}
+
+/// Saves the draft's values, as often as needed; each value is checked against its field's type.
+/// `If-Match` carries the version read: a stale save is refused with 409, never silently overwritten.
+#[utoipa::path(put, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Sheet id"), ("If-Match" = String, Header, description = "The version read")),
+    request_body = SaveSheet, responses((status = 200, body = SheetView), Problems))]
+pub async fn save(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<SaveSheet>) -> ApiResult<Json<SheetView>> {
+    me(&ctx, &who).await?;
+    let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
+    if sheet.status == SheetStatus::Submitted {
+        return Err(ApiError::Conflict("the sheet is submitted and locked; ask us to unlock it for a correction".into()));
+    }
+    if sheet.version != read_version {
+        return Err(stale());
+    }
+    let template = template_version(&ctx, &sheet.template_id, sheet.template_version).await?;
+    let errors = validate_values(&template, &input.values, false);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let mut updated = sheet.clone();
+    updated.values = input.values;
+    updated.updated_at = OffsetDateTime::now_utc();
+    updated.version += 1;
+    ctx.table.transact_or(vec![ctx.table.put_versioned(&updated, read_version)?], |_| stale()).await?;
+    Ok(Json(SheetView { sheet: updated, template }))
+}
+
+/// Submits the sheet: every value validated, then in one transaction the sheet is locked, a ticket is
+/// raised (linked both ways) and the tickets-from address is queued an email. A second submit answers
+/// with the same result and creates nothing.
+#[utoipa::path(post, path = "/portal/datasheets/{id}/submit", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Sheet id")),
+    responses((status = 200, body = SheetView), Problems))]
+pub async fn submit(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+    let contact = me(&ctx, &who).await?;
+    let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
+    if sheet.status == SheetStatus::Submitted {
+        return Ok(Json(view(&ctx, sheet).await?));
+    }
+    let template = template_version(&ctx, &sheet.template_id, sheet.template_version).await?;
+    let errors = validate_values(&template, &sheet.values, true);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let now = OffsetDateTime::now_utc();
+    let description = template
+        .fields
+        .iter()
+        .map(|f| format!("{}: {}", f.label, sheet.values.get(&f.key).map(display).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut ticket = Ticket {
+        id: ids::new_id(),
+        number: 0,
+        customer_id: who.customer_id.clone(),
+        subject: format!("Data sheet: {}", template.name),
+        description,
+        ticket_type: TicketType::Request,
+        priority: Priority::Normal,
+        status: TicketStatus::New,
+        visible_in_portal: true,
+        originator_contact_id: Some(contact.id.clone()),
+        contact_id: Some(contact.id.clone()),
+        contact_name: Some(contact.display_name()),
+        assignee: ctx.config.default_assignee.clone(),
+        created_at: now,
+        updated_at: now,
+        closed_at: None,
+        data_sheet_id: Some(sheet.id.clone()),
+        subject_search: format!("data sheet: {}", template.name.to_lowercase()),
+        version: 1,
+    };
+    let mut submitted = sheet.clone();
+    submitted.status = SheetStatus::Submitted;
+    submitted.submitted_at = Some(now);
+    submitted.submitted_by = Some(contact.display_name());
+    submitted.ticket_id = Some(ticket.id.clone());
+    submitted.updated_at = now;
+    submitted.version += 1;
+    let item = OutboxItem::new(OutboxTask::SheetSubmitted { customer_id: who.customer_id.clone(), sheet_id: sheet.id.clone() });
+    // The number is known only inside create_ticket; the sheet stores it through a second field write below.
+    let result = create_with_sheet(&ctx, &mut ticket, &mut submitted, sheet.version, &item).await;
+    match result {
+        Ok(()) => {
+            if let Err(e) = portal_access::deliver(&ctx, &item).await {
+                tracing::warn!(error = %e, "data sheet email left in the outbox");
+            }
+            Ok(Json(SheetView { sheet: submitted, template }))
+        }
+        Err(e) => {
+            // A concurrent submit won: answer with its result.
+            let now = load_sheet(&ctx, &who.customer_id, &id).await?;
+            if now.status == SheetStatus::Submitted {
+                return Ok(Json(SheetView { sheet: now, template }));
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The ticket (with its number), the locked sheet and the outbox item in one transaction.
+async fn create_with_sheet(ctx: &Context, ticket: &mut Ticket, sheet: &mut Sheet, read_version: u64, item: &OutboxItem) -> ApiResult<()> {
+    for _ in 0..20 {
+        let number = ctx.table.next_ticket_number().await?;
+        ticket.number = number.value;
+        sheet.ticket_number = Some(number.value);
+        let extra = vec![ctx.table.put_versioned(&*sheet, read_version)?, ctx.table.put_new(item)?];
+        match ctx.table.create_ticket_numbered(ticket, number, extra).await {
+            Err(ApiError::Conflict(m)) if m == shared::table::tickets::NUMBER_TAKEN => continue,
+            other => return other,
+        }
+    }
+    Err(ApiError::Unavailable)
+}
