@@ -20,10 +20,17 @@ pub enum Permission {
     DatasheetsRead,
     #[serde(rename = "datasheets.write")]
     DatasheetsWrite,
+    #[serde(rename = "settings.manage")]
+    SettingsManage,
+    /// Jobs and workflows, the back office's feed into the portal.
+    #[serde(rename = "operations.read")]
+    OperationsRead,
+    #[serde(rename = "operations.write")]
+    OperationsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 10] = [
         Self::CustomersRead,
         Self::CustomersWrite,
         Self::PortalManageAccess,
@@ -31,6 +38,9 @@ impl Permission {
         Self::TicketsWrite,
         Self::DatasheetsRead,
         Self::DatasheetsWrite,
+        Self::SettingsManage,
+        Self::OperationsRead,
+        Self::OperationsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +52,9 @@ impl Permission {
             Self::TicketsWrite => "tickets.write",
             Self::DatasheetsRead => "datasheets.read",
             Self::DatasheetsWrite => "datasheets.write",
+            Self::SettingsManage => "settings.manage",
+            Self::OperationsRead => "operations.read",
+            Self::OperationsWrite => "operations.write",
         }
     }
 }
@@ -56,8 +69,11 @@ pub const BUILT_IN_ROLES: [&str; 3] = [ROLE_SUPERVISOR, ROLE_AGENT, ROLE_VIEWER]
 pub fn role_grants(role: &str, permission: Permission) -> bool {
     match role {
         ROLE_SUPERVISOR => true,
-        ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess),
-        ROLE_VIEWER => matches!(permission, Permission::CustomersRead | Permission::TicketsRead | Permission::DatasheetsRead),
+        ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess | Permission::SettingsManage),
+        ROLE_VIEWER => matches!(
+            permission,
+            Permission::CustomersRead | Permission::TicketsRead | Permission::DatasheetsRead | Permission::OperationsRead
+        ),
         _ => false,
     }
 }

@@ -162,5 +162,46 @@ pub mod can {
         WriteTickets => TicketsWrite,
         ReadDatasheets => DatasheetsRead,
         WriteDatasheets => DatasheetsWrite,
+        ManageSettings => SettingsManage,
+        ReadOperations => OperationsRead,
+        WriteOperations => OperationsWrite,
     }
+}
+
+/// A module as a type, for [`Portal`].
+pub trait PortalModule: Send + Sync {
+    const MODULE: crate::modules::Module;
+}
+
+/// A portal contact calling a route of module `M`: 404 when the customer's portal does not offer it,
+/// exactly as for a route that does not exist. Read on every request, so a change applies at once.
+pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub std::marker::PhantomData<M>);
+
+impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
+        let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
+        if !ctx.table.effective_modules(&who.customer_id).await?.contains(&M::MODULE) {
+            return Err(ApiError::NotFound);
+        }
+        Ok(Self(who, std::marker::PhantomData))
+    }
+}
+
+/// The module markers for [`Portal`].
+pub mod module {
+    use super::PortalModule;
+    use crate::modules::Module;
+
+    macro_rules! marker {
+        ($($name:ident),* $(,)?) => {$(
+            pub struct $name;
+            impl PortalModule for $name {
+                const MODULE: Module = Module::$name;
+            }
+        )*};
+    }
+
+    marker!(MainInfo, Contacts, Tickets, TicketDashboard, Jobs, Workflows, DataSheets, Documents, News);
 }

@@ -82,6 +82,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/customers/{id}/datasheets/export", Staff(DatasheetsRead)),
     ("GET", "/admin/customers/{customer_id}/datasheets/{id}", Staff(DatasheetsRead)),
     ("POST", "/admin/customers/{customer_id}/datasheets/{id}/unlock", Staff(DatasheetsWrite)),
+    ("GET", "/admin/settings/portal", Staff(SettingsManage)),
+    ("PUT", "/admin/settings/portal", Staff(SettingsManage)),
+    ("GET", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
+    ("PUT", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
+    ("DELETE", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
 ];
 
 #[test]

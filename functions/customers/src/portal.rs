@@ -7,7 +7,7 @@ use shared::{
     extract::{JsonBody, QueryParams},
     ids,
     pagination::{Page, PageParams},
-    principal::PortalPrincipal,
+    principal::{module, Portal, PortalPrincipal},
     table::contacts::{Actor, Contact},
     Context,
 };
@@ -36,6 +36,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     .filter(|c| !c.archived)
     .map(PortalContact::from);
     let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
+    let modules = ctx.table.effective_modules(&customer.id).await?;
     Ok(Json(Me {
         contact: MyContact {
             id: contact.id,
@@ -57,7 +58,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
             main_contact,
         },
         account_managers,
-        modules: ctx.table.portal_settings().await?.modules,
+        modules,
     }))
 }
 
@@ -69,7 +70,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     ))]
 pub async fn list_contacts(
     State(ctx): State<Context>,
-    who: PortalPrincipal,
+    Portal(who, _): Portal<module::Contacts>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<PortalContact>>> {
     let contacts = ctx.table.contacts(&who.customer_id, false, &page).await?;
@@ -85,7 +86,7 @@ pub async fn list_contacts(
     ))]
 pub async fn create_contact(
     State(ctx): State<Context>,
-    who: PortalPrincipal,
+    Portal(who, _): Portal<module::Contacts>,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> ApiResult<(StatusCode, Json<PortalContact>)> {
     let contact = new_contact(&who.customer_id, input, Actor::Contact { id: who.contact_id.clone() });

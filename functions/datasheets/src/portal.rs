@@ -11,7 +11,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     portal_access,
-    principal::PortalPrincipal,
+    principal::{module, Portal, PortalPrincipal},
     table::{
         access::{OutboxItem, OutboxTask},
         contacts::{Actor, Contact},
@@ -55,7 +55,7 @@ pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
 /// The company's data sheets, newest first.
 #[utoipa::path(get, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), params(PageParams),
     responses((status = 200, body = Page<Sheet>), Problems))]
-pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Sheet>>> {
+pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Sheet>>> {
     let mut spec = QuerySpec::table(keys::customer(&who.customer_id), keys::SHEET_PREFIX);
     spec.newest_first = true;
     Ok(Json(ctx.table.query_page(&spec, &page).await?))
@@ -64,7 +64,7 @@ pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(
 /// The templates this company's contacts may start a sheet from.
 #[utoipa::path(get, path = "/portal/datasheets/templates", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Vec<AvailableTemplate>), Problems))]
-pub async fn templates(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Vec<AvailableTemplate>>> {
+pub async fn templates(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>) -> ApiResult<Json<Vec<AvailableTemplate>>> {
     let config = assigned(&ctx, &who.customer_id).await?;
     if config.template_ids.is_empty() {
         return Ok(Json(Vec::new()));
@@ -86,7 +86,7 @@ pub async fn templates(State(ctx): State<Context>, who: PortalPrincipal) -> ApiR
 /// Starts a draft from a template assigned to the company (its current version).
 #[utoipa::path(post, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), request_body = NewSheet,
     responses((status = 201, body = SheetView), Problems))]
-pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
+pub async fn create(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
     let contact = me(&ctx, &who).await?;
     let template_id = input.template_id.to_ascii_uppercase();
     let config = assigned(&ctx, &who.customer_id).await?;
@@ -122,7 +122,7 @@ pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(i
 #[utoipa::path(get, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id")),
     responses((status = 200, body = SheetView), Problems))]
-pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     Ok(Json(view(&ctx, sheet).await?))
 }
@@ -132,7 +132,7 @@ pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): P
 #[utoipa::path(put, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = SaveSheet, responses((status = 200, body = SheetView), Problems))]
-pub async fn save(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<SaveSheet>) -> ApiResult<Json<SheetView>> {
+pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<SaveSheet>) -> ApiResult<Json<SheetView>> {
     me(&ctx, &who).await?;
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {
@@ -160,7 +160,7 @@ pub async fn save(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): 
 #[utoipa::path(post, path = "/portal/datasheets/{id}/submit", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id")),
     responses((status = 200, body = SheetView), Problems))]
-pub async fn submit(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+pub async fn submit(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
     let contact = me(&ctx, &who).await?;
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {

@@ -12,10 +12,9 @@ use shared::{
     error::{ApiError, ApiResult},
     extract::{JsonBody, PathId, QueryParams},
     ids,
-    modules::Module,
     openapi::Problems,
     pagination::{Page, PageParams},
-    principal::PortalPrincipal,
+    principal::{module, Portal, PortalPrincipal},
     table::{
         access::{OutboxItem, OutboxTask},
         contacts::{Actor, Contact},
@@ -68,7 +67,7 @@ async fn list_page(ctx: &Context, who: &PortalPrincipal, q: &ListParams, page: &
 /// portal-visible tickets with the grant. `X-Items-Read` reports the items read for the page.
 #[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
-pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
+pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
     let page = list_page(&ctx, &who, &q, &q.page()).await?;
     Ok((items_read_header(page.items_read), Json(page.map(TicketRow::from))))
 }
@@ -77,7 +76,7 @@ pub async fn list(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(
 /// is emailed through the outbox.
 #[utoipa::path(post, path = "/portal/tickets", tag = "portal", security(("portal" = [])), request_body = NewPortalTicket,
     responses((status = 201, body = PortalTicket), Problems))]
-pub async fn create(State(ctx): State<Context>, who: PortalPrincipal, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
+pub async fn create(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
     let contact = me(&ctx, &who).await?;
     let now = OffsetDateTime::now_utc();
     let mut ticket = Ticket {
@@ -136,7 +135,7 @@ fn detail(t: Ticket, notes: Vec<TicketNote>) -> PortalTicket {
 #[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
     let (ticket, _) = visible(&ctx, &who, &id).await?;
     let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
     Ok(Json(detail(ticket, notes)))
@@ -146,7 +145,7 @@ pub async fn get(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): P
 #[utoipa::path(post, path = "/portal/tickets/{id}/notes", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")), request_body = NewNote,
     responses((status = 201, body = ConversationEntry), Problems))]
-pub async fn add_note(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
+pub async fn add_note(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
     let (ticket, contact) = visible(&ctx, &who, &id).await?;
     if ticket.status.is_closed() {
         return Err(ApiError::Conflict("the ticket is closed; raise a new ticket instead".into()));
@@ -179,7 +178,7 @@ pub async fn add_note(State(ctx): State<Context>, who: PortalPrincipal, PathId(i
 #[utoipa::path(post, path = "/portal/tickets/{id}/close", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn close(State(ctx): State<Context>, who: PortalPrincipal, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+pub async fn close(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
     let (ticket, contact) = visible(&ctx, &who, &id).await?;
     if ticket.originator_contact_id.as_deref() != Some(contact.id.as_str()) {
         return Err(ApiError::Forbidden);
@@ -200,7 +199,7 @@ pub async fn close(State(ctx): State<Context>, who: PortalPrincipal, PathId(id):
 /// The list as CSV (up to 5,000 rows), with the same rules and filters.
 #[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, content_type = "text/csv", body = String), Problems))]
-pub async fn export(State(ctx): State<Context>, who: PortalPrincipal, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
+pub async fn export(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
     let mut csv = String::from("number,date_added,subject,contact,status,date_closed\r\n");
     let mut page = PageParams { limit: Some(100), cursor: None };
     for _ in 0..50 {
@@ -233,10 +232,7 @@ pub async fn export(State(ctx): State<Context>, who: PortalPrincipal, QueryParam
 /// settings enable the ticket dashboard module (off by default).
 #[utoipa::path(get, path = "/portal/reports/tickets", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Dashboard), Problems))]
-pub async fn report(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Dashboard>> {
-    if !ctx.table.portal_settings().await?.modules.contains(&Module::TicketDashboard) {
-        return Err(ApiError::NotFound);
-    }
+pub async fn report(State(ctx): State<Context>, Portal(who, _): Portal<module::TicketDashboard>) -> ApiResult<Json<Dashboard>> {
     let counters = ctx.table.dashboard(&who.customer_id).await?;
     Ok(Json(dashboard(&counters, OffsetDateTime::now_utc().date())))
 }

@@ -151,3 +151,5 @@ pub fn template_version(version: u64) -> String {
 pub fn sheet(id: &str) -> String {
     format!("{SHEET_PREFIX}{id}")
 }
+
+pub const MODULES: &str = "MODULES";

@@ -26,9 +26,41 @@ impl Entity for PortalSettings {
     }
 }
 
+/// A customer's own choice of modules, replacing the global set while present.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CustomerModules {
+    pub customer_id: String,
+    pub modules: Vec<Module>,
+    pub version: u64,
+}
+
+impl Entity for CustomerModules {
+    const TYPE: &'static str = "customer_modules";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: keys::customer(&self.customer_id), sk: keys::MODULES.into(), gsi1: None }
+    }
+}
+
 impl Table {
     /// The global portal settings, or the defaults while staff have saved none.
     pub async fn portal_settings(&self) -> ApiResult<PortalSettings> {
         Ok(self.get::<PortalSettings>(keys::SETTINGS.into(), keys::PORTAL_SETTINGS).await?.unwrap_or_default())
+    }
+
+    /// The modules a customer's portal offers: its override, else the global setting (one round trip).
+    pub async fn effective_modules(&self, customer_id: &str) -> ApiResult<Vec<Module>> {
+        let items = self
+            .batch_get(vec![super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS), super::key(keys::customer(customer_id), keys::MODULES)])
+            .await?;
+        let mut global = None;
+        for item in items {
+            match item.get(keys::ENTITY).and_then(|v| v.as_s().ok()).map(String::as_str) {
+                Some(CustomerModules::TYPE) => return Ok(CustomerModules::from_item(item)?.modules),
+                Some(PortalSettings::TYPE) => global = Some(PortalSettings::from_item(item)?.modules),
+                _ => {}
+            }
+        }
+        Ok(global.unwrap_or_else(Module::default_enabled))
     }
 }
