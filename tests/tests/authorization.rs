@@ -87,6 +87,18 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("PUT", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("DELETE", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
+    ("GET", "/portal/jobs", Portal),
+    ("GET", "/portal/jobs/{id}", Portal),
+    ("GET", "/admin/customers/{id}/jobs", Staff(OperationsRead)),
+    ("POST", "/admin/customers/{id}/jobs", Staff(OperationsWrite)),
+    ("GET", "/admin/customers/{customer_id}/jobs/{id}", Staff(OperationsRead)),
+    ("PUT", "/admin/customers/{customer_id}/jobs/{id}", Staff(OperationsWrite)),
+    ("GET", "/portal/workflows", Portal),
+    ("GET", "/portal/workflows/{id}", Portal),
+    ("GET", "/admin/customers/{id}/workflows", Staff(OperationsRead)),
+    ("POST", "/admin/customers/{id}/workflows", Staff(OperationsWrite)),
+    ("GET", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsRead)),
+    ("PUT", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsWrite)),
 ];
 
 #[test]
@@ -165,6 +177,8 @@ async fn every_route_refuses_every_caller_it_must() {
     let sheet_template = e2e::datasheets::template(&t, "Matrix sheet").await;
     let own_sheet = e2e::datasheets::draft(&t, customer["id"].as_str().unwrap(), &sheet_template, &portal).await;
     let foreign_sheet = e2e::datasheets::draft(&t, other_customer["id"].as_str().unwrap(), &sheet_template, &other_portal).await;
+    let (own_job, own_workflow) = e2e::operations::job_and_workflow(&t, customer["id"].as_str().unwrap()).await;
+    let (foreign_job, foreign_workflow) = e2e::operations::job_and_workflow(&t, other_customer["id"].as_str().unwrap()).await;
 
     for (method, template, access) in MATRIX {
         let id = if template.starts_with("/admin/contacts/") {
@@ -173,6 +187,10 @@ async fn every_route_refuses_every_caller_it_must() {
             own_ticket.clone()
         } else if template.contains("datasheets/{id}") {
             own_sheet.clone()
+        } else if template.contains("jobs/{id}") {
+            own_job.clone()
+        } else if template.contains("workflows/{id}") {
+            own_workflow.clone()
         } else if template.contains("datasheet-templates/{id}") {
             sheet_template.clone()
         } else {
@@ -212,6 +230,10 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_ticket
                 } else if template.starts_with("/portal/datasheets/") {
                     &foreign_sheet
+                } else if template.starts_with("/portal/jobs/") {
+                    &foreign_job
+                } else if template.starts_with("/portal/workflows/") {
+                    &foreign_workflow
                 } else {
                     panic!("{route}: add its other-customer object to this matrix")
                 };

@@ -153,3 +153,19 @@ pub fn sheet(id: &str) -> String {
 }
 
 pub const MODULES: &str = "MODULES";
+
+pub const JOB_PREFIX: &str = "JOB#";
+pub const WORKFLOW_PREFIX: &str = "WORKFLOW#";
+
+pub fn job(id: &str) -> String {
+    format!("{JOB_PREFIX}{id}")
+}
+
+pub fn workflow(id: &str) -> String {
+    format!("{WORKFLOW_PREFIX}{id}")
+}
+
+/// A customer's active workflows in GSI1 (sparse: inactive ones leave it).
+pub fn active_workflows(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#WORKFLOWS")
+}

@@ -1,0 +1,113 @@
+//! Jobs and workflows: what the back office feeds the portal, read-only there.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+use super::{keys, Entity, Keys};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    Booked,
+    InProgress,
+    OnHold,
+    Finished,
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Job {
+    pub id: String,
+    pub customer_id: String,
+    /// The business's own job reference.
+    pub reference: String,
+    pub description: String,
+    pub job_type: String,
+    pub taken_by: Option<String>,
+    pub order_number: Option<String>,
+    pub booked_dates: Vec<Date>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub scheduled_at: Option<OffsetDateTime>,
+    pub days_allocated: Option<f64>,
+    pub technicians: Vec<String>,
+    pub estimated_hours: Option<f64>,
+    pub actual_hours: Option<f64>,
+    pub status: JobStatus,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub finished_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    pub version: u64,
+}
+
+impl Entity for Job {
+    const TYPE: &'static str = "job";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: keys::customer(&self.customer_id), sk: keys::job(&self.id), gsi1: None }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Blocked,
+}
+
+impl TaskStatus {
+    /// The colour the portal shows a task in.
+    pub fn colour(self) -> &'static str {
+        match self {
+            Self::NotStarted => "grey",
+            Self::InProgress => "amber",
+            Self::Done => "green",
+            Self::Blocked => "red",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowTask {
+    pub name: String,
+    pub status: TaskStatus,
+    pub done_by: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub done_at: Option<OffsetDateTime>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Workflow {
+    pub id: String,
+    pub customer_id: String,
+    pub workflow_type: String,
+    /// Who started the case.
+    pub instigator: String,
+    pub active: bool,
+    pub tasks: Vec<WorkflowTask>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    pub version: u64,
+}
+
+impl Entity for Workflow {
+    const TYPE: &'static str = "workflow";
+
+    fn keys(&self) -> Keys {
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::workflow(&self.id),
+            gsi1: self.active.then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id))),
+        }
+    }
+}
