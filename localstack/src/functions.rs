@@ -13,7 +13,7 @@ pub struct Function {
 
 /// (name, OpenAPI document) of each function, without building any router.
 pub fn documents() -> Vec<(&'static str, OpenApi)> {
-    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi())]
+    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi())]
 }
 
 pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::MissingSetting> {
@@ -33,6 +33,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "settings" => settings::router(ctx),
         "jobs" => jobs::router(ctx),
         "workflows" => workflows::router(ctx),
+        "news" => news::router(ctx),
         "auth" => auth::router(ctx).await?,
         _ => Router::new(),
     })

@@ -27,10 +27,16 @@ pub enum Permission {
     OperationsRead,
     #[serde(rename = "operations.write")]
     OperationsWrite,
+    #[serde(rename = "news.manage")]
+    NewsManage,
+    #[serde(rename = "documents.read")]
+    DocumentsRead,
+    #[serde(rename = "documents.write")]
+    DocumentsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 13] = [
         Self::CustomersRead,
         Self::CustomersWrite,
         Self::PortalManageAccess,
@@ -41,6 +47,9 @@ impl Permission {
         Self::SettingsManage,
         Self::OperationsRead,
         Self::OperationsWrite,
+        Self::NewsManage,
+        Self::DocumentsRead,
+        Self::DocumentsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +64,9 @@ impl Permission {
             Self::SettingsManage => "settings.manage",
             Self::OperationsRead => "operations.read",
             Self::OperationsWrite => "operations.write",
+            Self::NewsManage => "news.manage",
+            Self::DocumentsRead => "documents.read",
+            Self::DocumentsWrite => "documents.write",
         }
     }
 }
@@ -72,7 +84,11 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
         ROLE_AGENT => !matches!(permission, Permission::PortalManageAccess | Permission::SettingsManage),
         ROLE_VIEWER => matches!(
             permission,
-            Permission::CustomersRead | Permission::TicketsRead | Permission::DatasheetsRead | Permission::OperationsRead
+            Permission::CustomersRead
+                | Permission::TicketsRead
+                | Permission::DatasheetsRead
+                | Permission::OperationsRead
+                | Permission::DocumentsRead
         ),
         _ => false,
     }

@@ -165,6 +165,9 @@ pub mod can {
         ManageSettings => SettingsManage,
         ReadOperations => OperationsRead,
         WriteOperations => OperationsWrite,
+        ManageNews => NewsManage,
+        ReadDocuments => DocumentsRead,
+        WriteDocuments => DocumentsWrite,
     }
 }
 

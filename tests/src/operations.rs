@@ -31,3 +31,15 @@ pub async fn job_and_workflow(t: &TestStack, customer_id: &str) -> (String, Stri
     let wf: Value = t.post(&format!("/admin/customers/{customer_id}/workflows"), &staff, workflow_body(true)).await.json().await.expect("workflow");
     (job["id"].as_str().expect("job id").to_owned(), wf["id"].as_str().expect("workflow id").to_owned())
 }
+
+/// A news item shown now, to everyone or to one customer; returns its id.
+pub async fn news(t: &TestStack, customer_id: Option<&str>) -> String {
+    let staff = t.staff_token("supervisor").await;
+    let audience = match customer_id {
+        Some(c) => json!({ "kind": "customers", "customer_ids": [c] }),
+        None => json!({ "kind": "all" }),
+    };
+    let body = json!({ "title": "Holiday hours", "body": "Closed on the 25th.", "audience": audience, "starts_at": "2026-01-01T00:00:00Z", "ends_at": null });
+    let v: Value = t.post("/admin/news", &staff, body).await.json().await.expect("news");
+    v["id"].as_str().expect("news id").to_owned()
+}

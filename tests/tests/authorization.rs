@@ -99,6 +99,14 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/admin/customers/{id}/workflows", Staff(OperationsWrite)),
     ("GET", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsRead)),
     ("PUT", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsWrite)),
+    ("GET", "/portal/news", Portal),
+    ("GET", "/portal/news/dismissed", Portal),
+    ("POST", "/portal/news/{id}/dismiss", Portal),
+    ("GET", "/admin/news", Staff(NewsManage)),
+    ("POST", "/admin/news", Staff(NewsManage)),
+    ("GET", "/admin/news/{id}", Staff(NewsManage)),
+    ("PUT", "/admin/news/{id}", Staff(NewsManage)),
+    ("DELETE", "/admin/news/{id}", Staff(NewsManage)),
 ];
 
 #[test]
@@ -179,6 +187,8 @@ async fn every_route_refuses_every_caller_it_must() {
     let foreign_sheet = e2e::datasheets::draft(&t, other_customer["id"].as_str().unwrap(), &sheet_template, &other_portal).await;
     let (own_job, own_workflow) = e2e::operations::job_and_workflow(&t, customer["id"].as_str().unwrap()).await;
     let (foreign_job, foreign_workflow) = e2e::operations::job_and_workflow(&t, other_customer["id"].as_str().unwrap()).await;
+    let own_news = e2e::operations::news(&t, Some(customer["id"].as_str().unwrap())).await;
+    let foreign_news = e2e::operations::news(&t, Some(other_customer["id"].as_str().unwrap())).await;
 
     for (method, template, access) in MATRIX {
         let id = if template.starts_with("/admin/contacts/") {
@@ -187,6 +197,8 @@ async fn every_route_refuses_every_caller_it_must() {
             own_ticket.clone()
         } else if template.contains("datasheets/{id}") {
             own_sheet.clone()
+        } else if template.contains("news/{id}") {
+            own_news.clone()
         } else if template.contains("jobs/{id}") {
             own_job.clone()
         } else if template.contains("workflows/{id}") {
@@ -230,6 +242,8 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_ticket
                 } else if template.starts_with("/portal/datasheets/") {
                     &foreign_sheet
+                } else if template.starts_with("/portal/news/") {
+                    &foreign_news
                 } else if template.starts_with("/portal/jobs/") {
                     &foreign_job
                 } else if template.starts_with("/portal/workflows/") {

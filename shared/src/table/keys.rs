@@ -169,3 +169,18 @@ pub fn workflow(id: &str) -> String {
 pub fn active_workflows(customer_id: &str) -> String {
     format!("CUST#{customer_id}#WORKFLOWS")
 }
+
+pub const NEWS: &str = "NEWS";
+pub const NEWS_PREFIX: &str = "NEWS#";
+
+pub fn news(id: &str) -> String {
+    format!("{NEWS_PREFIX}{id}")
+}
+
+pub fn dismissals(contact_id: &str) -> String {
+    format!("DISMISS#{contact_id}#")
+}
+
+pub fn dismissal(contact_id: &str, news_id: &str) -> String {
+    format!("DISMISS#{contact_id}#{news_id}")
+}

@@ -6,6 +6,7 @@ pub mod datasheets;
 pub mod customers;
 pub mod entity;
 pub mod keys;
+pub mod news;
 pub mod operations;
 pub mod settings;
 pub mod tickets;

@@ -1,0 +1,6 @@
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    shared::telemetry::init("news");
+    let ctx = shared::Context::from_env().await?;
+    lambda_http::run(news::router(ctx)).await
+}
