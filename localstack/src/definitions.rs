@@ -60,4 +60,5 @@ pub const ID_TOKEN_MINUTES: i32 = 15;
 
 /// The EventBridge Scheduler schedules: (job, expression). Each invokes the scheduler function with
 /// `{"job": "<job>"}`; `events/scheduled-<job>.json` is the fixture for running it locally.
-pub const SCHEDULES: [(&str, &str); 2] = [("expire-invitations", "rate(15 minutes)"), ("drain-outbox", "rate(5 minutes)")];
+pub const SCHEDULES: [(&str, &str); 3] =
+    [("expire-invitations", "rate(15 minutes)"), ("drain-outbox", "rate(5 minutes)"), ("support-notices", "cron(0 7 * * ? *)")];

@@ -75,6 +75,7 @@ impl Stack {
             invitation_days: 3,
             tickets_email: Some("support@portal.example.com".to_owned()),
             default_assignee: Some("service-desk".to_owned()),
+            support_notice_days: 60,
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct Config {
     /// Where new-ticket notifications go, and who new portal tickets are assigned to.
     pub tickets_email: Option<String>,
     pub default_assignee: Option<String>,
+    /// How many days before a support contract ends its contacts are told (default 60).
+    pub support_notice_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +49,7 @@ impl Config {
             invitation_days: var("INVITATION_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(3),
             tickets_email: var("TICKETS_EMAIL"),
             default_assignee: var("DEFAULT_ASSIGNEE"),
+            support_notice_days: var("SUPPORT_NOTICE_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(60),
         })
     }
 
@@ -71,6 +74,7 @@ impl Default for Config {
             invitation_days: 3,
             tickets_email: None,
             default_assignee: None,
+            support_notice_days: 60,
         }
     }
 }

@@ -70,7 +70,7 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
         OutboxTask::PasswordReset { customer_id, contact_id, valid_seconds } => {
             (customer_id, contact_id, TokenKind::Reset, *valid_seconds)
         }
-        OutboxTask::TicketCreated { .. } | OutboxTask::TicketEmail { .. } | OutboxTask::SheetSubmitted { .. } => {
+        OutboxTask::TicketCreated { .. } | OutboxTask::TicketEmail { .. } | OutboxTask::SheetSubmitted { .. } | OutboxTask::SupportNotice { .. } => {
             return crate::ticket_mail::deliver(ctx, item).await;
         }
     };

@@ -57,6 +57,14 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
                 "number": sheet.ticket_number, "fields": labels,
             }))?
         }
+        OutboxTask::SupportNotice { customer_id, contact_id, support_end } => {
+            let (customer, contact) = ctx.table.customer_and_contact(customer_id, contact_id).await?;
+            let (Some(customer), Some(contact)) = (customer, contact) else { return drop_item(ctx, item).await };
+            let Some(to) = contact.email.clone().filter(|_| !contact.archived && !customer.archived) else { return drop_item(ctx, item).await };
+            email::render("support-notice", &to, &serde_json::json!({
+                "first_name": contact.first_name, "company": customer.name, "support_end": support_end, "portal_url": portal_url,
+            }))?
+        }
         _ => return Err(ApiError::Internal),
     };
     email::send(&ctx.clients.ses, from, &message).await?;

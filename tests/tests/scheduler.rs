@@ -89,3 +89,40 @@ async fn an_email_that_fails_is_sent_by_the_next_drain() {
     let r = t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": "Correct-Horse-42" })).send().await.unwrap();
     assert_eq!(r.status(), 200, "the drained email's link works");
 }
+
+#[tokio::test]
+async fn renewal_notices_go_once_per_contact_per_contract_even_when_two_runs_race() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let today = OffsetDateTime::now_utc().date();
+    let ending = t.create_customer("Ending Soon").await;
+    let later = t.create_customer("Ending Later").await;
+    let eid = ending["id"].as_str().unwrap();
+    let lid = later["id"].as_str().unwrap();
+    for (id, days) in [(eid, 30), (lid, 100)] {
+        let end = today + time::Duration::days(days);
+        let r = t.request(Method::PUT, &format!("/admin/customers/{id}"), Some(&staff)).header("If-Match", "\"1\"")
+            .json(&json!({ "name": "Renamed", "support_start": "2020-01-01", "support_end": end.to_string() })).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    let (first, first_tokens) = t.activated_contact(eid, "Una", "One", "una.one").await;
+    let (second, _) = t.activated_contact(eid, "Tom", "Two", "tom.two").await;
+    let no_access = t.create_contact(eid, "Nia", "None").await;
+    let (elsewhere, _) = t.activated_contact(lid, "Leo", "Later", "leo.later").await;
+
+    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../events/scheduled-support-notices.json")).unwrap();
+    let event: Value = serde_json::from_str(&fixture).unwrap();
+    let (a, b) = tokio::join!(scheduler::handle(&t.ctx, &event), scheduler::handle(&t.ctx, &event));
+    assert_eq!(a.unwrap().notices + b.unwrap().notices, 2, "two active contacts, one notice each");
+    assert_eq!(scheduler::handle(&t.ctx, &event).await.unwrap().notices, 0, "a later run sends nothing new");
+    for c in [&first, &second] {
+        let mails = emails_to(c["email"].as_str().unwrap()).await;
+        let notices = mails.iter().filter(|(s, _)| s.contains("support contract ends")).count();
+        assert_eq!(notices, 1, "{}", c["email"]);
+    }
+    assert!(emails_to(no_access["email"].as_str().unwrap()).await.is_empty());
+    assert!(!emails_to(elsewhere["email"].as_str().unwrap()).await.iter().any(|(s, _)| s.contains("support contract")));
+
+    let me: Value = t.get("/portal/me", first_tokens["id_token"].as_str().unwrap()).await.json().await.unwrap();
+    assert_eq!(me["renewal_notice"]["days_left"], 30);
+}

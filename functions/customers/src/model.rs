@@ -75,6 +75,13 @@ pub struct ManagerCard {
     pub phone: Option<String>,
 }
 
+/// Shown while the support contract ends within the notice period.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RenewalNotice {
+    pub support_end: Date,
+    pub days_left: i64,
+}
+
 /// `GET /portal/me`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Me {
@@ -82,6 +89,13 @@ pub struct Me {
     pub company: Company,
     pub account_managers: Vec<ManagerCard>,
     pub modules: Vec<Module>,
+    pub renewal_notice: Option<RenewalNotice>,
+}
+
+pub fn renewal_notice(customer: &Customer, today: Date, notice_days: i64) -> Option<RenewalNotice> {
+    let end = customer.support_end?;
+    let days_left = (end - today).whole_days();
+    (0..=notice_days).contains(&days_left).then_some(RenewalNotice { support_end: end, days_left })
 }
 
 /// The cards of a customer's account managers: the sales rep with mobile where present,

@@ -12,7 +12,8 @@ use shared::{
     Context,
 };
 
-use crate::model::{manager_cards, Company, ContactInput, Me, MyContact, PortalContact};
+use crate::model::{manager_cards, renewal_notice, Company, ContactInput, Me, MyContact, PortalContact};
+use time::OffsetDateTime;
 
 /// The signed-in contact, their company's main information, its account managers and the portal's modules.
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("portal" = [])),
@@ -37,6 +38,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     .map(PortalContact::from);
     let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
     let modules = ctx.table.effective_modules(&customer.id).await?;
+    let renewal_notice = renewal_notice(&customer, OffsetDateTime::now_utc().date(), ctx.config.support_notice_days);
     Ok(Json(Me {
         contact: MyContact {
             id: contact.id,
@@ -59,6 +61,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
         },
         account_managers,
         modules,
+        renewal_notice,
     }))
 }
 

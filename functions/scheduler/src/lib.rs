@@ -8,8 +8,9 @@ use shared::{
     pagination::PageParams,
     portal_access::{self, Delivery},
     table::{
-        access::{AccessEvent, AccessEventKind, AccessToken, OutboxItem},
+        access::{AccessEvent, AccessEventKind, AccessToken, OutboxItem, OutboxTask},
         contacts::{Actor, PortalStatus},
+        customers::Customer,
         keys, QuerySpec,
     },
     Context,
@@ -21,6 +22,8 @@ pub struct Report {
     pub expired: usize,
     pub sent: usize,
     pub failed: usize,
+    /// Renewal notices newly queued (each contact once per contract end date).
+    pub notices: usize,
 }
 
 /// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
@@ -29,6 +32,7 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
     match job {
         "expire-invitations" => Ok(Report { expired: expire_invitations(ctx, OffsetDateTime::now_utc()).await?, ..Default::default() }),
         "drain-outbox" => drain_outbox(ctx).await,
+        "support-notices" => support_notices(ctx, OffsetDateTime::now_utc().date()).await,
         other => {
             tracing::warn!(job = other, "unknown job");
             Ok(Report::default())
@@ -101,4 +105,66 @@ pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
         }
     }
     Ok(report)
+}
+
+/// Emails each active portal contact of every customer whose support ends within the configured
+/// number of days, once per contract end date: the claim item and the outbox item are written in one
+/// conditional transaction, so two runs at once queue each notice once.
+pub async fn support_notices(ctx: &Context, today: time::Date) -> ApiResult<Report> {
+    let until = today + time::Duration::days(ctx.config.support_notice_days);
+    let mut spec = QuerySpec::gsi2(keys::SUPPORT_ENDS.into());
+    spec.sort_from = Some(today.to_string());
+    spec.sort_below = Some(format!("{until}#~"));
+    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut report = Report::default();
+    loop {
+        let due = ctx.table.query_page::<Customer>(&spec, &page).await?;
+        for customer in &due.items {
+            let Some(end) = customer.support_end else { continue };
+            let mut contacts_page = PageParams { limit: Some(100), cursor: None };
+            loop {
+                let contacts = ctx.table.contacts(&customer.id, false, &contacts_page).await?;
+                for contact in contacts.items.iter().filter(|c| c.portal_status == PortalStatus::Active) {
+                    let claim = NoticeClaim { customer_id: customer.id.clone(), contact_id: contact.id.clone(), support_end: end.to_string() };
+                    let item = OutboxItem::new(OutboxTask::SupportNotice { customer_id: customer.id.clone(), contact_id: contact.id.clone(), support_end: end.to_string() });
+                    match ctx.table.transact(vec![ctx.table.put_new(&claim)?, ctx.table.put_new(&item)?]).await {
+                        Ok(()) => {
+                            report.notices += 1;
+                            match portal_access::deliver(ctx, &item).await {
+                                Ok(Delivery::Sent) => report.sent += 1,
+                                Ok(_) => {}
+                                Err(_) => report.failed += 1,
+                            }
+                        }
+                        Err(Ok(_)) => {} // already queued by this or another run
+                        Err(Err(e)) => return Err(e),
+                    }
+                }
+                match contacts.next_cursor {
+                    Some(c) => contacts_page.cursor = Some(c),
+                    None => break,
+                }
+            }
+        }
+        match due.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => return Ok(report),
+        }
+    }
+}
+
+/// Marks a renewal notice as queued for a contact and a contract end date.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct NoticeClaim {
+    customer_id: String,
+    contact_id: String,
+    support_end: String,
+}
+
+impl shared::table::Entity for NoticeClaim {
+    const TYPE: &'static str = "support_notice";
+
+    fn keys(&self) -> shared::table::Keys {
+        shared::table::Keys { pk: keys::customer(&self.customer_id), sk: keys::support_notice(&self.contact_id, &self.support_end), gsi1: None }
+    }
 }

@@ -32,6 +32,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("sheet-submitted.subject", include_str!("templates/sheet-submitted.subject")),
     ("sheet-submitted.html", include_str!("templates/sheet-submitted.html")),
     ("sheet-submitted.txt", include_str!("templates/sheet-submitted.txt")),
+    ("support-notice.subject", include_str!("templates/support-notice.subject")),
+    ("support-notice.html", include_str!("templates/support-notice.html")),
+    ("support-notice.txt", include_str!("templates/support-notice.txt")),
 ];
 
 fn env() -> &'static Environment<'static> {

@@ -155,6 +155,8 @@ pub enum OutboxTask {
     TicketEmail { customer_id: String, ticket_id: String, note_id: String },
     /// Send a submitted data sheet to the customer's tickets-from address.
     SheetSubmitted { customer_id: String, sheet_id: String },
+    /// Tell a contact their company's support contract ends soon.
+    SupportNotice { customer_id: String, contact_id: String, support_end: String },
 }
 
 impl OutboxItem {

@@ -92,6 +92,12 @@ impl Entity for Customer {
             gsi1: Some((keys::customers_index(self.archived), keys::by_name(&self.name, &self.id))),
         }
     }
+
+    /// Active customers by the end of their support contract, for the renewal notices.
+    fn gsi2(&self) -> Option<(String, String)> {
+        let end = self.support_end.filter(|_| !self.archived)?;
+        Some((keys::SUPPORT_ENDS.into(), format!("{end}#{}", self.id)))
+    }
 }
 
 impl Table {

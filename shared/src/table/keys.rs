@@ -184,3 +184,10 @@ pub fn dismissals(contact_id: &str) -> String {
 pub fn dismissal(contact_id: &str, news_id: &str) -> String {
     format!("DISMISS#{contact_id}#{news_id}")
 }
+
+pub const SUPPORT_ENDS: &str = "SUPPORT_ENDS";
+
+/// A renewal notice sent to a contact for one contract end date.
+pub fn support_notice(contact_id: &str, support_end: &str) -> String {
+    format!("NOTICE#{contact_id}#{support_end}")
+}

@@ -40,6 +40,8 @@ pub struct QuerySpec<'a> {
     pub sort_prefix: Option<&'a str>,
     /// Only sort keys below this value (for "everything due before now").
     pub sort_below: Option<String>,
+    /// With `sort_below`: only sort keys from this value on (a range).
+    pub sort_from: Option<String>,
     pub newest_first: bool,
     /// Keep only items whose attribute contains the text. DynamoDB reads `limit + 1` items and then
     /// filters, so a page may hold fewer matches; its cursor continues the search.
@@ -50,15 +52,15 @@ pub struct QuerySpec<'a> {
 
 impl<'a> QuerySpec<'a> {
     pub fn table(partition: String, sort_prefix: &'a str) -> Self {
-        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     pub fn gsi1(partition: String) -> Self {
-        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     pub fn gsi2(partition: String) -> Self {
-        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
     }
 
     fn attrs(&self) -> (&'static str, &'static str) {
@@ -267,6 +269,11 @@ impl Table {
             .limit(limit as i32 + 1)
             .set_exclusive_start_key(start);
         q = match (spec.sort_prefix, &spec.sort_below) {
+            (_, Some(upper)) if spec.sort_from.is_some() => q
+                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lower AND :upper")
+                .expression_attribute_names("#sk", sk_attr)
+                .expression_attribute_values(":lower", AttributeValue::S(spec.sort_from.clone().unwrap_or_default()))
+                .expression_attribute_values(":upper", AttributeValue::S(upper.clone())),
             (_, Some(upper)) => q
                 .key_condition_expression("#pk = :pk AND #sk < :upper")
                 .expression_attribute_names("#sk", sk_attr)
