@@ -13,7 +13,7 @@ pub struct Function {
 
 /// (name, OpenAPI document) of each function, without building any router.
 pub fn documents() -> Vec<(&'static str, OpenApi)> {
-    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi())]
+    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi()), ("documents", documents::openapi())]
 }
 
 pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::MissingSetting> {
@@ -34,6 +34,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "jobs" => jobs::router(ctx),
         "workflows" => workflows::router(ctx),
         "news" => news::router(ctx),
+        "documents" => documents::router(ctx),
         "auth" => auth::router(ctx).await?,
         _ => Router::new(),
     })

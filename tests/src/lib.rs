@@ -2,6 +2,7 @@
 //! suffix) on the emulator and starts the local gateway on a free port, then talks to it over HTTP.
 
 pub mod datasheets;
+pub mod documents;
 pub mod operations;
 
 use std::{collections::HashMap, sync::Arc};

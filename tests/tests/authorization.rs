@@ -107,6 +107,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/news/{id}", Staff(NewsManage)),
     ("PUT", "/admin/news/{id}", Staff(NewsManage)),
     ("DELETE", "/admin/news/{id}", Staff(NewsManage)),
+    ("GET", "/portal/documents", Portal),
+    ("GET", "/portal/documents/{id}/link", Portal),
+    ("POST", "/portal/documents/uploads", Portal),
+    ("POST", "/portal/documents/{id}/complete", Portal),
+    ("GET", "/admin/customers/{id}/documents", Staff(DocumentsRead)),
+    ("POST", "/admin/customers/{id}/documents", Staff(DocumentsWrite)),
+    ("POST", "/admin/customers/{customer_id}/documents/{id}/complete", Staff(DocumentsWrite)),
+    ("PUT", "/admin/customers/{customer_id}/documents/{id}/visibility", Staff(DocumentsWrite)),
+    ("GET", "/admin/customers/{customer_id}/documents/{id}/link", Staff(DocumentsRead)),
 ];
 
 #[test]
@@ -189,6 +198,8 @@ async fn every_route_refuses_every_caller_it_must() {
     let (foreign_job, foreign_workflow) = e2e::operations::job_and_workflow(&t, other_customer["id"].as_str().unwrap()).await;
     let own_news = e2e::operations::news(&t, Some(customer["id"].as_str().unwrap())).await;
     let foreign_news = e2e::operations::news(&t, Some(other_customer["id"].as_str().unwrap())).await;
+    let own_doc = e2e::documents::shared_document(&t, customer["id"].as_str().unwrap(), "a.pdf", "application/pdf", b"%PDF-1.4").await;
+    let foreign_doc = e2e::documents::shared_document(&t, other_customer["id"].as_str().unwrap(), "b.pdf", "application/pdf", b"%PDF-1.4").await;
 
     for (method, template, access) in MATRIX {
         let id = if template.starts_with("/admin/contacts/") {
@@ -197,6 +208,8 @@ async fn every_route_refuses_every_caller_it_must() {
             own_ticket.clone()
         } else if template.contains("datasheets/{id}") {
             own_sheet.clone()
+        } else if template.contains("documents/{id}") {
+            own_doc.clone()
         } else if template.contains("news/{id}") {
             own_news.clone()
         } else if template.contains("jobs/{id}") {
@@ -242,6 +255,8 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_ticket
                 } else if template.starts_with("/portal/datasheets/") {
                     &foreign_sheet
+                } else if template.starts_with("/portal/documents/") {
+                    &foreign_doc
                 } else if template.starts_with("/portal/news/") {
                     &foreign_news
                 } else if template.starts_with("/portal/jobs/") {

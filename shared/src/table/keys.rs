@@ -191,3 +191,14 @@ pub const SUPPORT_ENDS: &str = "SUPPORT_ENDS";
 pub fn support_notice(contact_id: &str, support_end: &str) -> String {
     format!("NOTICE#{contact_id}#{support_end}")
 }
+
+pub const DOC_PREFIX: &str = "DOC#";
+
+pub fn document(id: &str) -> String {
+    format!("{DOC_PREFIX}{id}")
+}
+
+/// A customer's portal-visible, uploaded documents in GSI1, ordered by folder and name.
+pub fn visible_documents(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#DOCS")
+}

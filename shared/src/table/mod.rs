@@ -3,6 +3,7 @@
 pub mod access;
 pub mod contacts;
 pub mod datasheets;
+pub mod documents;
 pub mod customers;
 pub mod entity;
 pub mod keys;

@@ -1,0 +1,224 @@
+//! Staff and portal handlers of documents. Uploads and downloads go straight between the browser and
+//! S3 through presigned requests; the function only signs and records.
+
+use std::time::Duration;
+
+use aws_sdk_s3::presigning::PresigningConfig;
+use axum::{extract::State, http::StatusCode, Json};
+use shared::{
+    error::{from_sdk, ApiError, ApiResult},
+    extract::{JsonBody, PathId, PathIds, QueryParams},
+    ids,
+    openapi::Problems,
+    pagination::{Page, PageParams},
+    principal::{can, module, Portal, Staff},
+    table::{
+        contacts::Actor,
+        customers::stale,
+        documents::{Document, DocumentStatus},
+        keys, QuerySpec,
+    },
+    Context,
+};
+use time::OffsetDateTime;
+
+use crate::model::{clean_folder, disposition, tree, Folder, Link, NewDocument, Upload, UploadTicket, Visibility, LINK_SECONDS, MAX_SIZE};
+
+fn bucket(ctx: &Context) -> ApiResult<&str> {
+    shared::config::Config::require(&ctx.config.bucket_name, "BUCKET_NAME").map_err(|_| ApiError::Internal)
+}
+
+fn presigning() -> ApiResult<PresigningConfig> {
+    PresigningConfig::expires_in(Duration::from_secs(LINK_SECONDS)).map_err(|_| ApiError::Internal)
+}
+
+async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
+    ctx.table.get(keys::customer(customer_id), keys::document(id)).await?.ok_or(ApiError::NotFound)
+}
+
+/// Records a pending document and signs a PUT of exactly its type and size.
+async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: NewDocument, by: Actor, visible: bool) -> ApiResult<UploadTicket> {
+    let now = OffsetDateTime::now_utc();
+    let doc = Document {
+        id: ids::new_id(),
+        customer_id: customer_id.to_owned(),
+        folder,
+        name: input.name.trim().to_owned(),
+        content_type: input.content_type,
+        size: input.size,
+        status: DocumentStatus::Pending,
+        visible_in_portal: visible,
+        uploaded_by: by,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let actions = vec![
+        ctx.table.check(keys::customer(customer_id), keys::PROFILE, "attribute_exists(PK)", Default::default())?,
+        ctx.table.put_new(&doc)?,
+    ];
+    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    let signed = ctx
+        .clients
+        .s3
+        .put_object()
+        .bucket(bucket(ctx)?)
+        .key(doc.object_key())
+        .content_type(&doc.content_type)
+        .content_length(doc.size as i64)
+        .presigned(presigning()?)
+        .await
+        .map_err(from_sdk)?;
+    let headers = signed.headers().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+    let upload = Upload { url: signed.uri().to_owned(), method: signed.method().to_owned(), headers, expires_at: now + time::Duration::seconds(LINK_SECONDS as i64) };
+    Ok(UploadTicket { document: doc, upload })
+}
+
+/// Checks the uploaded object against what was announced; a mismatch removes it.
+async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
+    if doc.status != DocumentStatus::Pending {
+        return Ok(doc);
+    }
+    let head = ctx.clients.s3.head_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await;
+    let head = match head {
+        Ok(h) => h,
+        Err(e) if e.as_service_error().is_some_and(|s| s.is_not_found()) => {
+            return Err(ApiError::Conflict("nothing has been uploaded yet".into()));
+        }
+        Err(e) => return Err(from_sdk(e)),
+    };
+    let size = head.content_length().unwrap_or(-1);
+    let matches = size == doc.size as i64 && size as u64 <= MAX_SIZE && head.content_type() == Some(doc.content_type.as_str());
+    let mut after = doc.clone();
+    after.status = if matches { DocumentStatus::Available } else { DocumentStatus::Rejected };
+    after.updated_at = OffsetDateTime::now_utc();
+    after.version += 1;
+    if !matches {
+        ctx.clients.s3.delete_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await.map_err(from_sdk)?;
+    }
+    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
+    if !matches {
+        return Err(ApiError::invalid("size", "the upload does not match the announced size and type; it was removed"));
+    }
+    Ok(after)
+}
+
+async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
+    if doc.status != DocumentStatus::Available {
+        return Err(ApiError::NotFound);
+    }
+    let (kind, header) = disposition(&doc.name, &doc.content_type);
+    let signed = ctx
+        .clients
+        .s3
+        .get_object()
+        .bucket(bucket(ctx)?)
+        .key(doc.object_key())
+        .response_content_disposition(header)
+        .response_content_type(&doc.content_type)
+        .presigned(presigning()?)
+        .await
+        .map_err(from_sdk)?;
+    Ok(Link { url: signed.uri().to_owned(), expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64), disposition: kind })
+}
+
+/// The company's shared documents as one folder tree (name, type, size, date), expandable all at once.
+#[utoipa::path(get, path = "/portal/documents", tag = "portal", security(("portal" = [])),
+    responses((status = 200, body = Folder), Problems))]
+pub async fn portal_tree(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>) -> ApiResult<Json<Folder>> {
+    let spec = QuerySpec::gsi1(keys::visible_documents(&who.customer_id));
+    let mut docs = Vec::new();
+    let mut page = PageParams { limit: Some(100), cursor: None };
+    for _ in 0..20 {
+        let p = ctx.table.query_page::<Document>(&spec, &page).await?;
+        docs.extend(p.items);
+        match p.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => break,
+        }
+    }
+    Ok(Json(tree(docs)))
+}
+
+/// A link valid for five minutes: displays in the browser for PDF, text and images, downloads with
+/// the original file name otherwise.
+#[utoipa::path(get, path = "/portal/documents/{id}/link", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Document id")), responses((status = 200, body = Link), Problems))]
+pub async fn portal_link(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<Link>> {
+    let doc = load(&ctx, &who.customer_id, &id).await?;
+    if !doc.visible_in_portal {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(link(&ctx, &doc).await?))
+}
+
+/// A contact sends a document to the business: into the company's `Uploads` folder.
+#[utoipa::path(post, path = "/portal/documents/uploads", tag = "portal", security(("portal" = [])), request_body = NewDocument,
+    responses((status = 201, body = UploadTicket), Problems))]
+pub async fn portal_upload(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, JsonBody(input): JsonBody<NewDocument>) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
+    if input.folder.is_some() {
+        return Err(ApiError::invalid("folder", "contacts upload into the Uploads folder"));
+    }
+    let ticket = start_upload(&ctx, &who.customer_id, "Uploads".into(), input, Actor::Contact { id: who.contact_id.clone() }, true).await?;
+    Ok((StatusCode::CREATED, Json(ticket)))
+}
+
+/// The contact confirms their upload; it is checked against the announced size and type.
+#[utoipa::path(post, path = "/portal/documents/{id}/complete", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Document id")), responses((status = 200, body = Document), Problems))]
+pub async fn portal_complete(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<Document>> {
+    let doc = load(&ctx, &who.customer_id, &id).await?;
+    if doc.uploaded_by != (Actor::Contact { id: who.contact_id.clone() }) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(complete_upload(&ctx, doc).await?))
+}
+
+/// Every document of a customer (shared or not, contacts' uploads included), newest first.
+#[utoipa::path(get, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id"), PageParams), responses((status = 200, body = Page<Document>), Problems))]
+pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathId(id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Document>>> {
+    let mut spec = QuerySpec::table(keys::customer(&id), keys::DOC_PREFIX);
+    spec.newest_first = true;
+    Ok(Json(ctx.table.query_page(&spec, &page).await?))
+}
+
+/// Announces a document (folder, name, type, size) and answers with a presigned upload. Hidden from the
+/// portal until shared.
+#[utoipa::path(post, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Customer id")), request_body = NewDocument, responses((status = 201, body = UploadTicket), Problems))]
+pub async fn staff_upload(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteDocuments>, PathId(id): PathId, JsonBody(input): JsonBody<NewDocument>) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
+    let folder = clean_folder(input.folder.as_deref().unwrap_or("")).unwrap_or_default();
+    let by = Actor::Staff { id: who.user_id.clone(), username: who.username.clone() };
+    Ok((StatusCode::CREATED, Json(start_upload(&ctx, &id, folder, input, by, false).await?)))
+}
+
+#[utoipa::path(post, path = "/admin/customers/{customer_id}/documents/{id}/complete", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
+    responses((status = 200, body = Document), Problems))]
+pub async fn staff_complete(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<Document>> {
+    let doc = load(&ctx, &cid, &id).await?;
+    Ok(Json(complete_upload(&ctx, doc).await?))
+}
+
+/// Shares a document to the portal or hides it again.
+#[utoipa::path(put, path = "/admin/customers/{customer_id}/documents/{id}/visibility", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
+    request_body = Visibility, responses((status = 200, body = Document), Problems))]
+pub async fn staff_visibility(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds, JsonBody(input): JsonBody<Visibility>) -> ApiResult<Json<Document>> {
+    let doc = load(&ctx, &cid, &id).await?;
+    let mut after = doc.clone();
+    after.visible_in_portal = input.visible_in_portal;
+    after.updated_at = OffsetDateTime::now_utc();
+    after.version += 1;
+    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
+    Ok(Json(after))
+}
+
+#[utoipa::path(get, path = "/admin/customers/{customer_id}/documents/{id}/link", tag = "staff", security(("staff" = [])),
+    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
+    responses((status = 200, body = Link), Problems))]
+pub async fn staff_link(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<Link>> {
+    let doc = load(&ctx, &cid, &id).await?;
+    Ok(Json(link(&ctx, &doc).await?))
+}

@@ -1,0 +1,6 @@
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    shared::telemetry::init("documents");
+    let ctx = shared::Context::from_env().await?;
+    lambda_http::run(documents::router(ctx)).await
+}
