@@ -22,6 +22,22 @@ use crate::{
 
 pub const RESET_VALID_SECONDS: i64 = 3600;
 
+/// Why a contact may not use the portal now, or `None` when they may: access active, contact and
+/// customer not archived, today inside the support period. Sign-in and every portal request ask this.
+pub fn refusal(customer: &crate::table::customers::Customer, contact: &Contact, today: time::Date) -> Option<&'static str> {
+    if contact.archived {
+        Some("contact archived")
+    } else if contact.portal_status != PortalStatus::Active {
+        Some("access not active")
+    } else if customer.archived {
+        Some("customer archived")
+    } else if customer.support_start.is_some_and(|d| today < d) || customer.support_end.is_some_and(|d| today > d) {
+        Some("outside the support period")
+    } else {
+        None
+    }
+}
+
 /// Whether an access email went out now or waits in the outbox for the next drain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -176,8 +176,9 @@ pub trait PortalModule: Send + Sync {
     const MODULE: crate::modules::Module;
 }
 
-/// A portal contact calling a route of module `M`: 404 when the customer's portal does not offer it,
-/// exactly as for a route that does not exist. Read on every request, so a change applies at once.
+/// A portal contact calling a route of module `M`: 403 unless the contact may use the portal now (see
+/// [`crate::portal_access::refusal`]), 404 when the customer's portal does not offer the module, exactly
+/// as for a route that does not exist. Read on every request (one BatchGetItem), so changes apply at once.
 pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub std::marker::PhantomData<M>);
 
 impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
@@ -185,7 +186,13 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
 
     async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
         let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
-        if !ctx.table.effective_modules(&who.customer_id).await?.contains(&M::MODULE) {
+        let session = ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)).await?;
+        // A revoked, archived or out-of-contract contact's token dies here, not only at its expiry.
+        let (Some(customer), Some(contact)) = (&session.customer, &session.contact) else { return Err(ApiError::Forbidden) };
+        if crate::portal_access::refusal(customer, contact, time::OffsetDateTime::now_utc().date()).is_some() {
+            return Err(ApiError::Forbidden);
+        }
+        if !session.modules.contains(&M::MODULE) {
             return Err(ApiError::NotFound);
         }
         Ok(Self(who, std::marker::PhantomData))

@@ -114,6 +114,11 @@ impl TestStack {
             groups: vec![],
         };
         ensure_user(&self.ctx.clients.cognito, &self.stack.portal, &user).await.expect("portal user");
+        // What activation would have recorded: the contact's access is active under this username.
+        let mut contact = self.ctx.table.contact(customer_id, contact_id).await.expect("read").expect("contact");
+        contact.portal_username = Some(username.clone());
+        contact.portal_status = shared::table::contacts::PortalStatus::Active;
+        self.ctx.table.put(&contact).await.expect("activate");
         cognito::sign_in(&self.ctx.clients.cognito, &self.stack.portal, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
             .await
             .expect("portal sign-in")

@@ -83,8 +83,17 @@ async fn invitation_activation_sign_in_and_revocation() {
     }
 
     // Revoke: the refresh token dies, sign-in is refused, the username is free again.
+    let id_token = session["id_token"].as_str().unwrap().to_owned();
+    assert_eq!(t.get("/portal/tickets", &id_token).await.status(), 200);
+    let email_change = t.request(Method::PUT, &format!("/admin/contacts/{id}"), Some(&staff)).header("If-Match", format!("\"{}\"", body(t.get(&format!("/admin/contacts/{id}"), &staff).await).await["version"]))
+        .json(&json!({ "first_name": "Pat", "last_name": "Jones", "email": "elsewhere@example.com" })).send().await.unwrap();
+    assert_eq!(email_change.status(), 409, "the claimed email moves only with the access");
+    let agent = t.staff_token("agent").await;
+    assert_eq!(t.post(&format!("/admin/contacts/{id}/archive"), &agent, json!({})).await.status(), 403, "archiving revokes, which agents may not");
     let revoked = body(t.request(Method::DELETE, &access, Some(&staff)).send().await.unwrap()).await;
     assert_eq!(revoked["status"], "revoked");
+    assert_eq!(t.get("/portal/tickets", &id_token).await.status(), 403, "a revoked contact's unexpired token no longer works");
+    assert_eq!(t.get("/portal/me", &id_token).await.status(), 403);
     let refresh = t.request(Method::POST, "/portal/auth/refresh", None).json(&json!({ "username": username, "refresh_token": session["refresh_token"] })).send().await.unwrap();
     assert_eq!(refresh.status(), 401);
     let login = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": PASSWORD })).send().await.unwrap();
@@ -157,6 +166,8 @@ async fn forgotten_password_reset_keeps_totp_and_unknown_users_learn_nothing() {
     assert_eq!(unknown.status(), 202);
     let known = t.request(Method::POST, "/portal/auth/password/forgot", None).json(&json!({ "username": "rae.reset" })).send().await.unwrap();
     assert_eq!(known.status(), 202);
+    // The reset email is only queued (so the answer's timing says nothing); the drain sends it.
+    assert_eq!(scheduler::drain_outbox(&t.ctx).await.unwrap().sent, 1);
     let reset_token = last_token(email).await;
     assert_ne!(reset_token, token);
     let done = t.request(Method::POST, "/portal/auth/password/reset", None).json(&json!({ "token": reset_token, "password": "Brand-New-Pass-7" })).send().await.unwrap();

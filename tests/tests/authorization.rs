@@ -201,9 +201,14 @@ async fn every_route_refuses_every_caller_it_must() {
     let own_doc = e2e::documents::shared_document(&t, customer["id"].as_str().unwrap(), "a.pdf", "application/pdf", b"%PDF-1.4").await;
     let foreign_doc = e2e::documents::shared_document(&t, other_customer["id"].as_str().unwrap(), "b.pdf", "application/pdf", b"%PDF-1.4").await;
 
+    // Staff routes act on a contact of their own: revoking or archiving the signed-in one would end
+    // its portal session for the rest of the matrix.
+    let staff_target = t.create_contact(customer["id"].as_str().unwrap(), "Staff", "Target").await;
+    let _ = &contact;
+
     for (method, template, access) in MATRIX {
         let id = if template.starts_with("/admin/contacts/") {
-            contact["id"].as_str().unwrap().to_owned()
+            staff_target["id"].as_str().unwrap().to_owned()
         } else if template.contains("tickets/{id}") {
             own_ticket.clone()
         } else if template.contains("datasheets/{id}") {

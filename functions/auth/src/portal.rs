@@ -11,7 +11,7 @@ use shared::{
     portal_access::{self, RESET_VALID_SECONDS},
     secrets,
     table::{
-        access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxTask, TokenKind, Unique},
+        access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxItem, OutboxTask, TokenKind, Unique},
         contacts::{Actor, Contact, PortalStatus},
         customers::{stale, Customer},
         keys,
@@ -49,26 +49,14 @@ async fn eligible(app: &App, username: &str) -> ApiResult<Result<(Customer, Cont
     };
     let (customer, contact) = app.ctx.table.customer_and_contact(&unique.customer_id, &unique.contact_id).await?;
     let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(Err((None, "no such contact"))) };
-    let today = OffsetDateTime::now_utc().date();
-    let reason = if contact.archived {
-        Some("contact archived")
-    } else if contact.portal_status != PortalStatus::Active {
-        Some("access not active")
-    } else if customer.archived {
-        Some("customer archived")
-    } else if customer.support_start.is_some_and(|d| today < d) || customer.support_end.is_some_and(|d| today > d) {
-        Some("outside the support period")
-    } else {
-        None
-    };
+    let reason = portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date());
     Ok(match reason {
         Some(r) => Err((Some(contact), r)),
         None => Ok((customer, contact)),
     })
 }
 
-async fn failed(app: &App, throttle: &Throttle, contact: Option<&Contact>, why: &str) -> ApiError {
-    throttle.failed(&app.ctx.table).await;
+async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
     if let Some(c) = contact {
         let event = AccessEvent::new(&c.customer_id, &c.id, AccessEventKind::SignInFailed, Actor::Contact { id: c.id.clone() }, why);
         if let Err(e) = portal_access::record(&app.ctx, event).await {
@@ -81,10 +69,10 @@ async fn failed(app: &App, throttle: &Throttle, contact: Option<&Contact>, why: 
 /// What both sign-in steps do first: refuse when over the limit, then find a contact who may sign in.
 async fn signing_in(app: &App, username: &str, ip: &str) -> ApiResult<(Throttle, Contact)> {
     let throttle = Throttle::new("login", username, ip);
-    throttle.check(&app.ctx.table).await?;
+    throttle.attempt(&app.ctx.table).await?;
     match eligible(app, username).await? {
         Ok((_, contact)) => Ok((throttle, contact)),
-        Err((contact, why)) => Err(failed(app, &throttle, contact.as_ref(), why).await),
+        Err((contact, why)) => Err(failed(app, contact.as_ref(), why).await),
     }
 }
 
@@ -95,9 +83,12 @@ pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inpu
     let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     match app.pool.sign_in(&username, &input.password).await {
-        Ok(SignIn::Totp { session }) => Ok(Json(Challenge { challenge: "totp".into(), session })),
-        Ok(_) => Err(failed(&app, &throttle, Some(&contact), "no second factor set up").await),
-        Err(_) => Err(failed(&app, &throttle, Some(&contact), "wrong password").await),
+        Ok(SignIn::Totp { session }) => {
+            throttle.succeeded(&app.ctx.table).await;
+            Ok(Json(Challenge { challenge: "totp".into(), session }))
+        }
+        Ok(_) => Err(failed(&app, Some(&contact), "no second factor set up").await),
+        Err(_) => Err(failed(&app, Some(&contact), "wrong password").await),
     }
 }
 
@@ -107,17 +98,18 @@ pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inpu
 pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<Json<Tokens>> {
     let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
-    let step = OffsetDateTime::now_utc().unix_timestamp() / 30;
-    if !app.ctx.table.claim_once(keys::used_code(&username), format!("{}#{step}", input.code), 120).await? {
-        return Err(failed(&app, &throttle, Some(&contact), "code already used").await);
+    // Cognito accepts a code for about 90 s (one step either side): it is refused again for 120 s.
+    if !app.ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
+        return Err(failed(&app, Some(&contact), "code already used").await);
     }
     match app.pool.answer_totp(&username, &input.session, &input.code).await {
         Ok(tokens) => {
+            throttle.succeeded(&app.ctx.table).await;
             let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::SignInSucceeded, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
             portal_access::record(&app.ctx, event).await?;
             Ok(Json(tokens))
         }
-        Err(_) => Err(failed(&app, &throttle, Some(&contact), "wrong code").await),
+        Err(_) => Err(failed(&app, Some(&contact), "wrong code").await),
     }
 }
 
@@ -168,10 +160,10 @@ async fn live_token(app: &App, token: &str, kind: TokenKind, status: PortalStatu
 /// [`live_token`], with bad tokens counted per address.
 async fn guarded_token(app: &App, ip: &str, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
     let throttle = Throttle::per_address("token", ip, 20);
-    throttle.check(&app.ctx.table).await?;
+    throttle.attempt(&app.ctx.table).await?;
     let found = live_token(app, token, kind, status).await;
-    if found.is_err() {
-        throttle.failed(&app.ctx.table).await;
+    if found.is_ok() {
+        throttle.succeeded(&app.ctx.table).await;
     }
     found
 }
@@ -246,13 +238,13 @@ pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonB
     responses((status = 202), Problems))]
 pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
     // Every request counts here: each may send an email.
-    let throttle = Throttle::new("forgot", &input.username, &ip);
-    throttle.check(&app.ctx.table).await?;
-    throttle.failed(&app.ctx.table).await;
+    Throttle::new("forgot", &input.username, &ip).attempt(&app.ctx.table).await?;
     if let Ok((_, contact)) = eligible(&app, &input.username).await? {
+        // Queued only: the outbox drain sends it, so the answer takes as long whether or not the account exists.
         let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
-        let task = OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS };
-        if let Err(e) = portal_access::commit_and_send(&app.ctx, vec![app.ctx.table.put_new(&event)?], task, |_| stale()).await {
+        let item = OutboxItem::new(OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS });
+        let actions = vec![app.ctx.table.put_new(&event)?, app.ctx.table.put_new(&item)?];
+        if let Err(e) = app.ctx.table.transact_or(actions, |_| stale()).await {
             tracing::warn!(error = %e, "reset email not queued");
         }
     }
@@ -264,7 +256,14 @@ pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inp
     responses((status = 204), Problems))]
 pub async fn reset(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
     let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
-    app.pool.set_password(&record.username, &input.password).await?;
+    // One request at a time per token: claim it before Cognito changes anything; give it back on failure.
+    if !app.ctx.table.claim_once(keys::token(&record.hash), "IN_USE".into(), 60).await? {
+        return Err(bad_token());
+    }
+    if let Err(e) = app.pool.set_password(&record.username, &input.password).await {
+        let _ = app.ctx.table.client.delete_item().table_name(&app.ctx.table.name).set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE"))).send().await;
+        return Err(e.into());
+    }
     app.pool.sign_out_everywhere(&record.username).await?;
     let mut updated = contact.clone();
     updated.portal_token_hash = None;

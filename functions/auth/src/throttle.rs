@@ -1,6 +1,7 @@
 //! Failed attempts per 15 minutes: per username from one address, per address, and per username from
-//! anywhere. Only failures count, so a real user signing in often is never slowed; an attacker elsewhere
-//! cannot exhaust the first counter; and every window ends by itself, so no lock-out lasts.
+//! anywhere. Every attempt is counted before it is made and a success gives its count back, so only
+//! failures accumulate, parallel guesses cannot overshoot, an attacker elsewhere cannot exhaust the
+//! first counter, and every window ends by itself, so no lock-out lasts.
 
 use shared::{error::{ApiError, ApiResult}, table::Table};
 
@@ -31,21 +32,24 @@ impl Throttle {
         Self { counters: vec![(format!("{action}#ip#{ip}"), limit)] }
     }
 
-    /// 429 when any counter has reached its limit in this window.
-    pub async fn check(&self, table: &Table) -> ApiResult<()> {
-        let keys: Vec<String> = self.counters.iter().map(|(k, _)| k.clone()).collect();
-        let hits = table.window_hits(&keys, WINDOW_SECS).await?;
-        if hits.iter().zip(&self.counters).any(|(h, (_, limit))| h >= limit) {
+    /// Counts this attempt against every counter before it is made, so parallel guesses cannot slip
+    /// past the limit; 429 once any counter is over it.
+    pub async fn attempt(&self, table: &Table) -> ApiResult<()> {
+        let mut over = false;
+        for (key, limit) in &self.counters {
+            over |= !table.hit(key, WINDOW_SECS, *limit).await?;
+        }
+        if over {
             return Err(ApiError::TooManyRequests);
         }
         Ok(())
     }
 
-    /// Counts a failure against every counter.
-    pub async fn failed(&self, table: &Table) {
-        for (key, limit) in &self.counters {
-            if let Err(e) = table.hit(key, WINDOW_SECS, *limit).await {
-                tracing::warn!(error = %e, "could not count a failed attempt");
+    /// An attempt that succeeded gives its count back: only failures accumulate.
+    pub async fn succeeded(&self, table: &Table) {
+        for (key, _) in &self.counters {
+            if let Err(e) = table.unhit(key, WINDOW_SECS).await {
+                tracing::warn!(error = %e, "could not give back a successful attempt");
             }
         }
     }

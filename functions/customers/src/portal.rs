@@ -26,7 +26,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Err(ApiError::NotFound);
     };
-    if customer.archived || contact.archived {
+    if shared::portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() {
         return Err(ApiError::Forbidden);
     }
     let main_contact = match customer.main_contact_id.as_deref() {

@@ -223,6 +223,11 @@ pub async fn update_contact(
     if contact.version != read_version {
         return Err(stale());
     }
+    let new_email = input.email.as_deref().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    if contact.portal_username.is_some() && new_email != contact.email {
+        // The address is claimed deployment-wide with the portal access; it moves only with it.
+        return Err(ApiError::Conflict("revoke the contact's portal access before changing their email address".into()));
+    }
     input.apply(&mut contact);
     contact.version += 1;
     contact.updated_at = OffsetDateTime::now_utc();
@@ -233,6 +238,8 @@ pub async fn update_contact(
 async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
     let mut contact = load_contact(ctx, id).await?;
     if archived && contact.portal_username.is_some() {
+        // Archiving revokes access, which only those who manage portal access may do.
+        who.require(shared::permissions::Permission::PortalManageAccess)?;
         // Archiving revokes portal access first: sessions end, username and email are released.
         let pool = shared::identity::PortalPool::admin(ctx.clients.cognito.clone(), ctx.config.portal_user_pool_id.clone().unwrap_or_default());
         contact = shared::portal_access::revoke(ctx, &pool, &contact, actor(who), "contact archived").await?;

@@ -70,6 +70,14 @@ impl Validate for NewsInput {
     }
 }
 
+/// Customer ids as stored (ULIDs are accepted in either case).
+fn normalised(a: Audience) -> Audience {
+    match a {
+        Audience::Customers { customer_ids } => Audience::Customers { customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect() },
+        all => all,
+    }
+}
+
 /// The recent items shown to this contact's company now, split by whether the contact dismissed them.
 async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>, Vec<NewsItem>)> {
     let mut spec = QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX);
@@ -128,7 +136,7 @@ pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ManageNews>, 
     responses((status = 201, body = NewsItem), Problems))]
 pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::ManageNews>, JsonBody(input): JsonBody<NewsInput>) -> ApiResult<(StatusCode, Json<NewsItem>)> {
     let now = OffsetDateTime::now_utc();
-    let item = NewsItem { id: ids::new_id(), title: input.title.trim().into(), body: input.body, audience: input.audience, starts_at: input.starts_at, ends_at: input.ends_at, created_at: now, updated_at: now, version: 1 };
+    let item = NewsItem { id: ids::new_id(), title: input.title.trim().into(), body: input.body, audience: normalised(input.audience), starts_at: input.starts_at, ends_at: input.ends_at, created_at: now, updated_at: now, version: 1 };
     ctx.table.transact_or(vec![ctx.table.put_new(&item)?], |_| ApiError::Conflict("exists".into())).await?;
     Ok((StatusCode::CREATED, Json(item)))
 }
@@ -147,7 +155,7 @@ pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::ManageNews>
     if before.version != v {
         return Err(stale());
     }
-    let after = NewsItem { title: input.title.trim().into(), body: input.body, audience: input.audience, starts_at: input.starts_at, ends_at: input.ends_at, updated_at: OffsetDateTime::now_utc(), version: v + 1, ..before };
+    let after = NewsItem { title: input.title.trim().into(), body: input.body, audience: normalised(input.audience), starts_at: input.starts_at, ends_at: input.ends_at, updated_at: OffsetDateTime::now_utc(), version: v + 1, ..before };
     ctx.table.transact_or(vec![ctx.table.put_versioned(&after, v)?], |_| stale()).await?;
     Ok(Json(after))
 }

@@ -97,10 +97,8 @@ pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
             Ok(_) => {}
             Err(e) => {
                 report.failed += 1;
+                // deliver() released the lease and counted the attempt; the item waits for the next run.
                 tracing::warn!(outbox = %item.id, attempts = item.attempts + 1, error = %e, "outbox item not delivered");
-                let mut retry = item.clone();
-                retry.attempts += 1;
-                let _ = ctx.table.put(&retry).await;
             }
         }
     }

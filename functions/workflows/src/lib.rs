@@ -98,7 +98,10 @@ pub async fn portal_list(State(ctx): State<Context>, Portal(who, _): Portal<modu
 #[utoipa::path(get, path = "/portal/workflows/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Workflow id")), responses((status = 200, body = Workflow), Problems))]
 pub async fn portal_get(State(ctx): State<Context>, Portal(who, _): Portal<module::Workflows>, PathId(id): PathId) -> ApiResult<Json<Workflow>> {
-    Ok(Json(ctx.table.get(keys::customer(&who.customer_id), keys::workflow(&id)).await?.ok_or(ApiError::NotFound)?))
+    match ctx.table.get::<Workflow>(keys::customer(&who.customer_id), keys::workflow(&id)).await? {
+        Some(w) if w.active => Ok(Json(w)),
+        _ => Err(ApiError::NotFound),
+    }
 }
 
 #[utoipa::path(get, path = "/admin/customers/{id}/workflows", tag = "staff", security(("staff" = [])),

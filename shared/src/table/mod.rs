@@ -162,6 +162,22 @@ impl Table {
         Ok(hits <= limit)
     }
 
+    /// Gives one hit back in the current window (an attempt that turned out to succeed).
+    pub async fn unhit(&self, key: &str, window_secs: i64) -> ApiResult<()> {
+        let window = time::OffsetDateTime::now_utc().unix_timestamp() / window_secs;
+        self.client
+            .update_item()
+            .table_name(&self.name)
+            .set_key(Some(entity::key(keys::rate(key), window.to_string())))
+            .update_expression("ADD hits :minus")
+            .condition_expression("attribute_exists(PK)")
+            .expression_attribute_values(":minus", AttributeValue::N("-1".into()))
+            .send()
+            .await
+            .map(|_| ())
+            .or_else(|e| if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) { Ok(()) } else { Err(from_sdk(e)) })
+    }
+
     /// Claims a one-time value (a TOTP code for a user) for `ttl_secs`; false if it was claimed before.
     pub async fn claim_once(&self, pk: String, sk: String, ttl_secs: i64) -> ApiResult<bool> {
         let expires = time::OffsetDateTime::now_utc().unix_timestamp() + ttl_secs;

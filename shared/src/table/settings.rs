@@ -3,7 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{keys, Entity, Keys, Table};
+use super::{contacts::Contact, customers::Customer, keys, Entity, Keys, Table};
+
+/// See [`Table::portal_session`].
+#[derive(Debug, Default)]
+pub struct PortalSession {
+    pub modules: Vec<Module>,
+    pub customer: Option<Customer>,
+    pub contact: Option<Contact>,
+}
 use crate::{error::ApiResult, modules::Module};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -50,17 +58,29 @@ impl Table {
 
     /// The modules a customer's portal offers: its override, else the global setting (one round trip).
     pub async fn effective_modules(&self, customer_id: &str) -> ApiResult<Vec<Module>> {
-        let items = self
-            .batch_get(vec![super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS), super::key(keys::customer(customer_id), keys::MODULES)])
-            .await?;
-        let mut global = None;
-        for item in items {
+        Ok(self.portal_session(customer_id, None).await?.modules)
+    }
+
+    /// What a portal request needs to know, in one round trip: the effective modules and, when a
+    /// contact is given, the customer profile and the contact.
+    pub async fn portal_session(&self, customer_id: &str, contact_id: Option<&str>) -> ApiResult<PortalSession> {
+        let mut wanted = vec![super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS), super::key(keys::customer(customer_id), keys::MODULES)];
+        if let Some(contact) = contact_id {
+            wanted.push(super::key(keys::customer(customer_id), keys::PROFILE));
+            wanted.push(super::key(keys::customer(customer_id), keys::contact(contact)));
+        }
+        let mut session = PortalSession::default();
+        let (mut global, mut own) = (None, None);
+        for item in self.batch_get(wanted).await? {
             match item.get(keys::ENTITY).and_then(|v| v.as_s().ok()).map(String::as_str) {
-                Some(CustomerModules::TYPE) => return Ok(CustomerModules::from_item(item)?.modules),
+                Some(CustomerModules::TYPE) => own = Some(CustomerModules::from_item(item)?.modules),
                 Some(PortalSettings::TYPE) => global = Some(PortalSettings::from_item(item)?.modules),
+                Some(Customer::TYPE) => session.customer = Some(Customer::from_item(item)?),
+                Some(Contact::TYPE) => session.contact = Some(Contact::from_item(item)?),
                 _ => {}
             }
         }
-        Ok(global.unwrap_or_else(Module::default_enabled))
+        session.modules = own.or(global).unwrap_or_else(Module::default_enabled);
+        Ok(session)
     }
 }
