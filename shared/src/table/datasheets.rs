@@ -236,7 +236,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn template() -> Template {
+    fn template() -> Result<Template, serde_json::Error> {
         serde_json::from_value(json!({
             "id": "T", "name": "Site survey", "description": null, "layout_html": null, "version": 1,
             "updated_at": "2026-01-01T00:00:00Z",
@@ -249,7 +249,6 @@ mod tests {
                 { "key": "kit", "label": "Kit", "type": "multiple_choice", "options": ["ladder", "drill"], "required": false, "help": null }
             ]
         }))
-        .unwrap()
     }
 
     fn fields(e: Vec<FieldError>) -> Vec<String> {
@@ -257,8 +256,8 @@ mod tests {
     }
 
     #[test]
-    fn drafts_check_types_and_submissions_also_require() {
-        let t = template();
+    fn drafts_check_types_and_submissions_also_require() -> Result<(), serde_json::Error> {
+        let t = template()?;
         let partial: BTreeMap<String, Value> = [("site".to_owned(), json!("HQ"))].into();
         assert!(validate_values(&t, &partial, false).is_empty());
         assert_eq!(fields(validate_values(&t, &partial, true)), ["values.floors"]);
@@ -286,5 +285,6 @@ mod tests {
         ]
         .into();
         assert!(validate_values(&t, &good, true).is_empty());
+        Ok(())
     }
 }
