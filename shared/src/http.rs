@@ -12,3 +12,9 @@ pub fn finish(router: Router) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::telemetry::log_request))
 }
+
+/// A function's Lambda router from its route list (the same list gives its OpenAPI document).
+pub fn router_from<S: Clone + Send + Sync + 'static>(routes: utoipa_axum::router::OpenApiRouter<S>, state: S) -> Router {
+    let (router, _) = routes.split_for_parts();
+    finish(router.with_state(state))
+}

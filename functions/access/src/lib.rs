@@ -37,8 +37,7 @@ pub fn routes() -> OpenApiRouter<App> {
 }
 
 pub fn router(ctx: Context) -> Router {
-    let (router, _) = routes().split_for_parts();
-    shared::http::finish(router.with_state(App::new(ctx)))
+    shared::http::router_from(routes(), App::new(ctx))
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -29,8 +29,7 @@ pub fn routes() -> OpenApiRouter<Context> {
 }
 
 pub fn router(ctx: Context) -> Router {
-    let (router, _) = routes().split_for_parts();
-    shared::http::finish(router.with_state(ctx))
+    shared::http::router_from(routes(), ctx)
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -18,7 +18,7 @@ use shared::{
         customers::stale,
         datasheets::{display, validate_values, PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
         keys,
-        tickets::{Priority, Ticket, TicketStatus, TicketType},
+        tickets::{Priority, Ticket, TicketType},
         QuerySpec,
     },
     Context,
@@ -178,27 +178,8 @@ pub async fn submit(State(ctx): State<Context>, Portal(who, _): Portal<module::D
         .map(|f| format!("{}: {}", f.label, sheet.values.get(&f.key).map(display).unwrap_or_default()))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut ticket = Ticket {
-        id: ids::new_id(),
-        number: 0,
-        customer_id: who.customer_id.clone(),
-        subject: format!("Data sheet: {}", template.name),
-        description,
-        ticket_type: TicketType::Request,
-        priority: Priority::Normal,
-        status: TicketStatus::New,
-        visible_in_portal: true,
-        originator_contact_id: Some(contact.id.clone()),
-        contact_id: Some(contact.id.clone()),
-        contact_name: Some(contact.display_name()),
-        assignee: ctx.config.default_assignee.clone(),
-        created_at: now,
-        updated_at: now,
-        closed_at: None,
-        data_sheet_id: Some(sheet.id.clone()),
-        subject_search: format!("data sheet: {}", template.name.to_lowercase()),
-        version: 1,
-    };
+    let mut ticket = Ticket::raised_by(&contact, &format!("Data sheet: {}", template.name), &description, TicketType::Request, Priority::Normal, ctx.config.default_assignee.clone());
+    ticket.data_sheet_id = Some(sheet.id.clone());
     let mut submitted = sheet.clone();
     submitted.status = SheetStatus::Submitted;
     submitted.submitted_at = Some(now);

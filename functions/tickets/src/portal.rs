@@ -78,28 +78,7 @@ pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::Tic
     responses((status = 201, body = PortalTicket), Problems))]
 pub async fn create(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
     let contact = me(&ctx, &who).await?;
-    let now = OffsetDateTime::now_utc();
-    let mut ticket = Ticket {
-        id: ids::new_id(),
-        number: 0,
-        customer_id: who.customer_id.clone(),
-        subject: input.subject.trim().to_owned(),
-        description: input.description.trim().to_owned(),
-        ticket_type: input.ticket_type,
-        priority: input.priority,
-        status: TicketStatus::New,
-        visible_in_portal: true,
-        originator_contact_id: Some(contact.id.clone()),
-        contact_id: Some(contact.id.clone()),
-        contact_name: Some(contact.display_name()),
-        assignee: ctx.config.default_assignee.clone(),
-        created_at: now,
-        updated_at: now,
-        closed_at: None,
-        data_sheet_id: None,
-        subject_search: input.subject.trim().to_lowercase(),
-        version: 1,
-    };
+    let mut ticket = Ticket::raised_by(&contact, &input.subject, &input.description, input.ticket_type, input.priority, ctx.config.default_assignee.clone());
     let mut extra = vec![ctx.table.check(keys::customer(&who.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?];
     let outbox = ctx.config.tickets_email.as_ref().map(|_| OutboxItem::new(OutboxTask::TicketCreated { customer_id: ticket.customer_id.clone(), ticket_id: ticket.id.clone() }));
     if let Some(item) = &outbox {

@@ -105,6 +105,34 @@ pub struct Ticket {
     pub version: u64,
 }
 
+impl Ticket {
+    /// A new, numberless ticket a contact raises in the portal: visible to them, about them.
+    pub fn raised_by(contact: &super::contacts::Contact, subject: &str, description: &str, ticket_type: TicketType, priority: Priority, assignee: Option<String>) -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self {
+            id: crate::ids::new_id(),
+            number: 0,
+            customer_id: contact.customer_id.clone(),
+            subject: subject.trim().to_owned(),
+            description: description.trim().to_owned(),
+            ticket_type,
+            priority,
+            status: TicketStatus::New,
+            visible_in_portal: true,
+            originator_contact_id: Some(contact.id.clone()),
+            contact_id: Some(contact.id.clone()),
+            contact_name: Some(contact.display_name()),
+            assignee,
+            created_at: now,
+            updated_at: now,
+            closed_at: None,
+            data_sheet_id: None,
+            subject_search: subject.trim().to_lowercase(),
+            version: 1,
+        }
+    }
+}
+
 impl Entity for Ticket {
     const TYPE: &'static str = "ticket";
 
