@@ -2,6 +2,7 @@
 # Fuzzes the OpenAPI document with schemathesis against the local gateway: portal routes with a demo
 # contact's token, staff routes with the demo supervisor's. No 5xx, and every response must match the
 # document (status, content type, headers, body schema). Expects the emulator to be running.
+# One worker: schemathesis 4.32.5 once failed with an internal KeyError in its coverage phase with two.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -28,7 +29,7 @@ run() {
   "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" \
     --checks "$CHECKS" --include-path-regex "$paths" \
     --header "Authorization: Bearer $token" \
-    --max-examples "${FUZZ_EXAMPLES:-30}" --seed 7 --workers 2 \
+    --max-examples "${FUZZ_EXAMPLES:-30}" --seed 7 --workers 1 \
     --phases examples,coverage,fuzzing --suppress-health-check all --warnings off --no-color
 }
 run contact "$CONTACT_TOKEN" '^/portal/'
