@@ -146,12 +146,12 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
     if event == AccessEventKind::InvitationSent {
         record(ctx, AccessEvent::new(&customer.id, &contact.id, event, Actor::System, format!("sent to {address}"))).await?;
     }
-    ctx.table.client.delete_item().table_name(&ctx.table.name).set_key(Some(crate::table::key(keys::outbox(&item.id), keys::OUTBOX))).send().await.map_err(crate::error::from_sdk)?;
+    ctx.table.delete_outbox(&item.id).await?;
     Ok(Delivery::Sent)
 }
 
 pub(crate) async fn drop_item(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
-    ctx.table.client.delete_item().table_name(&ctx.table.name).set_key(Some(crate::table::key(keys::outbox(&item.id), keys::OUTBOX))).send().await.map_err(crate::error::from_sdk)?;
+    ctx.table.delete_outbox(&item.id).await?;
     Ok(Delivery::Dropped)
 }
 

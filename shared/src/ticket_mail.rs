@@ -3,7 +3,7 @@
 
 use crate::{
     email,
-    error::{from_sdk, ApiError, ApiResult},
+    error::{ApiError, ApiResult},
     portal_access::{drop_item, Delivery},
     table::{
         access::{OutboxItem, OutboxTask},
@@ -68,13 +68,6 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
         _ => return Err(ApiError::Internal),
     };
     email::send(&ctx.clients.ses, from, &message).await?;
-    ctx.table
-        .client
-        .delete_item()
-        .table_name(&ctx.table.name)
-        .set_key(Some(crate::table::key(keys::outbox(&item.id), keys::OUTBOX)))
-        .send()
-        .await
-        .map_err(from_sdk)?;
+    ctx.table.delete_outbox(&item.id).await?;
     Ok(Delivery::Sent)
 }

@@ -10,7 +10,6 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{can, module, Portal, Staff},
     table::{
-        customers::stale,
         keys,
         operations::{Job, JobStatus},
         QuerySpec,
@@ -160,15 +159,7 @@ pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ReadOperations
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Job id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = JobInput, responses((status = 200, body = Job), Problems))]
 pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathIds(cid, id): PathIds, IfMatch(v): IfMatch, JsonBody(input): JsonBody<JobInput>) -> ApiResult<Json<Job>> {
-    let before: Job = ctx.table.get(keys::customer(&cid), keys::job(&id)).await?.ok_or(ApiError::NotFound)?;
-    if before.version != v {
-        return Err(stale());
-    }
-    let mut after = before.clone();
-    apply(&mut after, input);
-    after.version += 1;
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, v)?], |_| stale()).await?;
-    Ok(Json(after))
+    Ok(Json(ctx.table.update_versioned::<Job>(keys::customer(&cid), keys::job(&id), v, |j| apply(j, input)).await?))
 }
 
 #[derive(OpenApi)]

@@ -12,7 +12,6 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{can, module, Portal, PortalPrincipal, Staff},
     table::{
-        customers::stale,
         keys,
         news::{Audience, Dismissal, NewsItem},
         QuerySpec,
@@ -151,13 +150,18 @@ pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ManageNews>, P
     params(("id" = String, Path, description = "News id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = NewsInput, responses((status = 200, body = NewsItem), Problems))]
 pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::ManageNews>, PathId(id): PathId, IfMatch(v): IfMatch, JsonBody(input): JsonBody<NewsInput>) -> ApiResult<Json<NewsItem>> {
-    let before: NewsItem = ctx.table.get(keys::NEWS.into(), keys::news(&id)).await?.ok_or(ApiError::NotFound)?;
-    if before.version != v {
-        return Err(stale());
-    }
-    let after = NewsItem { title: input.title.trim().into(), body: input.body, audience: normalised(input.audience), starts_at: input.starts_at, ends_at: input.ends_at, updated_at: OffsetDateTime::now_utc(), version: v + 1, ..before };
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, v)?], |_| stale()).await?;
-    Ok(Json(after))
+    let updated = ctx
+        .table
+        .update_versioned::<NewsItem>(keys::NEWS.into(), keys::news(&id), v, |n| {
+            n.title = input.title.trim().into();
+            n.body = input.body;
+            n.audience = normalised(input.audience);
+            n.starts_at = input.starts_at;
+            n.ends_at = input.ends_at;
+            n.updated_at = OffsetDateTime::now_utc();
+        })
+        .await?;
+    Ok(Json(updated))
 }
 
 #[utoipa::path(delete, path = "/admin/news/{id}", tag = "staff", security(("staff" = [])),

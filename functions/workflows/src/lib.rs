@@ -10,7 +10,6 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{can, module, Portal, Staff},
     table::{
-        customers::stale,
         keys,
         operations::{TaskStatus, Workflow, WorkflowTask},
         QuerySpec,
@@ -134,15 +133,7 @@ pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ReadOperations
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Workflow id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = WorkflowInput, responses((status = 200, body = Workflow), Problems))]
 pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathIds(cid, id): PathIds, IfMatch(v): IfMatch, JsonBody(input): JsonBody<WorkflowInput>) -> ApiResult<Json<Workflow>> {
-    let before: Workflow = ctx.table.get(keys::customer(&cid), keys::workflow(&id)).await?.ok_or(ApiError::NotFound)?;
-    if before.version != v {
-        return Err(stale());
-    }
-    let mut after = before.clone();
-    apply(&mut after, input);
-    after.version += 1;
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, v)?], |_| stale()).await?;
-    Ok(Json(after))
+    Ok(Json(ctx.table.update_versioned::<Workflow>(keys::customer(&cid), keys::workflow(&id), v, |w| apply(w, input)).await?))
 }
 
 #[derive(OpenApi)]

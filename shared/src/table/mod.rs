@@ -165,7 +165,8 @@ impl Table {
     /// Gives one hit back in the current window (an attempt that turned out to succeed).
     pub async fn unhit(&self, key: &str, window_secs: i64) -> ApiResult<()> {
         let window = time::OffsetDateTime::now_utc().unix_timestamp() / window_secs;
-        self.client
+        let result = self
+            .client
             .update_item()
             .table_name(&self.name)
             .set_key(Some(entity::key(keys::rate(key), window.to_string())))
@@ -173,9 +174,8 @@ impl Table {
             .condition_expression("attribute_exists(PK)")
             .expression_attribute_values(":minus", AttributeValue::N("-1".into()))
             .send()
-            .await
-            .map(|_| ())
-            .or_else(|e| if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) { Ok(()) } else { Err(from_sdk(e)) })
+            .await;
+        condition_met(result).map(|_| ())
     }
 
     /// Claims a one-time value (a TOTP code for a user) for `ttl_secs`; false if it was claimed before.
@@ -196,11 +196,7 @@ impl Table {
             .expression_attribute_values(":now", AttributeValue::N(time::OffsetDateTime::now_utc().unix_timestamp().to_string()))
             .send()
             .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
-            Err(e) => Err(from_sdk(e)),
-        }
+        condition_met(result)
     }
 
     /// Takes the outbox item for `seconds` if nobody holds it; false if it is gone or leased.
@@ -217,15 +213,12 @@ impl Table {
             .expression_attribute_values(":now", AttributeValue::N(now.to_string()))
             .send()
             .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
-            Err(e) => Err(from_sdk(e)),
-        }
+        condition_met(result)
     }
 
     pub async fn release_outbox(&self, id: &str) -> ApiResult<()> {
-        self.client
+        let result = self
+            .client
             .update_item()
             .table_name(&self.name)
             .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
@@ -233,9 +226,32 @@ impl Table {
             .condition_expression("attribute_exists(PK)")
             .expression_attribute_values(":one", AttributeValue::N("1".into()))
             .send()
+            .await;
+        condition_met(result).map(|_| ())
+    }
+
+    /// Deletes a delivered (or pointless) outbox item.
+    pub async fn delete_outbox(&self, id: &str) -> ApiResult<()> {
+        self.client
+            .delete_item()
+            .table_name(&self.name)
+            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
+            .send()
             .await
-            .map(|_| ())
-            .or_else(|e| if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) { Ok(()) } else { Err(from_sdk(e)) })
+            .map_err(from_sdk)?;
+        Ok(())
+    }
+
+    /// Replaces an entity if it is still at `read_version`, after `change`; the version moves on by one.
+    pub async fn update_versioned<E: Entity + Versioned>(&self, pk: String, sk: impl Into<String>, read_version: u64, change: impl FnOnce(&mut E)) -> ApiResult<E> {
+        let mut entity: E = self.get(pk, sk).await?.ok_or(ApiError::NotFound)?;
+        if *entity.version_mut() != read_version {
+            return Err(customers::stale());
+        }
+        change(&mut entity);
+        *entity.version_mut() = read_version + 1;
+        self.transact_or(vec![self.put_versioned(&entity, read_version)?], |_| customers::stale()).await?;
+        Ok(entity)
     }
 
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
@@ -450,6 +466,24 @@ impl Table {
                 Err(Err(from_sdk(err)))
             }
         }
+    }
+}
+
+/// An entity with an optimistic-lock `version`.
+pub trait Versioned {
+    fn version_mut(&mut self) -> &mut u64;
+}
+
+/// Whether a conditional write went through: a failed condition is an answer, not an error.
+fn condition_met<O, E, R>(result: Result<O, aws_smithy_runtime_api::client::result::SdkError<E, R>>) -> ApiResult<bool>
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if e.as_service_error().and_then(|s| s.code()) == Some("ConditionalCheckFailedException") => Ok(false),
+        Err(e) => Err(from_sdk(e)),
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{keys, Entity, Keys};
+use super::{keys, Entity, Keys, Versioned};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -65,5 +65,11 @@ impl Entity for Dismissal {
 
     fn keys(&self) -> Keys {
         Keys { pk: keys::customer(&self.customer_id), sk: keys::dismissal(&self.contact_id, &self.news_id), gsi1: None }
+    }
+}
+
+impl Versioned for NewsItem {
+    fn version_mut(&mut self) -> &mut u64 {
+        &mut self.version
     }
 }

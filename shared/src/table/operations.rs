@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{keys, Entity, Keys};
+use super::{keys, Entity, Keys, Versioned};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -109,5 +109,17 @@ impl Entity for Workflow {
             sk: keys::workflow(&self.id),
             gsi1: self.active.then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id))),
         }
+    }
+}
+
+impl Versioned for Job {
+    fn version_mut(&mut self) -> &mut u64 {
+        &mut self.version
+    }
+}
+
+impl Versioned for Workflow {
+    fn version_mut(&mut self) -> &mut u64 {
+        &mut self.version
     }
 }
