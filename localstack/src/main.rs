@@ -9,6 +9,7 @@
 //! portal-local code                 the current TOTP code (the emulator gives every device one secret)
 //! portal-local job NAME             run a scheduled job with its events/ fixture
 //! portal-local openapi              print the OpenAPI document
+//! portal-local bench [RUNS]         the performance budgets (release binaries; see localstack/bench.sh)
 //! ```
 
 use std::sync::Arc;
@@ -74,7 +75,7 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             let username = args.get(1).ok_or("usage: portal-local token USERNAME [PASSWORD]")?;
             let password = args.get(2).map(String::as_str).unwrap_or(seed::DEMO_PASSWORD);
             let (ctx, stack) = context().await?;
-            let cognito = &ctx.clients.cognito;
+            let cognito = ctx.clients.cognito();
             let tokens = match cognito::sign_in(cognito, &stack.portal, username, password, cognito::EMULATOR_TOTP_SECRET).await {
                 Ok(t) => t,
                 Err(_) => cognito::sign_in(cognito, &stack.staff, username, password, cognito::EMULATOR_TOTP_SECRET).await?,
@@ -90,6 +91,13 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             let (ctx, _) = context().await?;
             let report = scheduler::handle(&ctx, &serde_json::from_str(&fixture)?).await?;
             println!("{}", serde_json::to_string(&report)?);
+        }
+        Some("bench") => {
+            let runs = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(20);
+            let load_seconds = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+            let readme = std::env::var("BENCH_README").ok().filter(|p| !p.is_empty());
+            let (ctx, stack) = context().await?;
+            localstack::bench::run(&ctx, &stack, &localstack::bench::Options { runs, load_seconds, readme }).await?;
         }
         Some("openapi") => {
             println!("{}", serde_json::to_string_pretty(&functions::openapi_document())?);

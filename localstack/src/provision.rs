@@ -129,7 +129,7 @@ async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxErro
 }
 
 async fn bucket(sdk: &SdkConfig, name: &str, region: &str, origin: &str) -> Result<(), BoxError> {
-    let s3 = shared::clients::Clients::new(sdk).s3;
+    let s3 = shared::clients::Clients::new(sdk).s3().clone();
     let mut req = s3.create_bucket().bucket(name);
     if region != "us-east-1" {
         req = req.create_bucket_configuration(

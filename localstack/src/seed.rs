@@ -123,7 +123,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
                     ctx.table.put(&claim).await?;
                 }
                 ensure_user(
-                    &ctx.clients.cognito,
+                    ctx.clients.cognito(),
                     &stack.portal,
                     &UserSpec {
                         username,
@@ -141,7 +141,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     for (username, role) in [("supervisor", ROLE_SUPERVISOR), ("agent", ROLE_AGENT), ("viewer", ROLE_VIEWER)] {
         let email = format!("{username}@portal.example.com");
         ensure_user(
-            &ctx.clients.cognito,
+            ctx.clients.cognito(),
             &stack.staff,
             &UserSpec { username, email: &email, password: DEMO_PASSWORD, attributes: vec![], groups: vec![role] },
         )

@@ -13,7 +13,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(config: Config, clients: Clients) -> Self {
-        let table = Table::new(clients.dynamodb.clone(), config.table_name.clone());
+        let table = Table::new(clients.dynamodb().clone(), config.table_name.clone());
         Self { config: Arc::new(config), clients, table }
     }
 

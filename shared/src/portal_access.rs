@@ -142,7 +142,7 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
     });
     let message = email::render(template, &address, &context)?;
     let from = crate::config::Config::require(&ctx.config.sender_email, "SENDER_EMAIL").map_err(|_| ApiError::Internal)?;
-    email::send(&ctx.clients.ses, from, &message).await?;
+    email::send(ctx.clients.ses(), from, &message).await?;
     if event == AccessEventKind::InvitationSent {
         record(ctx, AccessEvent::new(&customer.id, &contact.id, event, Actor::System, format!("sent to {address}"))).await?;
     }

@@ -67,7 +67,7 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
         }
         _ => return Err(ApiError::Internal),
     };
-    email::send(&ctx.clients.ses, from, &message).await?;
+    email::send(ctx.clients.ses(), from, &message).await?;
     ctx.table.delete_outbox(&item.id).await?;
     Ok(Delivery::Sent)
 }

@@ -94,8 +94,8 @@ impl TestStack {
         let email = format!("{username}@portal.example.com");
         let groups = if role.is_empty() { vec![] } else { vec![role] };
         let user = UserSpec { username: &username, email: &email, password: PASSWORD, attributes: vec![], groups };
-        ensure_user(&self.ctx.clients.cognito, &self.stack.staff, &user).await.expect("staff user");
-        let tokens = cognito::sign_in(&self.ctx.clients.cognito, &self.stack.staff, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
+        ensure_user(self.ctx.clients.cognito(), &self.stack.staff, &user).await.expect("staff user");
+        let tokens = cognito::sign_in(self.ctx.clients.cognito(), &self.stack.staff, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
             .await
             .expect("staff sign-in");
         cache.insert(role.to_owned(), tokens.id_token.clone());
@@ -113,13 +113,13 @@ impl TestStack {
             attributes: vec![("custom:customer_id", customer_id.to_owned()), ("custom:contact_id", contact_id.to_owned())],
             groups: vec![],
         };
-        ensure_user(&self.ctx.clients.cognito, &self.stack.portal, &user).await.expect("portal user");
+        ensure_user(self.ctx.clients.cognito(), &self.stack.portal, &user).await.expect("portal user");
         // What activation would have recorded: the contact's access is active under this username.
         let mut contact = self.ctx.table.contact(customer_id, contact_id).await.expect("read").expect("contact");
         contact.portal_username = Some(username.clone());
         contact.portal_status = shared::table::contacts::PortalStatus::Active;
         self.ctx.table.put(&contact).await.expect("activate");
-        cognito::sign_in(&self.ctx.clients.cognito, &self.stack.portal, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
+        cognito::sign_in(self.ctx.clients.cognito(), &self.stack.portal, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
             .await
             .expect("portal sign-in")
             .id_token
@@ -237,26 +237,7 @@ impl TestStack {
     }
 }
 
-/// Writes entities straight to the table, 25 to a BatchWriteItem, 8 batches at a time.
+/// Writes entities straight to the table in bulk.
 pub async fn batch_put<E: shared::table::Entity>(t: &TestStack, items: &[E]) {
-    use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
-    let mut writes = tokio::task::JoinSet::new();
-    for chunk in items.chunks(25) {
-        let batch: Vec<WriteRequest> = chunk
-            .iter()
-            .map(|e| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(e.to_item().expect("item"))).build().expect("put")).build())
-            .collect();
-        let (client, table) = (t.ctx.table.client.clone(), t.ctx.table.name.clone());
-        writes.spawn(async move {
-            let mut pending = Some(HashMap::from([(table, batch)]));
-            while let Some(request) = pending.take() {
-                let out = client.batch_write_item().set_request_items(Some(request)).send().await.expect("batch write");
-                pending = out.unprocessed_items.filter(|u| u.values().any(|v| !v.is_empty()));
-            }
-        });
-        if writes.len() >= 8 {
-            writes.join_next().await;
-        }
-    }
-    writes.join_all().await;
+    t.ctx.table.put_many(items).await.expect("batch write");
 }

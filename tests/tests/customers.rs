@@ -237,8 +237,8 @@ async fn an_unreachable_backend_is_a_503_problem_not_a_crash() {
     use tower::ServiceExt;
     // A function whose table lives at an address where nothing listens.
     let sdk = e2e::sdk_config().await;
-    let mut clients = shared::clients::Clients::new(&sdk);
-    clients.dynamodb = aws_sdk_dynamodb::Client::from_conf(aws_sdk_dynamodb::config::Builder::from(&sdk).endpoint_url("http://127.0.0.1:9").build());
+    let clients = shared::clients::Clients::new(&sdk)
+        .with_dynamodb(aws_sdk_dynamodb::Client::from_conf(aws_sdk_dynamodb::config::Builder::from(&sdk).endpoint_url("http://127.0.0.1:9").build()));
     let mut config = shared::config::Config::default();
     config.table_name = "nowhere".into();
     let ctx = shared::Context::new(config, clients);

@@ -18,7 +18,7 @@ pub struct App {
 impl App {
     pub fn new(ctx: Context) -> Self {
         let pool_id = ctx.config.portal_user_pool_id.clone().unwrap_or_default();
-        let pool = PortalPool::admin(ctx.clients.cognito.clone(), pool_id);
+        let pool = PortalPool::admin(ctx.clients.cognito().clone(), pool_id);
         Self { ctx, pool }
     }
 }

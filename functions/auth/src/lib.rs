@@ -32,7 +32,7 @@ pub fn routes() -> OpenApiRouter<App> {
 
 /// Builds the router; the pool's app-client secret is resolved once, here, at init.
 pub async fn router(ctx: Context) -> Result<Router, shared::config::MissingSetting> {
-    let pool = PortalPool::from_config(ctx.clients.cognito.clone(), &ctx.config).await?;
+    let pool = PortalPool::from_config(ctx.clients.cognito().clone(), &ctx.config).await?;
     Ok(shared::http::router_from(routes(), App { ctx, pool }))
 }
 

@@ -241,7 +241,7 @@ async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, arc
         // Archiving revokes access, which only those who manage portal access may do.
         who.require(shared::permissions::Permission::PortalManageAccess)?;
         // Archiving revokes portal access first: sessions end, username and email are released.
-        let pool = shared::identity::PortalPool::admin(ctx.clients.cognito.clone(), ctx.config.portal_user_pool_id.clone().unwrap_or_default());
+        let pool = shared::identity::PortalPool::admin(ctx.clients.cognito().clone(), ctx.config.portal_user_pool_id.clone().unwrap_or_default());
         contact = shared::portal_access::revoke(ctx, &pool, &contact, actor(who), "contact archived").await?;
     }
     if contact.archived != archived {

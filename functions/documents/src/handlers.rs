@@ -60,7 +60,7 @@ async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: N
     ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
     let signed = ctx
         .clients
-        .s3
+        .s3()
         .put_object()
         .bucket(bucket(ctx)?)
         .key(doc.object_key())
@@ -79,7 +79,7 @@ async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
     if doc.status != DocumentStatus::Pending {
         return Ok(doc);
     }
-    let head = ctx.clients.s3.head_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await;
+    let head = ctx.clients.s3().head_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await;
     let head = match head {
         Ok(h) => h,
         Err(e) if e.as_service_error().is_some_and(|s| s.is_not_found()) => {
@@ -94,7 +94,7 @@ async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
     after.updated_at = OffsetDateTime::now_utc();
     after.version += 1;
     if !matches {
-        ctx.clients.s3.delete_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await.map_err(from_sdk)?;
+        ctx.clients.s3().delete_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await.map_err(from_sdk)?;
     }
     ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
     if !matches {
@@ -110,7 +110,7 @@ async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
     let (kind, header) = disposition(&doc.name, &doc.content_type);
     let signed = ctx
         .clients
-        .s3
+        .s3()
         .get_object()
         .bucket(bucket(ctx)?)
         .key(doc.object_key())

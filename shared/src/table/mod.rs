@@ -119,6 +119,36 @@ impl Table {
         Ok(())
     }
 
+    /// Unconditional writes in bulk, for seeding, tests and benchmarks: 25 to a BatchWriteItem, 8 batches
+    /// in flight, unprocessed items retried.
+    pub async fn put_many<E: Entity>(&self, entities: &[E]) -> ApiResult<()> {
+        use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
+        let mut writes = tokio::task::JoinSet::new();
+        for chunk in entities.chunks(25) {
+            let mut batch = Vec::with_capacity(chunk.len());
+            for e in chunk {
+                let put = PutRequest::builder().set_item(Some(e.to_item()?)).build().map_err(|_| ApiError::Internal)?;
+                batch.push(WriteRequest::builder().put_request(put).build());
+            }
+            let (client, name) = (self.client.clone(), self.name.clone());
+            writes.spawn(async move {
+                let mut pending = Some(HashMap::from([(name, batch)]));
+                while let Some(request) = pending.take() {
+                    let out = client.batch_write_item().set_request_items(Some(request)).send().await.map_err(from_sdk)?;
+                    pending = out.unprocessed_items.filter(|u| u.values().any(|v| !v.is_empty()));
+                }
+                Ok::<_, ApiError>(())
+            });
+            if writes.len() >= 8 {
+                writes.join_next().await.transpose().map_err(|_| ApiError::Internal)?.transpose()?;
+            }
+        }
+        for done in writes.join_all().await {
+            done?;
+        }
+        Ok(())
+    }
+
     /// The hits counted so far in the current window for each key, in one round trip.
     pub async fn window_hits(&self, keys_: &[String], window_secs: i64) -> ApiResult<Vec<u64>> {
         let window = (time::OffsetDateTime::now_utc().unix_timestamp() / window_secs).to_string();

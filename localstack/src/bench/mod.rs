@@ -1,0 +1,58 @@
+//! `portal-local bench`: the performance budgets of DESIGN.md §8, measured against the local stack and
+//! written into the README. Run through `localstack/bench.sh`, which builds the release binaries first.
+
+pub mod counting;
+pub mod dynamo_work;
+pub mod events;
+pub mod load;
+pub mod process;
+pub mod report;
+pub mod runtime_api;
+pub mod startup;
+pub mod workloads;
+
+use std::time::Duration;
+
+use shared::Context;
+
+use crate::provision::{BoxError, Stack};
+
+pub struct Options {
+    /// Cold starts per binary.
+    pub runs: usize,
+    /// Seconds of load per gateway row.
+    pub load_seconds: u64,
+    /// Where the tables go (the README), if anywhere.
+    pub readme: Option<String>,
+}
+
+pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), BoxError> {
+    let callers = events::Callers::sign_in(ctx, stack).await?;
+    let dispatcher = events::Dispatcher::new(ctx).await?;
+    let mut workloads = workloads::workloads(&dispatcher, &callers).await;
+    if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
+        workloads.retain(|w| only.split(',').any(|f| f == w.function));
+    }
+    eprintln!("cold start and memory: {} runs of {} binaries", options.runs, workloads.len() + 1);
+    let startup = startup::measure(&workloads, options.runs).await?;
+    eprintln!("DynamoDB work per portal route");
+    let work = dynamo_work::measure(ctx, &callers).await?;
+    eprintln!("gateway under load");
+    let load = load::measure(ctx, stack, &callers.customer_id, Duration::from_secs(options.load_seconds)).await?;
+    let report = report::Report {
+        machine: report::machine(),
+        runs: options.runs,
+        startup: &startup,
+        packages: report::package_sizes(),
+        work: &work,
+        load: &load,
+        load_seconds: options.load_seconds,
+    };
+    let markdown = report.markdown();
+    println!("{markdown}");
+    if let Some(path) = &options.readme {
+        report::write_into(path, &markdown)?;
+        eprintln!("written into {path}");
+    }
+    Ok(())
+}
