@@ -23,6 +23,10 @@ use shared::{clients::Clients, Context};
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if std::env::var_os("LOG_LEVEL").is_some() {
+        // Opt-in: the commands print tokens and reports on stdout, where the logs would also go.
+        shared::telemetry::init("portal-local");
+    }
     let result = run(&args).await;
     if let Err(e) = result {
         eprintln!("portal-local: {e}");
@@ -96,8 +100,15 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             let runs = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(20);
             let load_seconds = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
             let readme = std::env::var("BENCH_README").ok().filter(|p| !p.is_empty());
-            let (ctx, stack) = context().await?;
-            localstack::bench::run(&ctx, &stack, &localstack::bench::Options { runs, load_seconds, readme }).await?;
+            // Always its own stack, emptied first, so the partition sizes it reports grow from the demo seed.
+            let names = StackNames::with_suffix("bench");
+            let sdk = shared::clients::load_sdk_config().await;
+            provision::drop_table(&sdk, &names.table).await?;
+            let stack = provision::provision(&sdk, names, DEFAULT_PORTAL_URL).await?;
+            let ctx = context_for(&stack).await;
+            seed::seed(&ctx, &stack).await?;
+            let env = stack.env_vars(DEFAULT_PORTAL_URL).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            localstack::bench::run(&ctx, &stack, &localstack::bench::Options { runs, load_seconds, readme, env }).await?;
         }
         Some("openapi") => {
             println!("{}", serde_json::to_string_pretty(&functions::openapi_document())?);

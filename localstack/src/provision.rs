@@ -35,10 +35,12 @@ fn err<E: aws_sdk_dynamodb::error::ProvideErrorMetadata>(what: &str, e: E) -> Bo
 
 pub async fn provision(sdk: &SdkConfig, names: StackNames, portal_origin: &str) -> Result<Stack, BoxError> {
     let region = sdk.region().map(|r| r.to_string()).unwrap_or_else(|| "us-east-1".into());
-    table(&aws_sdk_dynamodb::Client::new(sdk), &names.table).await?;
+    // Through `Clients`, which applies the per-service endpoints (DynamoDB is served apart from the rest).
+    let clients = shared::clients::Clients::new(sdk);
+    table(clients.dynamodb(), &names.table).await?;
     bucket(sdk, &names.bucket, &region, portal_origin).await?;
-    sender(&aws_sdk_ses::Client::new(sdk), &names.sender_email).await?;
-    let cognito = aws_sdk_cognitoidentityprovider::Client::new(sdk);
+    sender(clients.ses(), &names.sender_email).await?;
+    let cognito = clients.cognito().clone();
     let portal = pool(&cognito, &names.portal_pool, &names.portal_client, true).await?;
     let staff = pool(&cognito, &names.staff_pool, &names.staff_client, false).await?;
     for role in BUILT_IN_ROLES {
@@ -80,6 +82,18 @@ async fn schedules(client: &aws_sdk_scheduler::Client, stack: &str, region: &str
         }
     }
     Ok(())
+}
+
+/// Deletes a table and everything in it, if it exists (the benchmark starts each run from an empty one).
+pub async fn drop_table(sdk: &SdkConfig, name: &str) -> Result<(), BoxError> {
+    let ddb = shared::clients::Clients::new(sdk).dynamodb().clone();
+    match ddb.delete_table().table_name(name).send().await {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let e = e.into_service_error();
+            if e.is_resource_not_found_exception() { Ok(()) } else { Err(err("DeleteTable", e)) }
+        }
+    }
 }
 
 async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxError> {

@@ -122,7 +122,10 @@ fn pools_require_totp_and_no_client_writes_tenant_attributes() {
         assert_eq!(p["MfaConfiguration"], "ON", "{name}");
         assert_eq!(p["EnabledMfas"][0], "SOFTWARE_TOKEN_MFA", "{name}");
         assert_eq!(p["Policies"]["PasswordPolicy"]["MinimumLength"].as_i64(), Some(i64::from(PASSWORD_MIN_LENGTH)), "{name}");
+        // Threat protection follows the stack parameter (enforced by default) on every pool.
+        assert_eq!(tagged_ref(&p["UserPoolAddOns"]["AdvancedSecurityMode"]).as_deref(), Some("ThreatProtection"), "{name}");
     }
+    assert_eq!(t["Parameters"]["ThreatProtection"]["Default"], "ENFORCED");
     let portal = &resources(&t)["PortalUserPool"]["Properties"]["Schema"];
     let names: Vec<_> = portal.as_sequence().unwrap().iter().map(|a| a["Name"].as_str().unwrap()).collect();
     assert_eq!(names, PORTAL_CUSTOM_ATTRIBUTES);

@@ -24,17 +24,26 @@ pub struct Options {
     pub load_seconds: u64,
     /// Where the tables go (the README), if anywhere.
     pub readme: Option<String>,
+    /// The stack's settings, handed to every function process as Lambda would from the template.
+    pub env: Vec<(String, String)>,
 }
 
 pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), BoxError> {
     let callers = events::Callers::sign_in(ctx, stack).await?;
     let dispatcher = events::Dispatcher::new(ctx).await?;
+    // Every module on for the demo customer, so each portal route does its real work.
+    let modules = serde_json::json!({ "modules": shared::modules::Module::ALL });
+    let uri = format!("/admin/customers/{}/portal-modules", callers.customer_id);
+    let reply = dispatcher.call(&events::http_event("PUT", &uri, Some(&modules), callers.for_path(&uri))).await?;
+    if reply.status != 200 {
+        return Err(format!("enabling every module answered {}: {}", reply.status, reply.body).into());
+    }
     let mut workloads = workloads::workloads(&dispatcher, &callers).await;
     if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
         workloads.retain(|w| only.split(',').any(|f| f == w.function));
     }
     eprintln!("cold start and memory: {} runs of {} binaries", options.runs, workloads.len() + 1);
-    let startup = startup::measure(&workloads, options.runs).await?;
+    let startup = startup::measure(&workloads, options.runs, &options.env).await?;
     eprintln!("DynamoDB work per portal route");
     let work = dynamo_work::measure(ctx, &callers).await?;
     eprintln!("gateway under load");

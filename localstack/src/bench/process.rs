@@ -48,12 +48,13 @@ pub fn binary(name: &str) -> PathBuf {
 
 /// Starts `binary` against a fresh Runtime API holding `events`, waits for every answer, reads the
 /// peak RSS, and stops the process (Lambda would freeze it; nothing is left running).
-pub async fn run(binary: &Path, events: Vec<Value>) -> Result<Run, BoxError> {
+pub async fn run(binary: &Path, events: Vec<Value>, env: &[(String, String)]) -> Result<Run, BoxError> {
     let n = events.len();
     let api = RuntimeApi::start(events).await?;
     let name = binary.file_name().and_then(|n| n.to_str()).unwrap_or("bench");
     let mut command = tokio::process::Command::new(binary);
     command
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .env("AWS_LAMBDA_RUNTIME_API", api.addr.to_string())
         .env("AWS_LAMBDA_FUNCTION_NAME", name)
         .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")

@@ -18,6 +18,8 @@ pub struct Startup {
     pub init: Duration,
     pub first_response: Duration,
     pub peak_rss_kib: u64,
+    /// Median time between consecutive answers of the warm process: one request's work, emulator included.
+    pub warm: Duration,
     pub burst: usize,
     pub failures: usize,
 }
@@ -29,14 +31,14 @@ pub fn median(mut samples: Vec<Duration>) -> Duration {
 
 /// Medians over `runs` fresh processes, interleaved so that noise on the machine hits every binary alike.
 /// The first row is the baseline.
-pub async fn measure(workloads: &[Workload], runs: usize) -> Result<Vec<Startup>, BoxError> {
+pub async fn measure(workloads: &[Workload], runs: usize, env: &[(String, String)]) -> Result<Vec<Startup>, BoxError> {
     let mut binaries = vec![("hello".to_owned(), vec![json!({ "hello": "world" })])];
     binaries.extend(workloads.iter().map(|w| (w.function.to_owned(), w.events.clone())));
     let mut init = vec![Vec::new(); binaries.len()];
     let mut first = vec![Vec::new(); binaries.len()];
     for round in 0..runs {
         for (i, (name, events)) in binaries.iter().enumerate() {
-            let r = run(&binary(name), events[..1].to_vec()).await?;
+            let r = run(&binary(name), events[..1].to_vec(), env).await?;
             if r.failures() > 0 {
                 return Err(format!("{name}: the cold-start request failed: {}", String::from_utf8_lossy(&r.answers[0].1.body)).into());
             }
@@ -48,12 +50,14 @@ pub async fn measure(workloads: &[Workload], runs: usize) -> Result<Vec<Startup>
     let mut out = Vec::new();
     for (i, (name, events)) in binaries.iter().enumerate() {
         let burst: Vec<_> = events.iter().cycle().take(events.len() * BURST_ROUNDS).cloned().collect();
-        let r = run(&binary(name), burst.clone()).await?;
+        let r = run(&binary(name), burst.clone(), env).await?;
+        let gaps: Vec<Duration> = r.answers.windows(2).skip(events.len()).map(|w| w[1].0 - w[0].0).collect();
         out.push(Startup {
             function: name.clone(),
             init: median(std::mem::take(&mut init[i])),
             first_response: median(std::mem::take(&mut first[i])),
             peak_rss_kib: r.peak_rss_kib,
+            warm: median(gaps),
             burst: burst.len(),
             failures: r.failures(),
         });
