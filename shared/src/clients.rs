@@ -4,18 +4,14 @@
 //! the first request needs (measured by `localstack/bench.sh`, see the README):
 //! - on Lambda (credentials and region in the environment) the configuration is built from those
 //!   variables alone: no profile files, no credentials chain, no instance metadata probe;
-//! - TLS trusts the Mozilla roots compiled into the binary, so no certificate directory is read;
+//! - one HTTP client (`http_client.rs`) trusting the Mozilla roots compiled into the binary: no certificate
+//!   is read or parsed, and its connector is made on the first request, not when a client is built;
 //! - each service client is built on first use, and a function that never sends an email never builds one.
 
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use aws_config::{environment::EnvironmentVariableCredentialsProvider, BehaviorVersion, Region, SdkConfig};
 use aws_sdk_dynamodb::config::SharedCredentialsProvider;
-use aws_smithy_http_client::{
-    proxy::ProxyConfig,
-    tls::{self, rustls_provider::CryptoMode, TlsContext, TrustStore},
-    Builder, ConnectorBuilder,
-};
 
 #[derive(Clone, Debug)]
 pub struct Clients {
@@ -54,31 +50,8 @@ fn from_lambda_environment() -> Option<SdkConfig> {
     Some(builder.build())
 }
 
-/// The Mozilla root certificates compiled in (`webpki-root-certs`), in the PEM form the SDK's TLS context takes.
-static TRUSTED_ROOTS: LazyLock<TlsContext> = LazyLock::new(|| {
-    use base64::Engine;
-    let mut store = TrustStore::empty();
-    for cert in webpki_root_certs::TLS_SERVER_ROOT_CERTS {
-        let body = base64::engine::general_purpose::STANDARD.encode(cert.as_ref());
-        store.add_pem_certificate(format!("-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n"));
-    }
-    TlsContext::builder().with_trust_store(store).build().unwrap_or_default()
-});
-
-/// The SDK's default client (hyper 1, rustls with aws-lc, proxy settings from the environment) with the
-/// compiled-in roots. Its connector is built on the first request, not here.
-fn https_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
-    Builder::new().build_with_connector_fn(|settings, components| {
-        let mut connector = ConnectorBuilder::default()
-            .tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc))
-            .tls_context(TRUSTED_ROOTS.clone());
-        connector.set_connector_settings(settings.cloned());
-        if let Some(components) = components {
-            connector.set_sleep_impl(components.sleep_impl());
-        }
-        connector.set_proxy_config(Some(ProxyConfig::from_env()));
-        connector.build()
-    })
+fn https_client() -> crate::http_client::PortalHttpClient {
+    crate::http_client::PortalHttpClient::default()
 }
 
 /// `AWS_ENDPOINT_URL_<SERVICE>`, which `aws_config` honours but a configuration built by hand must apply itself.

@@ -7,6 +7,7 @@ pub mod email;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod http_client;
 pub mod identity;
 pub mod ids;
 pub mod modules;

@@ -178,8 +178,16 @@ pub trait PortalModule: Send + Sync {
 
 /// A portal contact calling a route of module `M`: 403 unless the contact may use the portal now (see
 /// [`crate::portal_access::refusal`]), 404 when the customer's portal does not offer the module, exactly
-/// as for a route that does not exist. Read on every request (one BatchGetItem), so changes apply at once.
-pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub std::marker::PhantomData<M>);
+/// as for a route that does not exist. Read on every request (one BatchGetItem), so changes apply at once;
+/// what it read comes with it, so a handler never reads the caller's company or contact record again.
+pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub Session<M>);
+
+/// The caller's company and contact record, as the access check found them on this request.
+pub struct Session<M> {
+    pub customer: crate::table::customers::Customer,
+    pub contact: crate::table::contacts::Contact,
+    module: std::marker::PhantomData<M>,
+}
 
 impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
     type Rejection = ApiError;
@@ -188,14 +196,14 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
         let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
         let session = ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)).await?;
         // A revoked, archived or out-of-contract contact's token dies here, not only at its expiry.
-        let (Some(customer), Some(contact)) = (&session.customer, &session.contact) else { return Err(ApiError::Forbidden) };
-        if crate::portal_access::refusal(customer, contact, time::OffsetDateTime::now_utc().date()).is_some() {
+        let (Some(customer), Some(contact)) = (session.customer, session.contact) else { return Err(ApiError::Forbidden) };
+        if crate::portal_access::refusal(&customer, &contact, time::OffsetDateTime::now_utc().date()).is_some() {
             return Err(ApiError::Forbidden);
         }
         if !session.modules.contains(&M::MODULE) {
             return Err(ApiError::NotFound);
         }
-        Ok(Self(who, std::marker::PhantomData))
+        Ok(Self(who, Session { customer, contact, module: std::marker::PhantomData }))
     }
 }
 

@@ -7,7 +7,7 @@ pub mod operations;
 
 use std::{collections::HashMap, sync::Arc};
 
-use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_config::SdkConfig;
 use localstack::{
     cognito::{self, ensure_user, UserSpec},
     definitions::StackNames,
@@ -25,15 +25,14 @@ pub fn endpoint() -> String {
     std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| "http://127.0.0.1:4566".into())
 }
 
-/// SDK configuration for the local emulators: the endpoints come from `AWS_ENDPOINT_URL` and
-/// `AWS_ENDPOINT_URL_DYNAMODB` (set by localstack/test.sh), never from ambient AWS settings.
+/// SDK configuration for the local emulators, built exactly as a function builds it on Lambda (region and
+/// credentials from the environment, the portal's own HTTP client): localstack/test.sh sets the emulators'
+/// endpoints and fake credentials, so nothing ambient is used.
 pub async fn sdk_config() -> SdkConfig {
-    assert!(std::env::var("AWS_ENDPOINT_URL").is_ok(), "run the tests with localstack/test.sh (it points them at the emulators)");
-    aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("eu-west-1"))
-        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("test", "test", None, None, "tests"))
-        .load()
-        .await
+    for required in ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ACCESS_KEY_ID", "AWS_REGION"] {
+        assert!(std::env::var(required).is_ok(), "run the tests with localstack/test.sh (it points them at the emulators): {required} is not set");
+    }
+    shared::clients::load_sdk_config().await
 }
 
 pub struct TestStack {

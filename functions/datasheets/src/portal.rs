@@ -11,10 +11,10 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     portal_access,
-    principal::{module, Portal, PortalPrincipal},
+    principal::{module, Portal},
     table::{
         access::{OutboxItem, OutboxTask},
-        contacts::{Actor, Contact},
+        contacts::Actor,
         customers::stale,
         datasheets::{display, validate_values, PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
         keys,
@@ -26,13 +26,6 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetView};
-
-async fn me(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
-    match ctx.table.contact(&who.customer_id, &who.contact_id).await? {
-        Some(c) if !c.archived => Ok(c),
-        _ => Err(ApiError::Forbidden),
-    }
-}
 
 pub async fn assigned(ctx: &Context, customer_id: &str) -> ApiResult<PortalTemplates> {
     Ok(ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?.unwrap_or_default())
@@ -86,8 +79,8 @@ pub async fn templates(State(ctx): State<Context>, Portal(who, _): Portal<module
 /// Starts a draft from a template assigned to the company (its current version).
 #[utoipa::path(post, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), request_body = NewSheet,
     responses((status = 201, body = SheetView), Problems))]
-pub async fn create(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
-    let contact = me(&ctx, &who).await?;
+pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<module::DataSheets>, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
+    let contact = session.contact;
     let template_id = input.template_id.to_ascii_uppercase();
     let config = assigned(&ctx, &who.customer_id).await?;
     let head: Option<Template> = ctx.table.get(keys::template(&template_id), keys::HEAD).await?;
@@ -133,7 +126,6 @@ pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::Data
     params(("id" = String, Path, description = "Sheet id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = SaveSheet, responses((status = 200, body = SheetView), Problems))]
 pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<SaveSheet>) -> ApiResult<Json<SheetView>> {
-    me(&ctx, &who).await?;
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {
         return Err(ApiError::Conflict("the sheet is submitted and locked; ask us to unlock it for a correction".into()));
@@ -160,8 +152,8 @@ pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::Dat
 #[utoipa::path(post, path = "/portal/datasheets/{id}/submit", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id")),
     responses((status = 200, body = SheetView), Problems))]
-pub async fn submit(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
-    let contact = me(&ctx, &who).await?;
+pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+    let contact = session.contact;
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {
         return Ok(Json(view(&ctx, sheet).await?));

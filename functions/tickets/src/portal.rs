@@ -27,22 +27,14 @@ use time::OffsetDateTime;
 
 use crate::model::{csv_field, dashboard, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow};
 
-async fn me(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
-    match ctx.table.contact(&who.customer_id, &who.contact_id).await? {
-        Some(c) if !c.archived => Ok(c),
-        _ => Err(ApiError::Forbidden),
-    }
-}
-
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
     ticket.visible_in_portal && (ticket.originator_contact_id.as_deref() == Some(me.id.as_str()) || me.see_all_tickets)
 }
 
 /// A ticket the caller may see, or 404 exactly as for one that does not exist.
-async fn visible(ctx: &Context, who: &PortalPrincipal, id: &str) -> ApiResult<(Ticket, Contact)> {
-    let contact = me(ctx, who).await?;
+async fn visible(ctx: &Context, who: &PortalPrincipal, contact: &Contact, id: &str) -> ApiResult<Ticket> {
     match ctx.table.ticket(&who.customer_id, id).await? {
-        Some(t) if may_see(&t, &contact) => Ok((t, contact)),
+        Some(t) if may_see(&t, contact) => Ok(t),
         _ => Err(ApiError::NotFound),
     }
 }
@@ -53,8 +45,7 @@ fn items_read_header(n: usize) -> HeaderMap {
     h
 }
 
-async fn list_page(ctx: &Context, who: &PortalPrincipal, q: &ListParams, page: &PageParams) -> ApiResult<Page<Ticket>> {
-    let contact = me(ctx, who).await?;
+async fn list_page(ctx: &Context, who: &PortalPrincipal, contact: &Contact, q: &ListParams, page: &PageParams) -> ApiResult<Page<Ticket>> {
     let only = (!contact.see_all_tickets).then_some(contact.id.as_str());
     let search = q.q.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     if search.as_ref().is_some_and(|s| s.chars().count() > 100) {
@@ -67,8 +58,8 @@ async fn list_page(ctx: &Context, who: &PortalPrincipal, q: &ListParams, page: &
 /// portal-visible tickets with the grant. `X-Items-Read` reports the items read for the page.
 #[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
-pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
-    let page = list_page(&ctx, &who, &q, &q.page()).await?;
+pub async fn list(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
+    let page = list_page(&ctx, &who, &session.contact, &q, &q.page()).await?;
     Ok((items_read_header(page.items_read), Json(page.map(TicketRow::from))))
 }
 
@@ -76,8 +67,8 @@ pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::Tic
 /// is emailed through the outbox.
 #[utoipa::path(post, path = "/portal/tickets", tag = "portal", security(("portal" = [])), request_body = NewPortalTicket,
     responses((status = 201, body = PortalTicket), Problems))]
-pub async fn create(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
-    let contact = me(&ctx, &who).await?;
+pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
+    let contact = session.contact;
     let mut ticket = Ticket::raised_by(&contact, &input.subject, &input.description, input.ticket_type, input.priority, ctx.config.default_assignee.clone());
     let mut extra = vec![ctx.table.check(keys::customer(&who.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?];
     let outbox = ctx.config.tickets_email.as_ref().map(|_| OutboxItem::new(OutboxTask::TicketCreated { customer_id: ticket.customer_id.clone(), ticket_id: ticket.id.clone() }));
@@ -114,8 +105,8 @@ fn detail(t: Ticket, notes: Vec<TicketNote>) -> PortalTicket {
 #[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
-    let (ticket, _) = visible(&ctx, &who, &id).await?;
+pub async fn get(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+    let ticket = visible(&ctx, &who, &session.contact, &id).await?;
     let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
     Ok(Json(detail(ticket, notes)))
 }
@@ -124,8 +115,9 @@ pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::Tick
 #[utoipa::path(post, path = "/portal/tickets/{id}/notes", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")), request_body = NewNote,
     responses((status = 201, body = ConversationEntry), Problems))]
-pub async fn add_note(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
-    let (ticket, contact) = visible(&ctx, &who, &id).await?;
+pub async fn add_note(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
     if ticket.status.is_closed() {
         return Err(ApiError::Conflict("the ticket is closed; raise a new ticket instead".into()));
     }
@@ -157,8 +149,9 @@ pub async fn add_note(State(ctx): State<Context>, Portal(who, _): Portal<module:
 #[utoipa::path(post, path = "/portal/tickets/{id}/close", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn close(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
-    let (ticket, contact) = visible(&ctx, &who, &id).await?;
+pub async fn close(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
     if ticket.originator_contact_id.as_deref() != Some(contact.id.as_str()) {
         return Err(ApiError::Forbidden);
     }
@@ -178,11 +171,11 @@ pub async fn close(State(ctx): State<Context>, Portal(who, _): Portal<module::Ti
 /// The list as CSV (up to 5,000 rows), with the same rules and filters.
 #[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, content_type = "text/csv", body = String), Problems))]
-pub async fn export(State(ctx): State<Context>, Portal(who, _): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
+pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
     let mut csv = String::from("number,date_added,subject,contact,status,date_closed\r\n");
     let mut page = PageParams { limit: Some(100), cursor: None };
     for _ in 0..50 {
-        let rows = list_page(&ctx, &who, &q, &page).await?;
+        let rows = list_page(&ctx, &who, &session.contact, &q, &page).await?;
         for t in rows.items {
             let fmt = |d: OffsetDateTime| d.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
             csv.push_str(&[
