@@ -1,0 +1,91 @@
+//! The DynamoDB work behind the portal's reads, counted by the benchmark's interceptor on the SDK client:
+//! every list is the session check plus one query, whatever the partition holds.
+
+use std::collections::HashMap;
+
+use e2e::TestStack;
+use localstack::bench::{
+    counting::Counter,
+    events::{http_event, Dispatcher},
+};
+use serde_json::json;
+use shared::table::tickets::{Priority, Ticket, TicketStatus, TicketType};
+
+#[tokio::test]
+async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thousand_tickets() {
+    let t = TestStack::start().await;
+    let (customer, contact, _) = t.customer_with_portal_contact("Flat Co").await;
+    let (cid, kid) = (customer["id"].as_str().unwrap().to_owned(), contact["id"].as_str().unwrap().to_owned());
+
+    let counter = Counter::default();
+    let counted = shared::Context::new((*t.ctx.config).clone(), t.ctx.clients.clone().with_dynamodb(counter.client(t.ctx.clients.dynamodb())));
+    let d = Dispatcher::new(&counted).await.unwrap();
+    let portal: HashMap<String, String> = [
+        ("sub", "flat-co-contact"),
+        ("cognito:username", "flat.co"),
+        ("custom:customer_id", cid.as_str()),
+        ("custom:contact_id", kid.as_str()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let staff: HashMap<String, String> = [("sub".to_owned(), "flat-co-staff".to_owned()), ("cognito:groups".to_owned(), "[supervisor]".to_owned())].into();
+
+    let modules = json!({ "modules": shared::modules::Module::ALL });
+    let uri = format!("/admin/customers/{cid}/portal-modules");
+    assert_eq!(d.call(&http_event("PUT", &uri, Some(&modules), Some(&staff))).await.unwrap().status, 200);
+
+    let now = time::OffsetDateTime::now_utc();
+    let tickets: Vec<Ticket> = (0..2_000u64)
+        .map(|n| Ticket {
+            id: shared::ids::new_id(),
+            number: 500_000 + n,
+            customer_id: cid.clone(),
+            subject: format!("Flat {n}"),
+            description: "d".into(),
+            ticket_type: TicketType::Question,
+            priority: Priority::Low,
+            status: TicketStatus::New,
+            visible_in_portal: true,
+            originator_contact_id: Some(kid.clone()),
+            contact_id: Some(kid.clone()),
+            contact_name: Some("Pat Flat".into()),
+            assignee: None,
+            created_at: now,
+            updated_at: now,
+            closed_at: None,
+            data_sheet_id: None,
+            subject_search: format!("flat {n}"),
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&tickets).await.unwrap();
+
+    for route in [
+        "/portal/tickets",
+        "/portal/tickets?limit=100",
+        "/portal/tickets?status=closed",
+        "/portal/contacts",
+        "/portal/datasheets",
+        "/portal/datasheets/templates",
+        "/portal/documents",
+        "/portal/jobs",
+        "/portal/workflows",
+        "/portal/reports/tickets",
+    ] {
+        counter.take();
+        let reply = d.call(&http_event("GET", route, None, Some(&portal))).await.unwrap();
+        let work = counter.take();
+        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+        assert_eq!(work.round_trips, 2, "{route}: the session check and one read");
+        // The session is at most 4 items; a page is at most limit + 1.
+        let limit = route.split("limit=").nth(1).map_or(25, |l| l.parse().unwrap());
+        assert!(work.items_read <= 4 + limit + 1, "{route} read {} items", work.items_read);
+    }
+
+    // A ticket by id: the session, the ticket, its conversation.
+    let id = &tickets[7].id;
+    counter.take();
+    assert_eq!(d.call(&http_event("GET", &format!("/portal/tickets/{id}"), None, Some(&portal))).await.unwrap().status, 200);
+    assert_eq!(counter.take().round_trips, 3);
+}
