@@ -25,7 +25,7 @@ pub struct Clients {
 /// Loads the shared SDK configuration. `AWS_ENDPOINT_URL` (and `AWS_ENDPOINT_URL_<SERVICE>`) point the
 /// same code at the local emulators.
 pub async fn load_sdk_config() -> SdkConfig {
-    match from_lambda_environment() {
+    match from_lambda_environment(var) {
         Some(sdk) => sdk,
         // A developer's machine: profiles, SSO and the rest of the default chain.
         None => aws_config::defaults(BehaviorVersion::latest()).http_client(https_client()).load().await,
@@ -37,7 +37,7 @@ fn var(name: &str) -> Option<String> {
 }
 
 /// Lambda puts the execution role's credentials and the region in the environment; nothing else is consulted.
-fn from_lambda_environment() -> Option<SdkConfig> {
+fn from_lambda_environment(var: impl Fn(&str) -> Option<String>) -> Option<SdkConfig> {
     var("AWS_ACCESS_KEY_ID")?;
     var("AWS_SECRET_ACCESS_KEY")?;
     let region = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION"))?;
@@ -110,5 +110,37 @@ impl Clients {
             );
             aws_sdk_cognitoidentityprovider::Client::from_conf(conf.build())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn on_lambda_the_configuration_is_the_environment_alone() {
+        let lambda = [("AWS_ACCESS_KEY_ID", "AKIA"), ("AWS_SECRET_ACCESS_KEY", "s"), ("AWS_SESSION_TOKEN", "t"), ("AWS_REGION", "eu-west-1")];
+        let sdk = from_lambda_environment(env(&lambda)).expect("a configuration from the environment");
+        assert_eq!(sdk.region().map(|r| r.as_ref()), Some("eu-west-1"));
+        assert!(sdk.credentials_provider().is_some());
+        assert!(sdk.http_client().is_some(), "the portal's own HTTP client");
+        assert_eq!(sdk.endpoint_url(), None);
+    }
+
+    #[test]
+    fn without_credentials_or_region_in_the_environment_the_default_chain_is_used() {
+        assert!(from_lambda_environment(env(&[("AWS_REGION", "eu-west-1")])).is_none());
+        assert!(from_lambda_environment(env(&[("AWS_ACCESS_KEY_ID", "AKIA"), ("AWS_SECRET_ACCESS_KEY", "s")])).is_none());
+    }
+
+    #[test]
+    fn an_emulator_endpoint_comes_from_the_environment() {
+        let local = [("AWS_ACCESS_KEY_ID", "test"), ("AWS_SECRET_ACCESS_KEY", "test"), ("AWS_REGION", "eu-west-1"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")];
+        let sdk = from_lambda_environment(env(&local)).expect("configuration");
+        assert_eq!(sdk.endpoint_url(), Some("http://127.0.0.1:4566"));
     }
 }

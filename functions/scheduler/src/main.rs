@@ -1,6 +1,6 @@
 use lambda_runtime::{service_fn, LambdaEvent};
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_runtime::Error> {
     shared::telemetry::init("scheduler");
     let ctx = shared::Context::from_env().await?;

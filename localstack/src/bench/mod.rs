@@ -42,12 +42,24 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
         workloads.retain(|w| only.split(',').any(|f| f == w.function));
     }
-    eprintln!("cold start and memory: {} runs of {} binaries", options.runs, workloads.len() + 1);
-    let startup = startup::measure(&workloads, options.runs, &options.env).await?;
-    eprintln!("DynamoDB work per portal route");
-    let work = dynamo_work::measure(ctx, &callers).await?;
-    eprintln!("gateway under load");
-    let load = load::measure(ctx, stack, &callers.customer_id, Duration::from_secs(options.load_seconds)).await?;
+    // BENCH_PARTS=startup,work,load (the default: all) runs a part alone, e.g. under `perf record`.
+    let parts = std::env::var("BENCH_PARTS").unwrap_or_else(|_| "startup,work,load".into());
+    let wanted = |part: &str| parts.split(',').any(|p| p == part);
+    let mut startup = Vec::new();
+    if wanted("startup") {
+        eprintln!("cold start and memory: {} runs of {} binaries", options.runs, workloads.len() + 1);
+        startup = startup::measure(&workloads, options.runs, &options.env).await?;
+    }
+    let mut work = Vec::new();
+    if wanted("work") {
+        eprintln!("DynamoDB work per portal route");
+        work = dynamo_work::measure(ctx, &callers).await?;
+    }
+    let mut load = Vec::new();
+    if wanted("load") {
+        eprintln!("gateway under load");
+        load = load::measure(ctx, stack, &callers.customer_id, Duration::from_secs(options.load_seconds)).await?;
+    }
     let report = report::Report {
         machine: report::machine(),
         runs: options.runs,

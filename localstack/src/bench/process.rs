@@ -40,10 +40,12 @@ pub fn status_of(body: &[u8]) -> u16 {
         .unwrap_or(200)
 }
 
-/// The release binaries the benchmark runs (the functions' and the hello-world baseline's).
+/// The release binaries the benchmark runs (the functions' and the hello-world baseline's); `BENCH_PROFILE`
+/// picks another cargo profile's (`profiling` keeps symbols for `perf`).
 pub fn binary(name: &str) -> PathBuf {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    Path::new(&target).join("release").join(name)
+    let profile = std::env::var("BENCH_PROFILE").unwrap_or_else(|_| "release".into());
+    Path::new(&target).join(profile).join(name)
 }
 
 /// Starts `binary` against a fresh Runtime API holding `events`, waits for every answer, reads the

@@ -32,7 +32,9 @@ impl Report<'_> {
         let _ = writeln!(s, "{START}");
         let _ = writeln!(s, "Measured by `./localstack/bench.sh` on {}.\n", self.machine);
         self.startup_table(&mut s);
-        self.work_table(&mut s);
+        if !self.work.is_empty() {
+            self.work_table(&mut s);
+        }
         self.load_table(&mut s);
         let _ = write!(s, "{END}");
         s
