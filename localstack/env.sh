@@ -24,7 +24,7 @@ ensure_venv() {
   fi
   echo "setting up $VENV (moto, cfn-lint, schemathesis; about a minute the first time)" >&2
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/localstack/requirements.txt"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/localstack/requirements.txt"
   cp "$ROOT/localstack/requirements.txt" "$stamp"
 }
 

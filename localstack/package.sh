@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$ROOT"
 ensure_venv
 if [ ! -x "$VENV/bin/cargo-lambda" ]; then
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "cargo-lambda==1.9.2"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "cargo-lambda==1.9.2"
 fi
 # cargo-lambda links through zig; PyPI's ziglang ships it as a module, so give it a `zig` on the PATH.
 if ! command -v zig >/dev/null 2>&1 && [ ! -x "$VENV/bin/zig" ]; then

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use e2e::TestStack;
 use localstack::bench::{
     counting::Counter,
+    dynamo_work::bulk_tickets,
     events::{http_event, Dispatcher},
 };
 use serde_json::json;
-use shared::table::tickets::{Priority, Ticket, TicketStatus, TicketType};
 
 #[tokio::test]
 async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thousand_tickets() {
@@ -35,30 +35,7 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     let uri = format!("/admin/customers/{cid}/portal-modules");
     assert_eq!(d.call(&http_event("PUT", &uri, Some(&modules), Some(&staff))).await.unwrap().status, 200);
 
-    let now = time::OffsetDateTime::now_utc();
-    let tickets: Vec<Ticket> = (0..2_000u64)
-        .map(|n| Ticket {
-            id: shared::ids::new_id(),
-            number: 500_000 + n,
-            customer_id: cid.clone(),
-            subject: format!("Flat {n}"),
-            description: "d".into(),
-            ticket_type: TicketType::Question,
-            priority: Priority::Low,
-            status: TicketStatus::New,
-            visible_in_portal: true,
-            originator_contact_id: Some(kid.clone()),
-            contact_id: Some(kid.clone()),
-            contact_name: Some("Pat Flat".into()),
-            assignee: None,
-            created_at: now,
-            updated_at: now,
-            closed_at: None,
-            data_sheet_id: None,
-            subject_search: format!("flat {n}"),
-            version: 1,
-        })
-        .collect();
+    let tickets = bulk_tickets(&cid, &kid, 500_000, 2_000);
     t.ctx.table.put_many(&tickets).await.unwrap();
 
     for route in [

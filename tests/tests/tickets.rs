@@ -4,7 +4,7 @@
 use e2e::{emails_to, problem, TestStack};
 use reqwest::Method;
 use serde_json::{json, Value};
-use shared::table::{settings::PortalSettings, tickets::{Priority, Ticket, TicketStatus, TicketType}};
+use shared::table::settings::PortalSettings;
 
 async fn body(r: reqwest::Response) -> Value {
     r.json().await.expect("json")
@@ -173,30 +173,7 @@ async fn a_first_page_reads_page_size_plus_one_items_among_ten_thousand() {
     let cid = customer["id"].as_str().unwrap().to_owned();
     let kid = contact["id"].as_str().unwrap().to_owned();
     // 10,000 portal-visible tickets raised by the contact, written straight to the table in batches.
-    let now = time::OffsetDateTime::now_utc();
-    let tickets: Vec<Ticket> = (0..10_000u64)
-        .map(|n| Ticket {
-            id: shared::ids::new_id(),
-            number: 100_000 + n,
-            customer_id: cid.clone(),
-            subject: format!("Bulk {n}"),
-            description: "d".into(),
-            ticket_type: TicketType::Request,
-            priority: Priority::Low,
-            status: TicketStatus::New,
-            visible_in_portal: true,
-            originator_contact_id: Some(kid.clone()),
-            contact_id: Some(kid.clone()),
-            contact_name: Some("Pat Huge".into()),
-            assignee: None,
-            created_at: now,
-            updated_at: now,
-            closed_at: None,
-            data_sheet_id: None,
-            subject_search: format!("bulk {n}"),
-            version: 1,
-        })
-        .collect();
+    let tickets = localstack::bench::dynamo_work::bulk_tickets(&cid, &kid, 100_000, 10_000);
     e2e::batch_put(&t, &tickets).await;
 
     for limit in [10, 25, 100] {

@@ -76,33 +76,39 @@ pub async fn measure(ctx: &Context, callers: &Callers) -> Result<Vec<RouteWork>,
 
 /// Adds portal-visible tickets raised by the caller until the partition holds `size` of them.
 async fn grow(ctx: &Context, callers: &Callers, seeded: usize, size: usize) -> Result<usize, BoxError> {
-    let contact_id = callers.portal.get(shared::principal::CLAIM_CONTACT_ID).cloned();
+    let contact_id = callers.portal.get(shared::principal::CLAIM_CONTACT_ID).cloned().unwrap_or_default();
+    let tickets = bulk_tickets(&callers.customer_id, &contact_id, 1_000_000 + seeded as u64, size.saturating_sub(seeded));
+    ctx.table.put_many(&tickets).await.map_err(|e| format!("seeding tickets: {e}"))?;
+    Ok(tickets.len())
+}
+
+/// `count` open, portal-visible tickets raised by one contact, numbered from `first`: bulk data for the
+/// benchmark and the tests, written with `Table::put_many`.
+pub fn bulk_tickets(customer_id: &str, contact_id: &str, first: u64, count: usize) -> Vec<Ticket> {
     let now = time::OffsetDateTime::now_utc();
-    let tickets: Vec<Ticket> = (seeded..size)
-        .map(|n| Ticket {
+    (first..first + count as u64)
+        .map(|number| Ticket {
             id: shared::ids::new_id(),
-            number: 1_000_000 + n as u64,
-            customer_id: callers.customer_id.clone(),
-            subject: format!("Benchmark ticket {n}"),
-            description: "Seeded by the benchmark.".into(),
+            number,
+            customer_id: customer_id.to_owned(),
+            subject: format!("Bulk ticket {number}"),
+            description: "Written in bulk.".into(),
             ticket_type: TicketType::Request,
             priority: Priority::Low,
             status: TicketStatus::New,
             visible_in_portal: true,
-            originator_contact_id: contact_id.clone(),
-            contact_id: contact_id.clone(),
-            contact_name: Some("Alice Benchmark".into()),
+            originator_contact_id: Some(contact_id.to_owned()),
+            contact_id: Some(contact_id.to_owned()),
+            contact_name: Some("Bulk Contact".into()),
             assignee: None,
             created_at: now,
             updated_at: now,
             closed_at: None,
             data_sheet_id: None,
-            subject_search: format!("benchmark ticket {n}"),
+            subject_search: format!("bulk ticket {number}"),
             version: 1,
         })
-        .collect();
-    ctx.table.put_many(&tickets).await.map_err(|e| format!("seeding tickets: {e}"))?;
-    Ok(tickets.len())
+        .collect()
 }
 
 /// The id a create answered with; a fresh one (answering 404) when it refused, so the rest still runs.
