@@ -140,7 +140,7 @@ async fn writes(m: &Measured<'_>) -> Result<Vec<RouteWork>, BoxError> {
     let sheet = record("POST", "/portal/datasheets", m.call("POST", "/portal/datasheets", Some(json!({ "template_id": template_id })), None).await?);
     let s = id_or_fresh(&sheet["sheet"]["id"]);
     let version = sheet["sheet"]["version"].as_u64().unwrap_or(1);
-    record("PUT", "/portal/datasheets/{id}", m.call("PUT", &format!("/portal/datasheets/{s}"), Some(json!({ "values": {} })), Some(version)).await?);
+    record("PUT", "/portal/datasheets/{id}", m.call("PUT", &format!("/portal/datasheets/{s}"), Some(json!({ "values": { "site": "Head office" } })), Some(version)).await?);
     record("POST", "/portal/datasheets/{id}/submit", m.call("POST", &format!("/portal/datasheets/{s}/submit"), None, None).await?);
 
     let upload = record("POST", "/portal/documents/uploads", m.call("POST", "/portal/documents/uploads", Some(json!({ "name": "meter-reading.txt", "content_type": "text/plain", "size": 5 })), None).await?);

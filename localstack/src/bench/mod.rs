@@ -4,6 +4,7 @@
 pub mod counting;
 pub mod dynamo_work;
 pub mod events;
+pub mod fixtures;
 pub mod load;
 pub mod process;
 pub mod report;
@@ -38,6 +39,7 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     if reply.status != 200 {
         return Err(format!("enabling every module answered {}: {}", reply.status, reply.body).into());
     }
+    fixtures::make(&dispatcher, &callers).await?;
     let mut workloads = workloads::workloads(&dispatcher, &callers).await;
     if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
         workloads.retain(|w| only.split(',').any(|f| f == w.function));
