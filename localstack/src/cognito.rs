@@ -63,6 +63,16 @@ pub fn now_code(secret_base32: &str) -> Result<String, SignInError> {
     totp_code(secret_base32, now)
 }
 
+/// A code that stays current for at least three more seconds: moto checks only the current 30-second step,
+/// so a code taken at the very end of one would arrive in the next and be refused.
+pub async fn fresh_code(secret_base32: &str) -> Result<String, SignInError> {
+    let into_step = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() % 30_000).unwrap_or(0);
+    if into_step > 27_000 {
+        tokio::time::sleep(std::time::Duration::from_millis(30_000 - into_step as u64 + 50)).await;
+    }
+    now_code(secret_base32)
+}
+
 fn refused<E: std::fmt::Debug + aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata>(e: E) -> SignInError {
     SignInError::Refused(e.code().unwrap_or("unknown").to_owned() + ": " + e.message().unwrap_or_default())
 }
@@ -106,7 +116,7 @@ pub async fn sign_in(
                 .challenge_name(ChallengeNameType::SoftwareTokenMfa)
                 .set_session(out.session().map(str::to_owned))
                 .challenge_responses("USERNAME", username)
-                .challenge_responses("SOFTWARE_TOKEN_MFA_CODE", now_code(totp_secret)?);
+                .challenge_responses("SOFTWARE_TOKEN_MFA_CODE", fresh_code(totp_secret).await?);
             if let Some(h) = secret_hash(client, username) {
                 answer = answer.challenge_responses("SECRET_HASH", h);
             }
@@ -130,7 +140,7 @@ pub async fn enroll_totp(cognito: &Client, access_token: &str) -> Result<String,
     cognito
         .verify_software_token()
         .access_token(access_token)
-        .user_code(now_code(&secret)?)
+        .user_code(fresh_code(&secret).await?)
         .send()
         .await
         .map_err(|e| refused(e.into_service_error()))?;

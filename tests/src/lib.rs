@@ -194,8 +194,8 @@ pub async fn last_token(to: &str) -> String {
 }
 
 /// The emulator's current TOTP code (every device shares its secret).
-pub fn totp_now() -> String {
-    localstack::cognito::now_code(localstack::cognito::EMULATOR_TOTP_SECRET).expect("code")
+pub async fn totp_now() -> String {
+    localstack::cognito::fresh_code(localstack::cognito::EMULATOR_TOTP_SECRET).await.expect("code")
 }
 
 pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
@@ -214,7 +214,7 @@ impl TestStack {
         let token = last_token(contact["email"].as_str().expect("email")).await;
         let r = self.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PORTAL_PASSWORD })).send().await.expect("activate");
         assert_eq!(r.status(), 200, "activate");
-        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.expect("totp");
+        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.expect("totp");
         assert_eq!(r.status(), 200, "activate totp");
         (contact, r.json().await.expect("tokens"))
     }
@@ -228,7 +228,7 @@ impl TestStack {
         let challenge: Value = r.json().await.expect("challenge");
         let r = self
             .request(Method::POST, "/portal/auth/login/mfa", None)
-            .json(&json!({ "username": username, "session": challenge["session"], "code": totp_now() }))
+            .json(&json!({ "username": username, "session": challenge["session"], "code": totp_now().await }))
             .send()
             .await
             .expect("mfa");

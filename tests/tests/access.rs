@@ -49,17 +49,17 @@ async fn invitation_activation_sign_in_and_revocation() {
     assert!(enrollment["otpauth_uri"].as_str().unwrap().starts_with("otpauth://totp/"));
     let wrong = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": "000000" })).send().await.unwrap();
     assert_eq!(wrong.status(), 422);
-    let tokens = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap()).await;
+    let tokens = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.unwrap()).await;
     let me = t.get("/portal/me", tokens["id_token"].as_str().unwrap()).await;
     assert_eq!(me.status(), 200);
     assert_eq!(body(me).await["company"]["name"], "Acme Access");
-    let reused = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap();
+    let reused = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.unwrap();
     assert_eq!(reused.status(), 422, "an activation link works once");
 
     // Sign in: password, then the code; the same code is never accepted twice.
     let challenge = body(t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "PAT.JONES", "password": PASSWORD })).send().await.unwrap()).await;
     assert_eq!(challenge["challenge"], "totp");
-    let code = totp_now();
+    let code = totp_now().await;
     let signed_in = t.request(Method::POST, "/portal/auth/login/mfa", None).json(&json!({ "username": username, "session": challenge["session"], "code": code })).send().await.unwrap();
     assert_eq!(signed_in.status(), 200);
     let session = body(signed_in).await;
@@ -158,7 +158,7 @@ async fn forgotten_password_reset_keeps_totp_and_unknown_users_learn_nothing() {
     t.post(&format!("/admin/contacts/{id}/portal-access/invitation"), &staff, json!({})).await;
     let token = last_token(email).await;
     t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PASSWORD })).send().await.unwrap();
-    let activated = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap();
+    let activated = t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.unwrap();
     assert_eq!(activated.status(), 200);
     let session = body(activated).await;
 
@@ -207,7 +207,7 @@ async fn archiving_a_contact_revokes_their_access() {
     t.post(&format!("/admin/contacts/{id}/portal-access/invitation"), &staff, json!({})).await;
     let token = last_token(contact["email"].as_str().unwrap()).await;
     t.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PASSWORD })).send().await.unwrap();
-    let session = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now() })).send().await.unwrap()).await;
+    let session = body(t.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.unwrap()).await;
     assert!(session["refresh_token"].is_string());
 
     let archived = body(t.post(&format!("/admin/contacts/{id}/archive"), &staff, json!({})).await).await;
