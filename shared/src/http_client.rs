@@ -37,32 +37,35 @@ pub struct PortalHttpClient {
 
 #[derive(Clone, Debug)]
 struct Connector {
-    client: Client<Https, SdkBody>,
+    /// None only if the TLS provider refused its own default protocol versions; every call then fails.
+    client: Option<Client<Https, SdkBody>>,
     read_timeout: Option<Duration>,
 }
 
-fn tls_config() -> rustls::ClientConfig {
-    static CONFIG: OnceLock<rustls::ClientConfig> = OnceLock::new();
+fn tls_config() -> Option<rustls::ClientConfig> {
+    static CONFIG: OnceLock<Option<rustls::ClientConfig>> = OnceLock::new();
     CONFIG
         .get_or_init(|| {
             let roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
-            rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
+            let builder = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
                 .with_safe_default_protocol_versions()
-                .expect("aws-lc supports the default TLS versions")
-                .with_root_certificates(roots)
-                .with_no_client_auth()
+                .map_err(|e| tracing::error!(error = %e, "no TLS configuration"))
+                .ok()?;
+            Some(builder.with_root_certificates(roots).with_no_client_auth())
         })
         .clone()
 }
 
 impl Connector {
     fn new(settings: &HttpConnectorSettings) -> Self {
-        let mut tcp = TcpConnector::new();
-        tcp.enforce_http(false);
-        tcp.set_nodelay(true);
-        tcp.set_connect_timeout(settings.connect_timeout());
-        let https = hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls_config()).https_or_http().enable_http1().wrap_connector(tcp);
-        let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(90)).build(https);
+        let client = tls_config().map(|tls| {
+            let mut tcp = TcpConnector::new();
+            tcp.enforce_http(false);
+            tcp.set_nodelay(true);
+            tcp.set_connect_timeout(settings.connect_timeout());
+            let https = hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls).https_or_http().enable_http1().wrap_connector(tcp);
+            Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(90)).build(https)
+        });
         Self { client, read_timeout: settings.read_timeout() }
     }
 }
@@ -71,6 +74,7 @@ impl HttpConnector for Connector {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
         let (client, read_timeout) = (self.client.clone(), self.read_timeout);
         HttpConnectorFuture::new(async move {
+            let client = client.ok_or_else(|| ConnectorError::other("no TLS configuration".into(), None))?;
             let request = request.try_into_http1x().map_err(|e| ConnectorError::user(e.into()))?;
             let sent = client.request(request);
             let response = match read_timeout {
@@ -101,38 +105,43 @@ impl HttpClient for PortalHttpClient {
 mod tests {
     use super::*;
 
-    fn get(uri: &str) -> HttpRequest {
-        HttpRequest::try_from(http::Request::builder().uri(uri).body(SdkBody::empty()).expect("request")).expect("smithy request")
+    type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+    fn get(uri: &str) -> Result<HttpRequest, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(HttpRequest::try_from(http::Request::builder().uri(uri).body(SdkBody::empty())?)?)
     }
 
     #[tokio::test]
-    async fn a_refused_connection_is_an_io_error_the_sdk_retries() {
+    async fn a_refused_connection_is_an_io_error_the_sdk_retries() -> TestResult {
         let settings = HttpConnectorSettings::builder().connect_timeout(Duration::from_secs(1)).build();
-        let err = Connector::new(&settings).call(get("http://127.0.0.1:9/")).await.expect_err("nothing listens on port 9");
-        assert!(err.is_io(), "{err:?}");
+        let answer = Connector::new(&settings).call(get("http://127.0.0.1:9/")?).await;
+        assert!(answer.as_ref().is_err_and(|e| e.is_io()), "nothing listens on port 9: {answer:?}");
+        Ok(())
     }
 
     #[tokio::test]
-    async fn a_slow_answer_is_a_timeout() {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.expect("bind");
-        let addr = listener.local_addr().expect("addr");
+    async fn a_slow_answer_is_a_timeout() -> TestResult {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
         // Accepts and then says nothing.
         let _server = tokio::spawn(async move {
-            let (_socket, _) = listener.accept().await.expect("accept");
+            let _socket = listener.accept().await;
             tokio::time::sleep(Duration::from_secs(5)).await;
         });
         let settings = HttpConnectorSettings::builder().read_timeout(Duration::from_millis(100)).build();
-        let err = Connector::new(&settings).call(get(&format!("http://{addr}/"))).await.expect_err("no answer");
-        assert!(err.is_timeout(), "{err:?}");
+        let answer = Connector::new(&settings).call(get(&format!("http://{addr}/"))?).await;
+        assert!(answer.as_ref().is_err_and(|e| e.is_timeout()), "no answer: {answer:?}");
+        Ok(())
     }
 
     #[test]
-    fn one_connector_serves_every_client_with_the_same_settings() {
+    fn one_connector_serves_every_client_with_the_same_settings() -> TestResult {
         let client = PortalHttpClient::default();
         let settings = HttpConnectorSettings::builder().build();
-        let components = aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder::for_tests().build().expect("components");
+        let components = aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder::for_tests().build()?;
         let (a, b) = (client.http_connector(&settings, &components), client.http_connector(&settings, &components));
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
-        assert_eq!(client.connectors.lock().expect("lock").len(), 1);
+        assert_eq!(client.connectors.lock().map(|c| c.len()).unwrap_or_default(), 1);
+        Ok(())
     }
 }

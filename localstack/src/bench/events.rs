@@ -21,6 +21,8 @@ pub type Claims = HashMap<String, String>;
 
 /// Who the benchmark acts as: a portal contact of the first demo customer and the staff supervisor.
 pub struct Callers {
+    /// The contact's ID token, for requests through the gateway; `portal` is its claims.
+    pub portal_token: String,
     pub portal: Claims,
     pub staff: Claims,
     pub customer_id: String,
@@ -32,9 +34,10 @@ impl Callers {
         let cognito = ctx.clients.cognito();
         let portal = cognito::sign_in(cognito, &stack.portal, "alice.acme", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await?;
         let staff = cognito::sign_in(cognito, &stack.staff, "supervisor", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await?;
-        let portal = claims(&portal.id_token)?;
+        let portal_token = portal.id_token;
+        let portal = claims(&portal_token)?;
         let customer_id = portal.get(shared::principal::CLAIM_CUSTOMER_ID).cloned().ok_or("no customer claim")?;
-        Ok(Self { portal, staff: claims(&staff.id_token)?, customer_id })
+        Ok(Self { portal_token, portal, staff: claims(&staff.id_token)?, customer_id })
     }
 
     /// The claims the gateway would attach on this path (none on public routes).

@@ -1,4 +1,4 @@
-//! What staff would have made for the demo customer before a contact signs in: a data sheet template
+//! What staff would have made for the demo customer before a contact signs in: every portal module on, a data sheet template
 //! assigned to it (and a draft the contact started), a job, an active workflow and a news item, so the
 //! portal's by-id routes and writes measure their successful path. Made through the routes, in process.
 
@@ -17,6 +17,8 @@ async fn staff(d: &Dispatcher, callers: &Callers, method: &str, uri: &str, body:
 
 pub async fn make(d: &Dispatcher, callers: &Callers) -> Result<(), BoxError> {
     let cid = &callers.customer_id;
+    // Every module on for the customer, so each portal route does its real work.
+    staff(d, callers, "PUT", &format!("/admin/customers/{cid}/portal-modules"), json!({ "modules": shared::modules::Module::ALL })).await?;
     let template = staff(d, callers, "POST", "/admin/datasheet-templates", json!({
         "name": "Site survey",
         "description": "What we need to know before a visit",

@@ -9,10 +9,10 @@ use std::{
 
 use shared::{table::keys, Context};
 
+use super::events::Callers;
 use crate::{
-    cognito, gateway,
+    gateway,
     provision::{BoxError, Stack},
-    seed,
 };
 
 pub const CONCURRENCY: usize = 16;
@@ -76,19 +76,19 @@ where
 
 /// The main portal routes through the gateway (JWT verified against the emulator's JWKS, as API Gateway
 /// would), then the baseline. The first row is the baseline.
-pub async fn measure(ctx: &Context, stack: &Stack, customer_id: &str, duration: Duration) -> Result<Vec<LoadRow>, BoxError> {
+pub async fn measure(ctx: &Context, stack: &Stack, callers: &Callers, duration: Duration) -> Result<Vec<LoadRow>, BoxError> {
     let endpoint = std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| crate::stack_env::DEFAULT_ENDPOINT.into());
     let app = gateway::app(ctx, Arc::new(gateway::Authorizers::for_stack(stack, &endpoint))).await?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
     let base = format!("http://{}", listener.local_addr()?);
     let server = tokio::spawn(gateway::serve(listener, app));
 
-    let tokens = cognito::sign_in(ctx.clients.cognito(), &stack.portal, "alice.acme", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await?;
-    let bearer = format!("Bearer {}", tokens.id_token);
+    // Valid for 15 minutes; the whole benchmark takes about one.
+    let bearer = format!("Bearer {}", callers.portal_token);
     let http = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
 
     let table = ctx.table.clone();
-    let pk = keys::customer(customer_id);
+    let pk = keys::customer(&callers.customer_id);
     let mut rows = vec![
         hammer("GetItem (SDK, straight to the emulator)", duration, move || {
             let (table, pk) = (table.clone(), pk.clone());

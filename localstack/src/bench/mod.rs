@@ -32,13 +32,6 @@ pub struct Options {
 pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), BoxError> {
     let callers = events::Callers::sign_in(ctx, stack).await?;
     let dispatcher = events::Dispatcher::new(ctx).await?;
-    // Every module on for the demo customer, so each portal route does its real work.
-    let modules = serde_json::json!({ "modules": shared::modules::Module::ALL });
-    let uri = format!("/admin/customers/{}/portal-modules", callers.customer_id);
-    let reply = dispatcher.call(&events::http_event("PUT", &uri, Some(&modules), callers.for_path(&uri))).await?;
-    if reply.status != 200 {
-        return Err(format!("enabling every module answered {}: {}", reply.status, reply.body).into());
-    }
     fixtures::make(&dispatcher, &callers).await?;
     let mut workloads = workloads::workloads(&dispatcher, &callers).await;
     if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
@@ -60,7 +53,7 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     let mut load = Vec::new();
     if wanted("load") {
         eprintln!("gateway under load");
-        load = load::measure(ctx, stack, &callers.customer_id, Duration::from_secs(options.load_seconds)).await?;
+        load = load::measure(ctx, stack, &callers, Duration::from_secs(options.load_seconds)).await?;
     }
     let report = report::Report {
         machine: report::machine(),
