@@ -53,11 +53,7 @@ async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: N
         updated_at: now,
         version: 1,
     };
-    let actions = vec![
-        ctx.table.check(keys::customer(customer_id), keys::PROFILE, "attribute_exists(PK)", Default::default())?,
-        ctx.table.put_new(&doc)?,
-    ];
-    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    ctx.table.put_new_for_customer(customer_id, &doc).await?;
     let signed = ctx
         .clients
         .s3()

@@ -140,11 +140,7 @@ pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperat
         estimated_hours: None, actual_hours: None, status: JobStatus::Booked, finished_at: None, closed_at: None, created_at: now, updated_at: now, version: 1,
     };
     apply(&mut job, input);
-    let actions = vec![
-        ctx.table.check(keys::customer(&id), keys::PROFILE, "attribute_exists(PK)", Default::default())?,
-        ctx.table.put_new(&job)?,
-    ];
-    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    ctx.table.put_new_for_customer(&id, &job).await?;
     Ok((StatusCode::CREATED, Json(job)))
 }
 

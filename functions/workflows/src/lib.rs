@@ -117,8 +117,7 @@ pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperat
     let now = OffsetDateTime::now_utc();
     let mut w = Workflow { id: ids::new_id(), customer_id: id.clone(), workflow_type: String::new(), instigator: String::new(), active: true, tasks: Vec::new(), created_at: now, updated_at: now, version: 1 };
     apply(&mut w, input);
-    let actions = vec![ctx.table.check(keys::customer(&id), keys::PROFILE, "attribute_exists(PK)", Default::default())?, ctx.table.put_new(&w)?];
-    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    ctx.table.put_new_for_customer(&id, &w).await?;
     Ok((StatusCode::CREATED, Json(w)))
 }
 

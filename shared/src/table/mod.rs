@@ -433,6 +433,16 @@ impl Table {
         self.check_names(pk, sk, condition, HashMap::new(), values)
     }
 
+    /// Writes a new item that belongs to a customer, in one transaction with a check that the customer
+    /// exists: 404 for an unknown customer, never an orphan.
+    pub async fn put_new_for_customer<E: Entity>(&self, customer_id: &str, entity: &E) -> ApiResult<()> {
+        let actions = vec![
+            self.check(keys::customer(customer_id), keys::PROFILE, "attribute_exists(PK)", HashMap::new())?,
+            self.put_new(entity)?,
+        ];
+        self.transact_or(actions, |_| ApiError::NotFound).await
+    }
+
     /// A ConditionCheck whose expression names attributes through `#placeholders` (reserved words).
     pub fn check_names(
         &self,
