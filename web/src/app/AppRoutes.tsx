@@ -1,0 +1,59 @@
+import { Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { Loading } from '../components/Loading';
+import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from '../features/auth';
+import { CompanyPage, ContactsPage, type Module } from '../features/customers';
+import { DataSheetLayoutPage, DataSheetListPage, DataSheetPage } from '../features/datasheets';
+import { DocumentsPage } from '../features/documents';
+import { HomePage } from '../features/home';
+import { JobListPage, JobPage } from '../features/jobs';
+import { DashboardPage, NewTicketPage, TicketListPage, TicketPage } from '../features/tickets';
+import { WorkflowListPage, WorkflowPage } from '../features/workflows';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireModule } from './RequireModule';
+import { RequireSession } from './RequireSession';
+import { Shell } from './Shell';
+
+const inModule = (module: Module, page: ReactNode) => <RequireModule module={module}>{page}</RequireModule>;
+
+/** Every page's code is its own chunk, loaded when the page is first visited. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/activate" element={<ActivatePage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="/data-sheets/:id/layout"
+          element={<RequireSession>{inModule('data_sheets', <DataSheetLayoutPage />)}</RequireSession>}
+        />
+        <Route
+          element={
+            <RequireSession>
+              <Shell />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="company" element={inModule('main_info', <CompanyPage />)} />
+          <Route path="contacts" element={inModule('contacts', <ContactsPage />)} />
+          <Route path="tickets" element={inModule('tickets', <TicketListPage />)} />
+          <Route path="tickets/new" element={inModule('tickets', <NewTicketPage />)} />
+          <Route path="tickets/:id" element={inModule('tickets', <TicketPage />)} />
+          <Route path="dashboard" element={inModule('ticket_dashboard', <DashboardPage />)} />
+          <Route path="jobs" element={inModule('jobs', <JobListPage />)} />
+          <Route path="jobs/:id" element={inModule('jobs', <JobPage />)} />
+          <Route path="workflows" element={inModule('workflows', <WorkflowListPage />)} />
+          <Route path="workflows/:id" element={inModule('workflows', <WorkflowPage />)} />
+          <Route path="data-sheets" element={inModule('data_sheets', <DataSheetListPage />)} />
+          <Route path="data-sheets/:id" element={inModule('data_sheets', <DataSheetPage />)} />
+          <Route path="documents" element={inModule('documents', <DocumentsPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

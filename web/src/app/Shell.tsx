@@ -1,0 +1,103 @@
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../components/Loading';
+import { useMe, type Module } from '../features/customers';
+import { NewsAnnouncements, NewsBanner } from '../features/news';
+import { formatDate } from '../lib/format';
+import { paths } from '../lib/paths';
+import { signOut } from '../lib/session';
+import { m } from '../messages';
+
+const NAV: { module: Module | null; to: string; label: string }[] = [
+  { module: null, to: paths.home, label: m.common.nav.home },
+  { module: 'main_info', to: paths.company, label: m.common.nav.main_info },
+  { module: 'contacts', to: paths.contacts, label: m.common.nav.contacts },
+  { module: 'tickets', to: paths.tickets, label: m.common.nav.tickets },
+  { module: 'ticket_dashboard', to: paths.dashboard, label: m.common.nav.ticket_dashboard },
+  { module: 'jobs', to: paths.jobs, label: m.common.nav.jobs },
+  { module: 'workflows', to: paths.workflows, label: m.common.nav.workflows },
+  { module: 'data_sheets', to: paths.datasheets, label: m.common.nav.data_sheets },
+  { module: 'documents', to: paths.documents, label: m.common.nav.documents },
+];
+
+/** The frame of every signed-in page: news, header, navigation, notices and the page itself. */
+export function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const modules = me.data?.modules ?? [];
+  const newsOn = modules.includes('news');
+
+  // After navigating, close the menu and move focus to the new page's heading, so screen readers hear it.
+  useEffect(() => {
+    setMenuOpen(false);
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    heading?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const name = me.data ? `${me.data.contact.first_name} ${me.data.contact.last_name}` : '';
+  const notice = me.data?.renewal_notice;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {m.common.skipToContent}
+      </a>
+      {newsOn ? <NewsBanner /> : null}
+      <header className="site-header">
+        <div className="brand">
+          <Link to={paths.home} className="logo">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>{me.data?.company.name ?? m.common.appName}</span>
+          </Link>
+          {newsOn ? <NewsAnnouncements /> : null}
+        </div>
+        <button
+          type="button"
+          className="btn btn-quiet menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {m.common.menu}
+        </button>
+        <div className="user-menu">
+          {name ? <span className="user-name">{m.common.signedInAs(name)}</span> : null}
+          <Link to={paths.account}>{m.common.account}</Link>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={() => {
+              void signOut().then(() => navigate(paths.signIn, { replace: true }));
+            }}
+          >
+            {m.common.signOut}
+          </button>
+        </div>
+      </header>
+      <nav id="site-nav" className={menuOpen ? 'site-nav open' : 'site-nav'} aria-label={m.common.mainNav}>
+        <ul>
+          {NAV.filter((n) => n.module === null || modules.includes(n.module)).map((n) => (
+            <li key={n.to}>
+              <NavLink to={n.to} end={n.to === paths.home}>
+                {n.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {notice ? (
+        <div className="notice" role="status">
+          {m.common.renewal.text(formatDate(notice.support_end), notice.days_left)}
+        </div>
+      ) : null}
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { m } from '../messages';
+import { Button } from './Button';
+
+interface Props {
+  /** Cursors of the pages before this one; empty on the first page. */
+  hasPrevious: boolean;
+  nextCursor: string | null | undefined;
+  onPrevious: () => void;
+  onNext: (cursor: string) => void;
+}
+
+/** Previous / next over the API's opaque cursors. */
+export function Pager({ hasPrevious, nextCursor, onPrevious, onNext }: Props) {
+  if (!hasPrevious && !nextCursor) return null;
+  return (
+    <nav className="pager" aria-label={m.common.pageNav}>
+      <Button variant="secondary" disabled={!hasPrevious} onClick={onPrevious}>
+        {m.common.previous}
+      </Button>
+      <Button variant="secondary" disabled={!nextCursor} onClick={() => nextCursor && onNext(nextCursor)}>
+        {m.common.next}
+      </Button>
+    </nav>
+  );
+}

@@ -1,0 +1,8 @@
+// The auth feature's public face: what other parts of the app may use.
+import { lazy } from 'react';
+
+export const SignInPage = lazy(() => import('./pages/SignInPage'));
+export const ActivatePage = lazy(() => import('./pages/ActivatePage'));
+export const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+export const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
+export const AccountPage = lazy(() => import('./pages/AccountPage'));

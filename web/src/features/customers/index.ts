@@ -1,0 +1,6 @@
+// The customers feature's public face: what other parts of the app may use.
+import { lazy } from 'react';
+
+export { useMe, meKey, type Me, type Module } from './api';
+export const CompanyPage = lazy(() => import('./pages/CompanyPage'));
+export const ContactsPage = lazy(() => import('./pages/ContactsPage'));

@@ -1,0 +1,2 @@
+// Sign-in, activation, password reset and the account page.
+export const auth = {};

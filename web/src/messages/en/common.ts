@@ -1,0 +1,67 @@
+// Text shared by every page: the shell, navigation, errors and generic controls.
+export const common = {
+  appName: 'Customer portal',
+  skipToContent: 'Skip to main content',
+  loading: 'Loading…',
+  retry: 'Try again',
+  save: 'Save',
+  cancel: 'Cancel',
+  close: 'Close',
+  submit: 'Submit',
+  back: 'Back',
+  next: 'Next page',
+  previous: 'Previous page',
+  pageNav: 'Pages',
+  none: '—',
+  yes: 'Yes',
+  no: 'No',
+  required: 'required',
+  menu: 'Menu',
+  mainNav: 'Main',
+  signOut: 'Sign out',
+  account: 'Account',
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  nav: {
+    home: 'Home',
+    main_info: 'Company',
+    contacts: 'Contacts',
+    tickets: 'Tickets',
+    ticket_dashboard: 'Dashboard',
+    jobs: 'Jobs',
+    workflows: 'Workflows',
+    data_sheets: 'Data sheets',
+    documents: 'Documents',
+    account: 'Account',
+  },
+  notAvailable: {
+    title: 'Not available',
+    body: 'This part of the portal is not available for your company. Ask your account manager if you need it.',
+    home: 'Go to the home page',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is nothing at this address. It may have moved, or you may not have access to it.',
+    home: 'Go to the home page',
+  },
+  errors: {
+    network: 'We could not reach the portal. Check your connection and try again; nothing you typed has been lost.',
+    server: 'Something went wrong on our side. Please try again in a moment; nothing you typed has been lost.',
+    unavailable: 'The portal is busy or briefly unavailable. Please try again in a moment.',
+    tooManyRequests: (when: string | null) =>
+      when ? `Too many attempts. You can try again ${when}.` : 'Too many attempts. Please wait a few minutes and try again.',
+    unauthorized: 'Your session has ended. Please sign in again.',
+    forbidden: 'You do not have access to this.',
+    notFound: 'We could not find this. It may have been removed, or it belongs to someone else.',
+    conflict: 'This was changed in the meantime. Reload it and try again.',
+    validation: 'Some fields need attention.',
+    tooLarge: 'That is too large to send.',
+    generic: 'That did not work. Please check and try again.',
+    fieldsSummary: (n: number) => (n === 1 ? 'One field needs attention:' : `${n} fields need attention:`),
+  },
+  renewal: {
+    text: (date: string, days: number) =>
+      days <= 0
+        ? `Your support contract ends today (${date}). Contact your account manager to renew it.`
+        : `Your support contract ends on ${date}, in ${days} ${days === 1 ? 'day' : 'days'}. Contact your account manager to renew it.`,
+  },
+};

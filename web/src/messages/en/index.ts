@@ -1,0 +1,9 @@
+// The English catalogue: every text the app shows. Each feature keeps its section in a file of its own;
+// a translation is another folder with the same shape (type `Messages`).
+import { common } from './common';
+import { auth } from './auth';
+
+export const en = {
+  common,
+  auth,
+};
