@@ -59,3 +59,38 @@ except urllib.error.HTTPError:
     pass
 PY
 }
+
+# The browser the web tests drive: Debian's Chromium (test tools cannot download their own here).
+CHROMIUM_PACKAGE=chromium
+ensure_chromium() {
+  if [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's $CHROMIUM_PACKAGE for the browser tests (once)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$CHROMIUM_PACKAGE" >/dev/null
+    return 0
+  fi
+  echo "The browser tests need Chromium. Install Debian's package '$CHROMIUM_PACKAGE' (sudo apt-get install $CHROMIUM_PACKAGE) and run again." >&2
+  exit 1
+}
+
+# The web app's npm packages, exactly as the committed lockfile pins them; a no-op while it is unchanged.
+ensure_web_deps() {
+  local stamp="$ROOT/web/node_modules/.lockfile-installed"
+  if [ -f "$stamp" ] && cmp -s "$ROOT/web/package-lock.json" "$stamp"; then return 0; fi
+  echo "installing the web app's packages (npm ci, about 20 s)" >&2
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/web/package-lock.json" "$stamp"
+}
+
+# Builds web/dist when anything it is built from changed since the last build (about 10 s).
+ensure_web_build() {
+  ensure_web_deps
+  local built="$ROOT/web/dist/index.html"
+  if [ -f "$built" ] && [ -z "$(find "$ROOT/web/src" "$ROOT/web/index.html" "$ROOT/web/public" "$ROOT/web/package-lock.json" \
+      "$ROOT/web/vite.config.ts" "$ROOT/infra/openapi.json" -newer "$built" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "building the web app into web/dist" >&2
+  (cd "$ROOT/web" && npm run --silent build >/dev/null)
+}

@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks each page loads (scripts/size.mjs reports them; not deployed).
+    manifest: true,
     // Each route is its own chunk (React.lazy); the chart library travels only with the dashboard.
     chunkSizeWarningLimit: 250,
   },

@@ -1,0 +1,125 @@
+// What the browser tests share: the demo data's fixed ids, TOTP codes, the emulator's mailbox, staff
+// calls through the gateway, sign-in through the pages, and the accessibility check with a screenshot.
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Demo-Portal-2026';
+export const ACME_ID = '01JD00000000000000000000AC';
+export const GLOBEX_ID = '01JD00000000000000000000GX';
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3097';
+export const EMULATOR = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
+export const SCREENSHOTS = new URL('../e2e-output/screenshots/', import.meta.url).pathname;
+export const ALICE_STATE = new URL('../e2e-output/alice.json', import.meta.url).pathname;
+
+/** The emulator gives every authenticator this secret. */
+const EMULATOR_SECRET = 'asdfasdfasdf';
+
+function base32(secret: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.toUpperCase().replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes: number[] = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238: SHA-1, 6 digits, 30-second steps. */
+export function totp(secret = EMULATOR_SECRET, at = Date.now()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = (mac[mac.length - 1] ?? 0) & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+const used = new Set<string>();
+
+/**
+ * A code nobody used yet, current for at least three more seconds: the emulator checks only the current
+ * step, and the portal refuses a code it accepted in the last two minutes.
+ */
+export async function freshCode(): Promise<string> {
+  for (;;) {
+    const into = Date.now() % 30_000;
+    const code = totp();
+    if (into < 27_000 && !used.has(code)) {
+      used.add(code);
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, 30_000 - into + 100));
+  }
+}
+
+/** Runs the local stack's command line (the same stack the gateway serves). */
+export function portalLocal(...args: string[]): string {
+  const bin = process.env.PORTAL_LOCAL;
+  if (!bin) throw new Error('PORTAL_LOCAL is not set: run the browser tests through localstack/web-test.sh');
+  return execFileSync(bin, args, { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname }).trim();
+}
+
+let staffToken: string | null = null;
+
+/** A staff call through the gateway, as the demo supervisor. */
+export async function staff(method: string, path: string, body?: unknown): Promise<unknown> {
+  staffToken ??= portalLocal('token', 'supervisor');
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${staffToken}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+interface SentEmail {
+  destinations?: { ToAddresses?: string[] };
+  subject?: string;
+  body?: string;
+}
+
+/** Every email the emulator sent to an address, oldest first. */
+export async function emailsTo(address: string): Promise<SentEmail[]> {
+  const data = (await (await fetch(`${EMULATOR}/moto-api/data.json`)).json()) as { ses?: { Message?: SentEmail[] } };
+  return (data.ses?.Message ?? []).filter((m) => m.destinations?.ToAddresses?.includes(address));
+}
+
+/** The newest link to a path of the portal in the emails sent to an address. */
+export async function linkInEmail(address: string, path: string): Promise<string> {
+  for (let i = 0; i < 20; i += 1) {
+    const emails = await emailsTo(address);
+    for (const e of emails.reverse()) {
+      const match = new RegExp(`https?://[^"'\\s<]+/${path}\\?token=[A-Za-z0-9_-]+`).exec(e.body ?? '');
+      if (match) return match[0];
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no ${path} link emailed to ${address}`);
+}
+
+/** Signs in through the pages: username and password, then the authenticator code. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Authenticator code').fill(await freshCode());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** axe-core on the page as it stands (WCAG 2.2 A and AA), zero violations; and a screenshot for the record. */
+export async function checkPage(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `accessibility violations on ${name}`).toEqual([]);
+}
