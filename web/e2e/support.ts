@@ -1,10 +1,10 @@
 // What the browser tests share: the demo data's fixed ids, TOTP codes, the emulator's mailbox, staff
 // calls through the gateway, sign-in through the pages, and the accessibility check with a screenshot.
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { freshCode } from '../scripts/totp.mjs';
 
 export const DEMO_PASSWORD = 'Demo-Portal-2026';
 export const ACME_ID = '01JD00000000000000000000AC';
@@ -14,45 +14,7 @@ export const EMULATOR = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
 export const SCREENSHOTS = new URL('../e2e-output/screenshots/', import.meta.url).pathname;
 export const ALICE_STATE = new URL('../e2e-output/alice.json', import.meta.url).pathname;
 
-/** The emulator gives every authenticator this secret. */
-const EMULATOR_SECRET = 'asdfasdfasdf';
-
-function base32(secret: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.toUpperCase().replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes: number[] = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-/** RFC 6238: SHA-1, 6 digits, 30-second steps. */
-export function totp(secret = EMULATOR_SECRET, at = Date.now()): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 0xf;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return value.toString().padStart(6, '0');
-}
-
-const used = new Set<string>();
-
-/**
- * A code nobody used yet, current for at least three more seconds: the emulator checks only the current
- * step, and the portal refuses a code it accepted in the last two minutes.
- */
-export async function freshCode(): Promise<string> {
-  for (;;) {
-    const into = Date.now() % 30_000;
-    const code = totp();
-    if (into < 27_000 && !used.has(code)) {
-      used.add(code);
-      return code;
-    }
-    await new Promise((r) => setTimeout(r, 30_000 - into + 100));
-  }
-}
+export { freshCode, totp } from '../scripts/totp.mjs';
 
 /** Runs the local stack's command line (the same stack the gateway serves). */
 export function portalLocal(...args: string[]): string {
