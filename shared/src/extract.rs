@@ -94,7 +94,8 @@ fn missing_field(message: &str) -> Option<String> {
     Some(rest.split('`').next()?.to_owned())
 }
 
-/// Query parameters, rejected as 400 naming the parameter.
+/// Query parameters, rejected as 400 naming the parameter (`errors[0].field`), or `query` when no
+/// single parameter is at fault.
 pub struct QueryParams<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
@@ -102,15 +103,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
-        let de = serde_urlencoded_deserializer(query);
-        match de {
-            Ok(v) => Ok(Self(v)),
-            Err(message) => Err(ApiError::BadRequest {
-                detail: format!("invalid query string: {message}"),
-                errors: vec![FieldError::new("query", message)],
-            }),
-        }
+        serde_urlencoded_deserializer(query).map(Self).map_err(query_error)
     }
+}
+
+/// axum reports a bad parameter as `<name>: <what is wrong>`: the name becomes the field.
+fn query_error(message: String) -> ApiError {
+    let detail = format!("invalid query string: {message}");
+    let error = match message.split_once(": ") {
+        Some((name, what)) if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => FieldError::new(name, what),
+        _ => FieldError::new("query", message),
+    };
+    ApiError::BadRequest { detail, errors: vec![error] }
 }
 
 fn serde_urlencoded_deserializer<T: DeserializeOwned>(query: &str) -> Result<T, String> {
@@ -172,6 +176,32 @@ mod tests {
         );
         let (status, _) = field(parse_json::<Body>(br#"{"name":"a","address":{"city":"x"},"admin":true}"#).unwrap_err());
         assert_eq!(status, 422);
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Params {
+        archived: Option<bool>,
+        scope: Option<Scope>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Scope {
+        Mine,
+        All,
+    }
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        let err = serde_urlencoded_deserializer::<Params>("scope=everyone").map_err(query_error).unwrap_err();
+        let p = err.to_problem();
+        assert_eq!((p.status, p.errors[0].field.as_str()), (400, "scope"));
+        assert!(p.errors[0].message.contains("`mine`"), "{}", p.errors[0].message);
+        assert!(p.detail.as_deref().unwrap_or_default().contains("scope"));
+        assert_eq!(field(serde_urlencoded_deserializer::<Params>("scope=mine&archived=maybe").map_err(query_error).unwrap_err()), (400, "archived".into()));
+        assert!(serde_urlencoded_deserializer::<Params>("scope=all&archived=true").is_ok());
     }
 }
 
