@@ -34,6 +34,22 @@ async fn a_contact_sees_their_own_company_and_never_another() {
 }
 
 #[tokio::test]
+async fn me_says_whether_staff_granted_all_company_tickets() {
+    let t = TestStack::start().await;
+    let (_, contact, token) = t.customer_with_portal_contact("Granted Co").await;
+    let staff = t.staff_token("agent").await;
+    let grant = format!("/admin/contacts/{}/ticket-visibility", contact["id"].as_str().unwrap());
+    let sees_all = || async { t.get("/portal/me", &token).await.json::<Value>().await.unwrap()["contact"]["sees_all_tickets"].clone() };
+
+    assert_eq!(sees_all().await, json!(false), "no grant by default");
+    for on in [true, false, true] {
+        let r = t.request(Method::PUT, &grant, Some(&staff)).json(&json!({ "see_all_tickets": on })).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(sees_all().await, json!(on), "after PUT see_all_tickets={on}");
+    }
+}
+
+#[tokio::test]
 async fn me_shows_account_managers_by_the_contact_details_rules() {
     let t = TestStack::start().await;
     let (customer, contact, token) = t.customer_with_portal_contact("Initech").await;

@@ -41,6 +41,9 @@ pub struct MyContact {
     pub phone: Option<String>,
     pub mobile: Option<String>,
     pub username: String,
+    /// Staff granted "see all company tickets": `GET /portal/tickets` lists the company's tickets
+    /// unless `scope=mine`; without it the contact sees only the tickets they raised.
+    pub sees_all_tickets: bool,
 }
 
 /// The company's main information; read-only in the portal.

@@ -49,6 +49,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
             phone: contact.phone,
             mobile: contact.mobile,
             username: who.username,
+            sees_all_tickets: contact.see_all_tickets,
         },
         company: Company {
             id: customer.id,
