@@ -42,6 +42,8 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
         "/portal/tickets",
         "/portal/tickets?limit=100",
         "/portal/tickets?status=closed",
+        "/portal/tickets?scope=mine",
+        "/portal/tickets?scope=all&status=closed",
         "/portal/contacts",
         "/portal/datasheets",
         "/portal/datasheets/templates",
@@ -50,14 +52,15 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
         "/portal/workflows",
         "/portal/reports/tickets",
     ] {
-        counter.take();
-        let reply = d.call(&http_event("GET", route, None, Some(&portal))).await.unwrap();
-        let work = counter.take();
-        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
-        assert_eq!(work.round_trips, 2, "{route}: the session check and one read");
-        // The session is at most 4 items; a page is at most limit + 1.
-        let limit = route.split("limit=").nth(1).map_or(25, |l| l.parse().unwrap());
-        assert!(work.items_read <= 4 + limit + 1, "{route} read {} items", work.items_read);
+        session_and_one_read(&d, &counter, &portal, route).await;
+    }
+
+    // With the grant the company's list is the other index; `mine` stays the contact's own: one read each.
+    let grant = json!({ "see_all_tickets": true });
+    let uri = format!("/admin/contacts/{kid}/ticket-visibility");
+    assert_eq!(d.call(&http_event("PUT", &uri, Some(&grant), Some(&staff))).await.unwrap().status, 200);
+    for route in ["/portal/tickets", "/portal/tickets?scope=all&limit=100", "/portal/tickets?scope=mine", "/portal/tickets?scope=mine&status=closed"] {
+        session_and_one_read(&d, &counter, &portal, route).await;
     }
 
     // A ticket by id: the session, the ticket, its conversation.
@@ -65,4 +68,15 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     counter.take();
     assert_eq!(d.call(&http_event("GET", &format!("/portal/tickets/{id}"), None, Some(&portal))).await.unwrap().status, 200);
     assert_eq!(counter.take().round_trips, 3);
+}
+
+/// `route` answers 200 after the session check (at most 4 items) and one read of at most limit + 1 items.
+async fn session_and_one_read(d: &Dispatcher, counter: &Counter, portal: &HashMap<String, String>, route: &str) {
+    counter.take();
+    let reply = d.call(&http_event("GET", route, None, Some(portal))).await.unwrap();
+    let work = counter.take();
+    assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+    assert_eq!(work.round_trips, 2, "{route}: the session check and one read");
+    let limit = route.split("limit=").nth(1).map_or(25, |l| l.parse().unwrap());
+    assert!(work.items_read <= 4 + limit + 1, "{route} read {} items", work.items_read);
 }

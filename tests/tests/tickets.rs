@@ -1,5 +1,6 @@
-//! Tickets end to end: the visibility rules, the conversation without internal notes, closing,
-//! numbering under concurrency, CSV export, the dashboard, and list pages that read O(page) items.
+//! Tickets end to end: the visibility rules, `scope=mine|all`, `raised_by_me`, the conversation without
+//! internal notes, closing, numbering under concurrency, CSV export, the dashboard, and list pages that
+//! read O(page) items.
 
 use e2e::{emails_to, problem, TestStack};
 use reqwest::Method;
@@ -60,6 +61,109 @@ async fn contacts_see_only_what_the_rules_allow() {
     // Subject search.
     let found = body(t.get("/portal/tickets?q=BOILER", &bob_token).await).await;
     assert_eq!(numbers(&found), [mine["number"].as_u64().unwrap()]);
+}
+
+fn sorted_numbers(page: &Value) -> Vec<u64> {
+    let mut n = numbers(page);
+    n.sort();
+    n
+}
+
+/// (number, raised_by_me) of each row, by number.
+fn raised(page: &Value) -> Vec<(u64, bool)> {
+    let mut rows: Vec<(u64, bool)> = page["items"].as_array().unwrap().iter().map(|t| (t["number"].as_u64().unwrap(), t["raised_by_me"].as_bool().unwrap())).collect();
+    rows.sort();
+    rows
+}
+
+/// The ticket numbers of a CSV export, by number; checks the header is unchanged.
+async fn csv_numbers(t: &TestStack, path: &str, token: &str) -> Vec<u64> {
+    let r = t.get(path, token).await;
+    assert_eq!(r.status(), 200, "{path}");
+    let csv = r.text().await.unwrap();
+    let mut lines = csv.trim_end().split("\r\n");
+    assert_eq!(lines.next(), Some("number,date_added,subject,contact,status,date_closed"), "{path}: the columns do not change");
+    let mut n: Vec<u64> = lines.map(|l| l.split(',').next().unwrap().parse().unwrap()).collect();
+    n.sort();
+    n
+}
+
+#[tokio::test]
+async fn scope_mine_or_all_and_raised_by_me_follow_the_grant() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("agent").await;
+    let (customer, _alice, alice_token) = t.customer_with_portal_contact("Scoped Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let bob = t.create_contact(cid, "Bob", "Scoped").await;
+    let bob_id = bob["id"].as_str().unwrap();
+    let bob_token = t.contact_token(cid, bob_id).await;
+
+    let a = raise(&t, &alice_token, "Alice's boiler").await;
+    let b = raise(&t, &bob_token, "Bob's printer").await;
+    assert_eq!(b["raised_by_me"], true, "the created ticket is the caller's");
+    // A visible staff ticket about Bob: he did not raise it, so it is not his to close.
+    let s = body(t.post(&format!("/admin/customers/{cid}/tickets"), &staff, json!({ "subject": "Staff visit", "description": "Booked", "type": "request", "priority": "normal", "visible_in_portal": true, "contact_id": bob_id })).await).await;
+    let (na, nb, ns) = (a["number"].as_u64().unwrap(), b["number"].as_u64().unwrap(), s["number"].as_u64().unwrap());
+    let (a_id, b_id, s_id) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap(), s["id"].as_str().unwrap());
+
+    // Without the grant every scope is the contact's own tickets, and each row is theirs.
+    for path in ["/portal/tickets", "/portal/tickets?scope=mine", "/portal/tickets?scope=all"] {
+        assert_eq!(raised(&body(t.get(path, &bob_token).await).await), [(nb, true)], "Bob without the grant: {path}");
+        assert_eq!(raised(&body(t.get(path, &alice_token).await).await), [(na, true)], "Alice: {path}");
+    }
+    for path in ["/portal/tickets/export", "/portal/tickets/export?scope=mine", "/portal/tickets/export?scope=all"] {
+        assert_eq!(csv_numbers(&t, path, &bob_token).await, [nb], "Bob without the grant: {path}");
+    }
+
+    // With the grant: the company's tickets by default and with `all`, his own with `mine`.
+    let grant = |on: bool| t.request(Method::PUT, &format!("/admin/contacts/{bob_id}/ticket-visibility"), Some(&staff)).json(&json!({ "see_all_tickets": on })).send();
+    assert_eq!(grant(true).await.unwrap().status(), 200);
+    for path in ["/portal/tickets", "/portal/tickets?scope=all", "/portal/tickets?status=open&scope=all&limit=10"] {
+        assert_eq!(raised(&body(t.get(path, &bob_token).await).await), [(na, false), (nb, true), (ns, false)], "Bob with the grant: {path}");
+    }
+    assert_eq!(raised(&body(t.get("/portal/tickets?scope=mine", &bob_token).await).await), [(nb, true)]);
+    assert_eq!(numbers(&body(t.get("/portal/tickets?scope=mine&q=printer", &bob_token).await).await), [nb], "search within mine");
+    assert!(body(t.get("/portal/tickets?scope=mine&q=boiler", &bob_token).await).await["items"].as_array().unwrap().is_empty());
+    assert_eq!(csv_numbers(&t, "/portal/tickets/export", &bob_token).await, [na, nb, ns]);
+    assert_eq!(csv_numbers(&t, "/portal/tickets/export?scope=all", &bob_token).await, [na, nb, ns]);
+    assert_eq!(csv_numbers(&t, "/portal/tickets/export?scope=mine", &bob_token).await, [nb]);
+
+    // The detail says whose ticket it is, and close agrees with it.
+    for (id, mine) in [(a_id, false), (b_id, true), (s_id, false)] {
+        let d = body(t.get(&format!("/portal/tickets/{id}"), &bob_token).await).await;
+        assert_eq!(d["raised_by_me"], mine, "{}", d["subject"]);
+        let closing = t.post(&format!("/portal/tickets/{id}/close"), &bob_token, json!({})).await;
+        assert_eq!(closing.status(), if mine { 200 } else { 403 }, "{}", d["subject"]);
+        if mine {
+            assert_eq!(body(closing).await["raised_by_me"], true);
+        }
+    }
+    assert_eq!(body(t.get(&format!("/portal/tickets/{a_id}"), &alice_token).await).await["raised_by_me"], true);
+    let closed = body(t.get("/portal/tickets?status=closed&scope=mine", &bob_token).await).await;
+    assert_eq!(raised(&closed), [(nb, true)]);
+    assert_eq!(sorted_numbers(&body(t.get("/portal/tickets", &bob_token).await).await), [na, ns], "Bob's own is closed now");
+    assert!(body(t.get("/portal/tickets?scope=mine", &bob_token).await).await["items"].as_array().unwrap().is_empty());
+
+    // A cursor belongs to its scope's list.
+    let first = body(t.get("/portal/tickets?limit=1", &bob_token).await).await;
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let r = t.get(&format!("/portal/tickets?scope=mine&limit=1&cursor={cursor}"), &bob_token).await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(problem(r).await["errors"][0]["field"], "cursor");
+
+    // Withdrawn: back to his own.
+    assert_eq!(grant(false).await.unwrap().status(), 200);
+    assert!(body(t.get("/portal/tickets?scope=all", &bob_token).await).await["items"].as_array().unwrap().is_empty());
+    assert_eq!(csv_numbers(&t, "/portal/tickets/export?status=closed&scope=all", &bob_token).await, [nb]);
+
+    // A bad value is a 400 naming the parameter, on the list and the export alike.
+    for path in ["/portal/tickets?scope=everyone", "/portal/tickets/export?scope=MINE", "/portal/tickets?scope="] {
+        let r = t.get(path, &bob_token).await;
+        assert_eq!(r.status(), 400, "{path}");
+        let p = problem(r).await;
+        assert_eq!(p["type"], "https://problems.customer-portal.dev/bad-request");
+        assert_eq!(p["errors"][0]["field"], "scope", "{path}: {p}");
+    }
 }
 
 #[tokio::test]

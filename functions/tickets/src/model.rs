@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
+    table::contacts::Contact,
     table::tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };
@@ -12,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 pub const MAX_DESCRIPTION: usize = 20_000;
 pub const MAX_NOTE: usize = 20_000;
 
-/// A row of the portal's ticket list (and of its CSV export).
+/// A row of the portal's ticket list (the CSV export has the same rows, without `id` and `raised_by_me`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TicketRow {
     pub id: String,
@@ -24,12 +25,21 @@ pub struct TicketRow {
     pub status: TicketStatus,
     #[serde(with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    /// The caller raised this ticket, so `POST /portal/tickets/{id}/close` is theirs to use while it is open.
+    pub raised_by_me: bool,
 }
 
-impl From<Ticket> for TicketRow {
-    fn from(t: Ticket) -> Self {
-        Self { id: t.id, number: t.number, created_at: t.created_at, subject: t.subject, contact: t.contact_name, status: t.status, closed_at: t.closed_at }
+impl TicketRow {
+    /// The row as `contact_id` (the caller) sees it.
+    pub fn new(t: Ticket, contact_id: &str) -> Self {
+        let raised_by_me = raised_by(&t, contact_id);
+        Self { id: t.id, number: t.number, created_at: t.created_at, subject: t.subject, contact: t.contact_name, status: t.status, closed_at: t.closed_at, raised_by_me }
     }
+}
+
+/// Whether `contact_id` raised the ticket: the one rule behind `raised_by_me` and who may close it.
+pub fn raised_by(t: &Ticket, contact_id: &str) -> bool {
+    t.originator_contact_id.as_deref() == Some(contact_id)
 }
 
 /// One message of a ticket's conversation as the portal shows it.
@@ -68,6 +78,8 @@ pub struct PortalTicket {
     pub updated_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    /// The caller raised this ticket, so `POST /portal/tickets/{id}/close` is theirs to use while it is open.
+    pub raised_by_me: bool,
     /// Oldest first. Internal notes are never here.
     pub conversation: Vec<ConversationEntry>,
 }
@@ -189,7 +201,19 @@ pub enum StatusFilter {
     Closed,
 }
 
-/// `GET /portal/tickets` parameters.
+/// Whose tickets a portal list holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketScope {
+    /// Only the tickets the caller raised.
+    Mine,
+    /// The company's portal-visible tickets when staff granted the caller "see all company tickets";
+    /// without the grant the same as `mine`.
+    #[default]
+    All,
+}
+
+/// `GET /portal/tickets` (and `/export`) parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
@@ -197,6 +221,11 @@ pub struct ListParams {
     #[serde(default)]
     #[param(inline)]
     pub status: StatusFilter,
+    /// `mine`: only the tickets the caller raised. `all` (default): every portal-visible ticket of the
+    /// company for a contact with the "see all company tickets" grant, the caller's own otherwise.
+    #[serde(default)]
+    #[param(inline)]
+    pub scope: TicketScope,
     /// Text the subject contains (case-insensitive).
     pub q: Option<String>,
     pub limit: Option<u32>,
@@ -206,6 +235,14 @@ pub struct ListParams {
 impl ListParams {
     pub fn page(&self) -> shared::pagination::PageParams {
         shared::pagination::PageParams { limit: self.limit, cursor: self.cursor.clone() }
+    }
+
+    /// The contact whose raised tickets the list is limited to, or `None` for the company's.
+    pub fn only<'a>(&self, me: &'a Contact) -> Option<&'a str> {
+        match self.scope {
+            TicketScope::All if me.see_all_tickets => None,
+            TicketScope::All | TicketScope::Mine => Some(me.id.as_str()),
+        }
     }
 }
 
@@ -294,6 +331,28 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    fn contact(see_all_tickets: bool) -> Contact {
+        let mut c = Contact::new("01K0CONTACT".into(), "01K0CUSTOMER".into(), "Ann".into(), "Lee".into(), shared::table::contacts::Actor::System);
+        c.see_all_tickets = see_all_tickets;
+        c
+    }
+
+    fn params(query: &str) -> ListParams {
+        axum::extract::Query::<ListParams>::try_from_uri(&format!("/?{query}").parse().unwrap()).unwrap().0
+    }
+
+    #[test]
+    fn scope_limits_the_list_to_the_callers_own_tickets_unless_granted_and_asked() {
+        let (plain, granted) = (contact(false), contact(true));
+        for query in ["", "scope=all", "scope=mine", "status=closed&scope=mine"] {
+            assert_eq!(params(query).only(&plain), Some("01K0CONTACT"), "{query:?} without the grant");
+        }
+        assert_eq!(params("").only(&granted), None, "the default stays the company's list with the grant");
+        assert_eq!(params("scope=all").only(&granted), None);
+        assert_eq!(params("scope=mine").only(&granted), Some("01K0CONTACT"));
+        assert!(axum::extract::Query::<ListParams>::try_from_uri(&"/?scope=everyone".parse().unwrap()).is_err());
     }
 
     #[test]

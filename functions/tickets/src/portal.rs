@@ -25,10 +25,10 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{csv_field, dashboard, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow};
+use crate::model::{csv_field, dashboard, raised_by, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow};
 
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
-    ticket.visible_in_portal && (ticket.originator_contact_id.as_deref() == Some(me.id.as_str()) || me.see_all_tickets)
+    ticket.visible_in_portal && (raised_by(ticket, &me.id) || me.see_all_tickets)
 }
 
 /// A ticket the caller may see, or 404 exactly as for one that does not exist.
@@ -46,21 +46,21 @@ fn items_read_header(n: usize) -> HeaderMap {
 }
 
 async fn list_page(ctx: &Context, who: &PortalPrincipal, contact: &Contact, q: &ListParams, page: &PageParams) -> ApiResult<Page<Ticket>> {
-    let only = (!contact.see_all_tickets).then_some(contact.id.as_str());
     let search = q.q.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     if search.as_ref().is_some_and(|s| s.chars().count() > 100) {
         return Err(ApiError::bad_request("q", "must be at most 100 characters"));
     }
-    ctx.table.visible_tickets(&who.customer_id, only, q.status == StatusFilter::Closed, search, page).await
+    ctx.table.visible_tickets(&who.customer_id, q.only(contact), q.status == StatusFilter::Closed, search, page).await
 }
 
 /// The tickets this contact may see, newest first: the ones they raised, or all the company's
-/// portal-visible tickets with the grant. `X-Items-Read` reports the items read for the page.
+/// portal-visible tickets with the grant unless `scope=mine` asks for their own only (without the
+/// grant `scope=all` is the same as `mine`). `X-Items-Read` reports the items read for the page.
 #[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
 pub async fn list(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
     let page = list_page(&ctx, &who, &session.contact, &q, &q.page()).await?;
-    Ok((items_read_header(page.items_read), Json(page.map(TicketRow::from))))
+    Ok((items_read_header(page.items_read), Json(page.map(|t| TicketRow::new(t, &who.contact_id)))))
 }
 
 /// Raises a ticket: numbered, visible in the portal, assigned to the default assignee; the business
@@ -81,11 +81,13 @@ pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<mod
             tracing::warn!(error = %e, "ticket notification left in the outbox");
         }
     }
-    Ok((StatusCode::CREATED, Json(detail(ticket, Vec::new()))))
+    Ok((StatusCode::CREATED, Json(detail(ticket, Vec::new(), &who.contact_id))))
 }
 
-fn detail(t: Ticket, notes: Vec<TicketNote>) -> PortalTicket {
+/// The ticket as `contact_id` (the caller) sees it.
+fn detail(t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
     PortalTicket {
+        raised_by_me: raised_by(&t, contact_id),
         id: t.id,
         number: t.number,
         subject: t.subject,
@@ -108,7 +110,7 @@ fn detail(t: Ticket, notes: Vec<TicketNote>) -> PortalTicket {
 pub async fn get(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
     let ticket = visible(&ctx, &who, &session.contact, &id).await?;
     let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(ticket, notes)))
+    Ok(Json(detail(ticket, notes, &who.contact_id)))
 }
 
 /// Adds a note to an open ticket.
@@ -152,11 +154,11 @@ pub async fn add_note(State(ctx): State<Context>, Portal(who, session): Portal<m
 pub async fn close(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
     let contact = session.contact;
     let ticket = visible(&ctx, &who, &contact, &id).await?;
-    if ticket.originator_contact_id.as_deref() != Some(contact.id.as_str()) {
+    if !raised_by(&ticket, &contact.id) {
         return Err(ApiError::Forbidden);
     }
     if ticket.status.is_closed() {
-        return Ok(Json(detail(ticket, Vec::new())));
+        return Ok(Json(detail(ticket, Vec::new(), &contact.id)));
     }
     let mut closed = ticket.clone();
     let now = OffsetDateTime::now_utc();
@@ -165,10 +167,11 @@ pub async fn close(State(ctx): State<Context>, Portal(who, session): Portal<modu
     closed.updated_at = now;
     closed.version += 1;
     ctx.table.save_ticket(&ticket, &closed, Vec::new()).await?;
-    Ok(Json(detail(closed, Vec::new())))
+    Ok(Json(detail(closed, Vec::new(), &contact.id)))
 }
 
-/// The list as CSV (up to 5,000 rows), with the same rules and filters.
+/// The list as CSV (up to 5,000 rows), with the same rules and filters (`scope` included); the columns
+/// are `number,date_added,subject,contact,status,date_closed`.
 #[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, content_type = "text/csv", body = String), Problems))]
 pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
