@@ -2,8 +2,10 @@
 // a translation is another folder with the same shape (type `Messages`).
 import { common } from './common';
 import { auth } from './auth';
+import { tickets } from './tickets';
 
 export const en = {
   common,
   auth,
+  tickets,
 };

@@ -1,6 +1,18 @@
+import { useMemo } from 'react';
 import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { m } from '../../../messages';
+import { useDashboard } from '../api';
+import { DashboardCharts } from '../dashboard/Charts';
+import { figures } from '../dashboard/data';
 
-// Placeholder until the feature is built.
 export default function DashboardPage() {
-  return <Page title="DashboardPage">{null}</Page>;
+  const dashboard = useDashboard();
+  const data = useMemo(() => (dashboard.data ? figures(dashboard.data) : null), [dashboard.data]);
+  return (
+    <Page title={m.tickets.dashboard.title}>
+      <p>{m.tickets.dashboard.intro}</p>
+      <QueryState query={dashboard}>{() => (data ? <DashboardCharts figures={data} /> : null)}</QueryState>
+    </Page>
+  );
 }

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/Button';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { useFieldErrors } from '../../../lib/useFieldErrors';
+import { m } from '../../../messages';
+import { PRIORITIES, TICKET_TYPES, type NewPortalTicket, type Priority, type TicketType } from '../api';
+
+interface Props {
+  busy: boolean;
+  /** The last attempt's failure: field errors go to their fields, the rest to the summary. */
+  error: unknown;
+  onSubmit: (ticket: NewPortalTicket) => void;
+  onCancel: () => void;
+}
+
+export const EMPTY_TICKET: NewPortalTicket = { subject: '', description: '', type: 'question', priority: 'normal' };
+
+/** Subject, description, type and priority. What was typed stays after a failure, for a retry. */
+export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
+  const t = m.tickets.create;
+  const [value, setValue] = useState<NewPortalTicket>(EMPTY_TICKET);
+  const [missing, setMissing] = useState<Partial<Record<'subject' | 'description', string>>>({});
+  const server = useFieldErrors(error);
+  const errors: Record<string, string | undefined> = { ...server, ...missing };
+  const set = <K extends keyof NewPortalTicket>(key: K, v: NewPortalTicket[K]) => {
+    setValue((old) => ({ ...old, [key]: v }));
+    const field: string = key;
+    if (field === 'subject' || field === 'description') {
+      setMissing((old) => {
+        const next = { ...old };
+        delete next[field];
+        return next;
+      });
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const empty: typeof missing = {};
+    if (!value.subject.trim()) empty.subject = t.required.subject;
+    if (!value.description.trim()) empty.description = t.required.description;
+    setMissing(empty);
+    if (Object.keys(empty).length === 0) onSubmit(value);
+  };
+
+  const labels = { subject: t.subject, description: t.description, type: t.type, priority: t.priority };
+  const localProblem = Object.keys(missing).length > 0;
+
+  return (
+    <form className="card" noValidate onSubmit={submit}>
+      {localProblem ? (
+        <div className="alert alert-error" role="alert">
+          <p>{m.common.errors.validation}</p>
+        </div>
+      ) : (
+        <ErrorAlert error={error} fieldLabels={labels} onRetry={() => onSubmit(value)} />
+      )}
+      <TextField
+        label={t.subject}
+        name="subject"
+        required
+        maxLength={200}
+        value={value.subject}
+        error={errors.subject}
+        onChange={(e) => set('subject', e.target.value)}
+      />
+      <TextAreaField
+        label={t.description}
+        name="description"
+        required
+        rows={8}
+        hint={t.descriptionHint}
+        value={value.description}
+        error={errors.description}
+        onChange={(e) => set('description', e.target.value)}
+      />
+      <div className="grid">
+        <SelectField
+          label={t.type}
+          name="type"
+          value={value.type}
+          error={errors.type}
+          options={TICKET_TYPES.map((v) => ({ value: v, label: m.tickets.type[v] }))}
+          onChange={(e) => set('type', e.target.value as TicketType)}
+        />
+        <SelectField
+          label={t.priority}
+          name="priority"
+          value={value.priority}
+          error={errors.priority}
+          options={PRIORITIES.map((v) => ({ value: v, label: m.tickets.priority[v] }))}
+          onChange={(e) => set('priority', e.target.value as Priority)}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" busy={busy}>
+          {t.submit}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
