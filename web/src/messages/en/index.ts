@@ -2,10 +2,16 @@
 // a translation is another folder with the same shape (type `Messages`).
 import { common } from './common';
 import { auth } from './auth';
+import { jobs } from './jobs';
+import { news } from './news';
+import { workflows } from './workflows';
 import { tickets } from './tickets';
 
 export const en = {
   common,
   auth,
+  jobs,
+  workflows,
+  news,
   tickets,
 };

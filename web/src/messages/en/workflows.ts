@@ -1,0 +1,32 @@
+// Workflows: the company's active workflows and one workflow's tasks.
+export const workflows = {
+  listTitle: 'Workflows',
+  listIntro: 'Workflows in progress for your company, newest first.',
+  listLabel: (page: number) => (page <= 1 ? 'Active workflows' : `Active workflows, page ${page}`),
+  empty: 'There are no workflows in progress for your company.',
+  instigator: 'Started by',
+  created: 'Created',
+  updated: 'Last updated',
+  tasks: 'Tasks',
+  taskCount: (done: number, total: number) => `${done} of ${total} ${total === 1 ? 'task' : 'tasks'} done`,
+  noTasks: 'No tasks yet.',
+  open: (type: string) => `Open ${type}`,
+  loadingTitle: 'Workflow',
+  notFoundTitle: 'Workflow not found',
+  notFoundBody: 'There is no such workflow in progress for your company. It may have finished or been removed.',
+  backToList: 'All workflows',
+  columns: {
+    step: 'Step',
+    task: 'Task',
+    status: 'Status',
+    doneBy: 'Done by',
+    doneAt: 'Done at',
+  },
+  notSet: 'Not yet',
+  status: {
+    not_started: 'Not started',
+    in_progress: 'In progress',
+    done: 'Done',
+    blocked: 'Blocked',
+  },
+};
