@@ -31,6 +31,7 @@ export interface TicketFilters {
 export function listQuery(f: TicketFilters, paged: boolean) {
   return {
     status: f.status,
+    ...(f.scope ? { scope: f.scope } : {}),
     ...(f.q ? { q: f.q } : {}),
     ...(paged ? { limit: PAGE_SIZE, ...(f.cursor ? { cursor: f.cursor } : {}) } : {}),
   };

@@ -16,7 +16,8 @@ import { useTicketFilters } from '../useTicketFilters';
 export default function TicketListPage() {
   const t = m.tickets.list;
   const me = useMe();
-  const canSeeAll = false;
+  // Mine / All only for a contact with the "see all company tickets" grant.
+  const canSeeAll = me.data?.contact.sees_all_tickets === true;
   const { filters, change, nextPage, previousPage, hasPrevious } = useTicketFilters();
   // Without the grant the API lists the contact's own tickets whatever the scope; don't send one.
   const applied = canSeeAll ? filters : { ...filters, scope: null };
@@ -41,7 +42,7 @@ export default function TicketListPage() {
       <p className="visually-hidden" role="status">
         {csv.done}
       </p>
-      <TicketFiltersBar filters={applied} canSeeAll={canSeeAll && me.isSuccess} onChange={change} />
+      <TicketFiltersBar filters={applied} canSeeAll={canSeeAll} onChange={change} />
       <QueryState query={list}>
         {(page) => (
           <>

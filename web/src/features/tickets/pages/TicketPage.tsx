@@ -57,7 +57,7 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
   const isClosed = ticket.status === 'closed';
   // A note refused because the ticket was closed meanwhile (409): the ticket is read again and says so.
   const refusedAsClosed = addNote.error instanceof ApiProblem && addNote.error.status === 409;
-  const canClose = !isClosed && false;
+  const canClose = ticket.raised_by_me && !isClosed;
   const myName = me.data ? `${me.data.contact.first_name.trim()} ${me.data.contact.last_name.trim()}` : '';
 
   return (
