@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type components } from '../../lib/api';
 
 export type Me = components['schemas']['Me'];
@@ -9,4 +9,28 @@ export const meKey = ['me'] as const;
 /** The contact, the company, its account managers and the enabled modules: read once, shared by every page. */
 export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: () => unwrap(api.GET('/portal/me')), staleTime: 5 * 60_000 });
+}
+
+export type PortalContact = components['schemas']['PortalContact'];
+export type ContactInput = components['schemas']['ContactInput'];
+
+export const CONTACTS_PAGE = 25;
+export const contactsKey = ['contacts'] as const;
+
+/** One page of the company's contacts, by name. */
+export function useContacts(cursor: string | undefined) {
+  return useQuery({
+    queryKey: [...contactsKey, cursor ?? null],
+    queryFn: () => unwrap(api.GET('/portal/contacts', { params: { query: { limit: CONTACTS_PAGE, ...(cursor ? { cursor } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Adds a colleague; the list is read again afterwards. */
+export function useAddContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactInput) => unwrap(api.POST('/portal/contacts', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+  });
 }

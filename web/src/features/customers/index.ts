@@ -2,5 +2,6 @@
 import { lazy } from 'react';
 
 export { useMe, meKey, type Me, type Module } from './api';
+export { addressLines, type Address } from './components/address';
 export const CompanyPage = lazy(() => import('./pages/CompanyPage'));
 export const ContactsPage = lazy(() => import('./pages/ContactsPage'));

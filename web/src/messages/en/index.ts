@@ -2,6 +2,8 @@
 // a translation is another folder with the same shape (type `Messages`).
 import { common } from './common';
 import { auth } from './auth';
+import { customers } from './customers';
+import { home } from './home';
 import { jobs } from './jobs';
 import { news } from './news';
 import { workflows } from './workflows';
@@ -10,6 +12,8 @@ import { tickets } from './tickets';
 export const en = {
   common,
   auth,
+  customers,
+  home,
   jobs,
   workflows,
   news,

@@ -1,6 +1,87 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { paths } from '../../../lib/paths';
+import { m } from '../../../messages';
+import { useMe, type Me } from '../../customers';
+import { newestDocuments, useDocumentLink, useDocumentTree, useRecentTickets, type RecentDocument } from '../api';
+import { CompanySummary } from '../components/CompanySummary';
+import styles from '../components/Home.module.css';
+import { RecentDocuments } from '../components/RecentDocuments';
+import { RecentTickets } from '../components/RecentTickets';
+import { Shortcuts } from '../components/Shortcuts';
 
-// Placeholder until the feature is built.
+function TicketsCard() {
+  const tickets = useRecentTickets(true);
+  const t = m.home.tickets;
+  return (
+    <section className="card" aria-labelledby="home-tickets">
+      <h2 id="home-tickets">{t.title}</h2>
+      <QueryState query={tickets}>{(page) => <RecentTickets tickets={page.items} />}</QueryState>
+      <p>
+        <Link to={paths.tickets}>{t.all}</Link>
+      </p>
+    </section>
+  );
+}
+
+function DocumentsCard() {
+  const tree = useDocumentTree(true);
+  const link = useDocumentLink();
+  const [opening, setOpening] = useState<string | null>(null);
+  const t = m.home.documents;
+  const open = (doc: RecentDocument) => {
+    setOpening(doc.id);
+    link.mutate(doc.id, {
+      onSuccess: (l) => {
+        // A type the browser shows opens beside the portal; anything else downloads and the page stays.
+        if (l.disposition === 'inline') window.open(l.url, '_blank', 'noopener');
+        else window.location.assign(l.url);
+      },
+      onSettled: () => setOpening(null),
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="home-documents">
+      <h2 id="home-documents">{t.title}</h2>
+      <ErrorAlert error={link.error} />
+      <QueryState query={tree}>
+        {(root) => <RecentDocuments documents={newestDocuments(root)} opening={opening} onOpen={open} />}
+      </QueryState>
+      <p>
+        <Link to={paths.documents}>{t.all}</Link>
+      </p>
+    </section>
+  );
+}
+
+function Home({ me }: { me: Me }) {
+  const modules = me.modules;
+  return (
+    <>
+      <p className={styles.intro}>{m.home.intro(me.company.name)}</p>
+      <Shortcuts modules={modules} />
+      <div className="grid">
+        <CompanySummary company={me.company} linkToDetails={modules.includes('main_info')} />
+        {modules.includes('tickets') ? <TicketsCard /> : null}
+        {modules.includes('documents') ? <DocumentsCard /> : null}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The portal's home: a welcome, the company in brief, shortcuts, recent tickets and documents. Its API
+ * calls: /portal/me (cached with the shell), /portal/tickets?limit=5 and /portal/documents, each only when
+ * its module is on.
+ */
 export default function HomePage() {
-  return <Page title="HomePage">{null}</Page>;
+  const me = useMe();
+  return (
+    <Page title={me.data ? m.home.welcome(me.data.contact.first_name) : m.home.title}>
+      <QueryState query={me}>{(data) => <Home me={data} />}</QueryState>
+    </Page>
+  );
 }

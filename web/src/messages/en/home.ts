@@ -1,0 +1,40 @@
+// The home page: welcome, company summary, shortcuts, recent tickets and documents.
+export const home = {
+  title: 'Home',
+  welcome: (firstName: string) => `Welcome, ${firstName}`,
+  intro: (company: string) => `Your customer portal for ${company}.`,
+  shortcuts: 'Shortcuts',
+  newTicket: 'New ticket',
+  uploadDocument: 'Upload a document',
+  dataSheets: 'Data sheets',
+  company: {
+    title: 'Your company',
+    name: 'Company',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'Email',
+    more: 'Company details',
+  },
+  tickets: {
+    title: 'Recent tickets',
+    none: 'You have no open tickets.',
+    all: 'All tickets',
+    number: (n: number) => `#${n}`,
+    opened: (date: string) => `Opened ${date}`,
+    status: {
+      new: 'New',
+      in_progress: 'In progress',
+      waiting_on_customer: 'Waiting on you',
+      closed: 'Closed',
+    } as Record<string, string>,
+  },
+  documents: {
+    title: 'Recent documents',
+    none: 'No documents have been shared yet.',
+    all: 'All documents',
+    open: (name: string) => `Open ${name}`,
+    opening: 'Opening…',
+    added: (date: string) => `Added ${date}`,
+    inFolder: (folder: string) => `in ${folder}`,
+  },
+};
