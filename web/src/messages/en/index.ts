@@ -1,6 +1,8 @@
 // The English catalogue: every text the app shows. Each feature keeps its section in a file of its own;
 // a translation is another folder with the same shape (type `Messages`).
 import { common } from './common';
+import { datasheets } from './datasheets';
+import { documents } from './documents';
 import { auth } from './auth';
 import { customers } from './customers';
 import { home } from './home';
@@ -11,6 +13,8 @@ import { tickets } from './tickets';
 
 export const en = {
   common,
+  datasheets,
+  documents,
   auth,
   customers,
   home,

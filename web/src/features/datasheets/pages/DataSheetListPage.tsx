@@ -1,6 +1,39 @@
+import { useState } from 'react';
 import { Page } from '../../../components/Page';
+import { Pager } from '../../../components/Pager';
+import { QueryState } from '../../../components/QueryState';
+import { m } from '../../../messages';
+import { useSheets } from '../api';
+import { SheetTable } from '../components/SheetTable';
+import { StartSheet } from '../components/StartSheet';
 
-// Placeholder until the feature is built.
+/** The company's data sheets, and starting a new one from an assigned template. */
 export default function DataSheetListPage() {
-  return <Page title="DataSheetListPage">{null}</Page>;
+  // The cursors of the pages shown so far: the last is the current page's.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1) ?? null;
+  const sheets = useSheets(cursor);
+
+  return (
+    <Page title={m.datasheets.title}>
+      <StartSheet />
+      <QueryState query={sheets}>
+        {(page) =>
+          page.items.length === 0 && cursors.length === 0 ? (
+            <p className="empty">{m.datasheets.empty}</p>
+          ) : (
+            <>
+              <SheetTable sheets={page.items} />
+              <Pager
+                hasPrevious={cursors.length > 0}
+                nextCursor={page.next_cursor}
+                onPrevious={() => setCursors((c) => c.slice(0, -1))}
+                onNext={(next) => setCursors((c) => [...c, next])}
+              />
+            </>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
 }

@@ -1,0 +1,42 @@
+// A stand-in for XMLHttpRequest in tests: records what is sent and plays back progress and an answer.
+export class FakeXhr {
+  static last: FakeXhr | null = null;
+  static answer = 200;
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown = null;
+  status = 0;
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  abort() {
+    this.onabort?.();
+  }
+  send(body: unknown) {
+    this.body = body;
+    setTimeout(() => {
+      this.upload.onprogress?.({ lengthComputable: true, loaded: 5, total: 10 });
+      setTimeout(() => {
+        if (FakeXhr.answer === 0) {
+          this.onerror?.();
+          return;
+        }
+        this.status = FakeXhr.answer;
+        this.onload?.();
+      }, 20);
+    }, 5);
+  }
+}
