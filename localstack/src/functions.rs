@@ -11,9 +11,11 @@ pub struct Function {
     pub openapi: OpenApi,
 }
 
-/// (name, OpenAPI document) of each function, without building any router.
+/// (name, OpenAPI document) of each function, without building any router; each document as the API
+/// publishes it (unique operation ids, the problem schemas defined).
 pub fn documents() -> Vec<(&'static str, OpenApi)> {
-    vec![("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi()), ("documents", documents::openapi())]
+    let docs = [("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi()), ("documents", documents::openapi())];
+    docs.into_iter().map(|(name, doc)| (name, shared::openapi::publish(name, doc))).collect()
 }
 
 pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::MissingSetting> {

@@ -14,7 +14,9 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// One invalid input: which field (a JSON path such as `address.city`, or a parameter name) and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
+    /// The body field (a JSON path such as `address.city`), or the parameter or header name.
     pub field: String,
+    /// Why it was refused, for a person to read.
     pub message: String,
 }
 
@@ -54,16 +56,23 @@ pub enum ApiError {
     Internal,
 }
 
-/// The RFC 9457 body. `errors` lists invalid fields for 400 and 422.
+/// The RFC 9457 body (`application/problem+json`) of every error. `errors` lists invalid fields for 400 and 422.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
+    /// The kind of error, stable: `https://problems.customer-portal.dev/<kind>` (`validation`, `not-found`, …).
     #[serde(rename = "type")]
     pub kind: String,
+    /// A short human-readable summary of the kind.
     pub title: String,
+    /// The HTTP status code.
     pub status: u16,
+    /// What went wrong in this occurrence, when there is more to say.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false)]
     pub detail: Option<String>,
+    /// Each invalid field and why (400 and 422 only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
     pub errors: Vec<FieldError>,
 }
 

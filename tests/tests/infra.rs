@@ -144,3 +144,39 @@ fn the_committed_openapi_document_is_current() {
     assert!(committed == generated, "infra/openapi.json is stale: run `localstack/portal-local.sh openapi > infra/openapi.json`");
     assert_eq!(generated["openapi"], "3.1.0");
 }
+
+/// What a client generator needs: every operation named once, every schema it refers to defined.
+#[test]
+fn operation_ids_are_unique_and_every_reference_resolves() {
+    let doc = serde_json::to_value(functions::openapi_document()).expect("json");
+    let mut ids = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            ids.entry(id.to_owned()).or_default().push(format!("{method} {path}"));
+        }
+    }
+    let shared: Vec<_> = ids.iter().filter(|(_, ops)| ops.len() > 1).collect();
+    assert!(shared.is_empty(), "operationIds used more than once: {shared:?}");
+    assert!(ids.contains_key("tickets_portal_list") && ids.contains_key("auth_login_mfa"), "ids are <function>_<audience>_<handler>");
+
+    fn refs(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(r) = m.get("$ref").and_then(|r| r.as_str()) {
+                    out.push(r.to_owned());
+                }
+                m.values().for_each(|v| refs(v, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(all.iter().any(|r| r == "#/components/schemas/Problem"));
+    for r in all {
+        let name = r.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("unexpected reference {r}"));
+        assert!(doc["components"]["schemas"].get(name).is_some(), "{r} is referenced but not defined");
+    }
+}
