@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! portal-local provision            create or find every resource; writes .local/stack.env
-//! portal-local seed                 demo customers, contacts and logins
+//! portal-local seed                 demo data: customers, contacts, logins and every portal module (idempotent)
 //! portal-local gateway [PORT]       the local API gateway on 127.0.0.1:PORT (default 3000)
 //! portal-local up [PORT]            provision, seed, print the logins, run the gateway
 //! portal-local token USERNAME       sign in (password + TOTP) and print the ID token
