@@ -53,7 +53,10 @@ pub const TABLE: TableDef = TableDef {
 pub const PORTAL_CUSTOM_ATTRIBUTES: [&str; 2] = ["customer_id", "contact_id"];
 
 /// Password policy of both pools.
-pub const PASSWORD_MIN_LENGTH: i32 = 12;
+pub const PASSWORD_MIN_LENGTH: i32 = shared::identity::PASSWORD_MIN_LENGTH;
+
+/// Refresh tokens of both app clients, in hours; the auth function's session cookie lives as long.
+pub const REFRESH_TOKEN_HOURS: i32 = shared::identity::REFRESH_TOKEN_HOURS;
 
 /// ID tokens live briefly so a revoked contact's last token dies soon; refresh tokens are revoked on sign-out.
 pub const ID_TOKEN_MINUTES: i32 = 15;

@@ -15,7 +15,7 @@ use shared::permissions::BUILT_IN_ROLES;
 
 use crate::{
     cognito::AppClient,
-    definitions::{StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, SCHEDULES, TABLE},
+    definitions::{StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, REFRESH_TOKEN_HOURS, PORTAL_CUSTOM_ATTRIBUTES, SCHEDULES, TABLE},
 };
 
 /// Everything a function or the gateway needs to know about a provisioned stack.
@@ -235,7 +235,7 @@ async fn pool(
                 .write_attributes("email")
                 .id_token_validity(ID_TOKEN_MINUTES)
                 .access_token_validity(ID_TOKEN_MINUTES)
-                .refresh_token_validity(12)
+                .refresh_token_validity(REFRESH_TOKEN_HOURS)
                 .token_validity_units(
                     TokenValidityUnitsType::builder()
                         .id_token(TimeUnitsType::Minutes)

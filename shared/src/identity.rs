@@ -12,6 +12,13 @@ use sha2::Sha256;
 
 use crate::error::{from_sdk, ApiError, ApiResult};
 
+/// The pools' password policy: at least this many characters (the template and the provisioner set it).
+pub const PASSWORD_MIN_LENGTH: i32 = 12;
+
+/// How long the portal app client's refresh tokens live, in hours (the template and the provisioner
+/// set it): a signed-in browser's session cookie lives exactly as long.
+pub const REFRESH_TOKEN_HOURS: i32 = 12;
+
 #[derive(Clone, Debug)]
 pub struct PortalPool {
     pub cognito: Client,

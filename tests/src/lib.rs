@@ -198,12 +198,37 @@ pub async fn totp_now() -> String {
     localstack::cognito::fresh_code(localstack::cognito::EMULATOR_TOTP_SECRET).await.expect("code")
 }
 
+/// A current code other than `used`: codes are accepted once per user, so a second sign-in of the same
+/// user waits for the next 30-second step.
+pub async fn totp_after(used: &str) -> String {
+    loop {
+        let code = totp_now().await;
+        if code != used {
+            return code;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}
+
+/// The `Set-Cookie` headers of a response.
+pub fn set_cookies(r: &Response) -> Vec<String> {
+    r.headers().get_all("set-cookie").iter().map(|v| v.to_str().expect("ascii cookie").to_owned()).collect()
+}
+
 pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
 
 impl TestStack {
     /// A contact of `customer_id` taken through the whole activation: enabled as `username`, invited,
     /// password and TOTP set. Returns the contact and the tokens activation issued.
     pub async fn activated_contact(&self, customer_id: &str, first: &str, last: &str, username: &str) -> (Value, Value) {
+        let (contact, r) = self.activation(customer_id, first, last, username, json!({})).await;
+        assert_eq!(r.status(), 200, "activate totp");
+        (contact, r.json().await.expect("tokens"))
+    }
+
+    /// [`Self::activated_contact`] up to the last step, whose body gets `extra`'s fields too
+    /// (`{"refresh_cookie": true}`, say): the contact and that step's response.
+    pub async fn activation(&self, customer_id: &str, first: &str, last: &str, username: &str, extra: Value) -> (Value, Response) {
         let staff = self.staff_token("supervisor").await;
         let contact = self.create_contact(customer_id, first, last).await;
         let id = contact["id"].as_str().expect("id");
@@ -214,9 +239,12 @@ impl TestStack {
         let token = last_token(contact["email"].as_str().expect("email")).await;
         let r = self.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PORTAL_PASSWORD })).send().await.expect("activate");
         assert_eq!(r.status(), 200, "activate");
-        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&json!({ "token": token, "code": totp_now().await })).send().await.expect("totp");
-        assert_eq!(r.status(), 200, "activate totp");
-        (contact, r.json().await.expect("tokens"))
+        let mut body = json!({ "token": token, "code": totp_now().await });
+        for (k, v) in extra.as_object().cloned().unwrap_or_default() {
+            body[k] = v;
+        }
+        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&body).send().await.expect("totp");
+        (contact, r)
     }
 
     /// Password then TOTP through the auth function: the HTTP status of the last step.

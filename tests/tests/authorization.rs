@@ -10,8 +10,10 @@ use shared::permissions::{role_grants, Permission, BUILT_IN_ROLES};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Access {
-    /// Anyone; the function itself authenticates (sign-in routes).
-    Public,
+    /// Anyone; the function itself authenticates (sign-in routes). The status an empty JSON object with no
+    /// session cookie gets: 422 where the body names the caller; refresh and sign-out read a browser's
+    /// session cookie instead (no cookie: refresh is 401, sign-out clears nothing and answers 204).
+    Public(u16),
     /// A portal contact's token; objects are the caller's customer's only.
     Portal,
     /// A staff token whose roles grant the permission.
@@ -44,14 +46,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/admin/contacts/{id}/portal-access/password-reset", Staff(PortalManageAccess)),
     ("GET", "/admin/contacts/{id}/portal-access/history", Staff(PortalManageAccess)),
     ("POST", "/admin/portal-access/invitations", Staff(PortalManageAccess)),
-    ("POST", "/portal/auth/login", Public),
-    ("POST", "/portal/auth/login/mfa", Public),
-    ("POST", "/portal/auth/refresh", Public),
-    ("POST", "/portal/auth/logout", Public),
-    ("POST", "/portal/auth/activate", Public),
-    ("POST", "/portal/auth/activate/totp", Public),
-    ("POST", "/portal/auth/password/forgot", Public),
-    ("POST", "/portal/auth/password/reset", Public),
+    ("POST", "/portal/auth/login", Public(422)),
+    ("POST", "/portal/auth/login/mfa", Public(422)),
+    ("POST", "/portal/auth/refresh", Public(401)),
+    ("POST", "/portal/auth/logout", Public(204)),
+    ("POST", "/portal/auth/activate", Public(422)),
+    ("POST", "/portal/auth/activate/totp", Public(422)),
+    ("POST", "/portal/auth/password/forgot", Public(422)),
+    ("POST", "/portal/auth/password/reset", Public(422)),
+    ("POST", "/portal/account/password", Portal),
     ("GET", "/portal/tickets", Portal),
     ("POST", "/portal/tickets", Portal),
     ("GET", "/portal/tickets/export", Portal),
@@ -237,9 +240,9 @@ async fn every_route_refuses_every_caller_it_must() {
         };
         let route = format!("{method} {template}");
 
-        if *access == Public {
-            // No authorizer: a body of the wrong shape is refused by the function itself, not by the gateway.
-            assert_eq!(send(None).await, 422, "{route} is public and validates its body");
+        if let Public(status) = access {
+            // No authorizer: the function itself refuses (or, for sign-out, does nothing), not the gateway.
+            assert_eq!(send(None).await, *status, "{route} is public and judges the request itself");
             continue;
         }
         assert_eq!(send(None).await, 401, "{route} without a token");
@@ -247,7 +250,7 @@ async fn every_route_refuses_every_caller_it_must() {
         let (own, foreign_pool_token) = match access {
             Portal => (portal.clone(), supervisor.clone()),
             Staff(_) => (supervisor.clone(), portal.clone()),
-            Public => unreachable!(),
+            Public(_) => unreachable!(),
         };
         assert_eq!(send(Some(foreign_pool_token)).await, 401, "{route} with the other pool's token");
         if *access == Portal {

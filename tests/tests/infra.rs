@@ -2,7 +2,7 @@
 //! document in agreement.
 
 use localstack::{
-    definitions::{PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, TABLE},
+    definitions::{PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, REFRESH_TOKEN_HOURS, TABLE},
     functions,
     gateway::{guard_for, Guard},
 };
@@ -133,7 +133,17 @@ fn pools_require_totp_and_no_client_writes_tenant_attributes() {
         let writes = client["Properties"]["WriteAttributes"].as_sequence().expect("explicit WriteAttributes");
         assert!(writes.iter().all(|a| !a.as_str().unwrap_or_default().starts_with("custom:")), "{name} may write a tenant attribute");
     }
-    assert_eq!(resources(&t)["PortalAuthClient"]["Properties"]["GenerateSecret"], true);
+    let client = &resources(&t)["PortalAuthClient"]["Properties"];
+    assert_eq!(client["GenerateSecret"], true);
+    // The browser's session cookie lives exactly as long as the refresh token it holds.
+    assert_eq!(client["RefreshTokenValidity"].as_i64(), Some(i64::from(REFRESH_TOKEN_HOURS)));
+    assert_eq!(client["TokenValidityUnits"]["RefreshToken"], "hours");
+}
+
+#[test]
+fn the_account_routes_need_a_portal_token_unlike_sign_in() {
+    assert_eq!(guard_for("/portal/account/password"), Guard::Portal);
+    assert_eq!(guard_for("/portal/auth/refresh"), Guard::None);
 }
 
 #[test]

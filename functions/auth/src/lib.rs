@@ -1,11 +1,14 @@
-//! The auth capability: public sign-in, activation and password reset for portal contacts.
+//! The auth capability: public sign-in, activation and password reset for portal contacts, the
+//! browser's session cookies, and the signed-in contact's password change.
 
+pub mod account;
+pub mod cookies;
 pub mod model;
 pub mod portal;
 pub mod throttle;
 
 use axum::Router;
-use shared::{identity::PortalPool, Context};
+use shared::{identity::PortalPool, openapi::SecuritySchemes, Context};
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -16,6 +19,7 @@ pub struct App {
 }
 
 #[derive(OpenApi)]
+#[openapi(modifiers(&SecuritySchemes))]
 struct ApiDoc;
 
 pub fn routes() -> OpenApiRouter<App> {
@@ -28,6 +32,7 @@ pub fn routes() -> OpenApiRouter<App> {
         .routes(routes!(portal::activate_totp))
         .routes(routes!(portal::forgot))
         .routes(routes!(portal::reset))
+        .routes(routes!(account::change_password))
 }
 
 /// Builds the router; the pool's app-client secret is resolved once, here, at init.

@@ -1,7 +1,7 @@
 //! Request and response types of sign-in, activation and password reset.
 
 use serde::{Deserialize, Serialize};
-use shared::{error::FieldError, validate::{Checks, Validate}};
+use shared::{error::FieldError, identity::PASSWORD_MIN_LENGTH, validate::{Checks, Validate}};
 use utoipa::ToSchema;
 
 const MAX_SECRET: usize = 4096;
@@ -42,6 +42,10 @@ pub struct LoginMfa {
     pub username: String,
     pub session: String,
     pub code: String,
+    /// For browsers: the refresh token is set as the `HttpOnly` cookie `portal_refresh` (with the username in
+    /// `portal_user`), both scoped to `/portal/auth`, and left out of the body.
+    #[serde(default)]
+    pub refresh_cookie: bool,
 }
 
 impl Validate for LoginMfa {
@@ -52,17 +56,27 @@ impl Validate for LoginMfa {
     }
 }
 
+/// Who is refreshing or signing out. A browser sends `{}`: both come from its session cookies
+/// (`portal_user`, `portal_refresh`); an API client sends them here.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Refresh {
-    pub username: String,
-    pub refresh_token: String,
+    /// Default: the `portal_user` cookie.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// Default: the `portal_refresh` cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 impl Validate for Refresh {
     fn validate(&self, errors: &mut Vec<FieldError>) {
-        Checks(errors).required("username", &self.username, 128);
-        Checks(errors).required("refresh_token", &self.refresh_token, MAX_SECRET);
+        if let Some(u) = &self.username {
+            Checks(errors).required("username", u, 128);
+        }
+        if let Some(t) = &self.refresh_token {
+            Checks(errors).required("refresh_token", t, MAX_SECRET);
+        }
     }
 }
 
@@ -96,6 +110,9 @@ pub struct TotpEnrollment {
 pub struct ActivateTotp {
     pub token: String,
     pub code: String,
+    /// As for sign-in: the refresh token goes into the `HttpOnly` session cookie instead of the body.
+    #[serde(default)]
+    pub refresh_cookie: bool,
 }
 
 impl Validate for ActivateTotp {
@@ -131,6 +148,31 @@ impl Validate for Reset {
     }
 }
 
+/// A signed-in contact's new password, proven with the current one and an authenticator code.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub current_password: String,
+    /// At least 12 characters with a lower-case letter, an upper-case letter and a digit (the pool's policy).
+    pub new_password: String,
+    /// The authenticator's current code; like a sign-in's, accepted once.
+    pub code: String,
+}
+
+impl Validate for ChangePassword {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("current_password", &self.current_password, 256);
+        Checks(errors).length("new_password", &self.new_password, 256);
+        let min = usize::try_from(PASSWORD_MIN_LENGTH).unwrap_or(12);
+        if self.new_password.chars().count() < min {
+            errors.push(FieldError::new("new_password", format!("must be at least {min} characters")));
+        } else if self.new_password == self.current_password {
+            errors.push(FieldError::new("new_password", "must differ from the current password"));
+        }
+        code_ok(errors, &self.code);
+    }
+}
+
 /// The `otpauth://` URI authenticator apps read from a QR code.
 pub fn otpauth_uri(issuer: &str, username: &str, secret: &str) -> String {
     let enc = |s: &str| s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect::<String>();
@@ -152,7 +194,21 @@ mod tests {
     #[test]
     fn codes_are_six_digits() {
         let mut e = Vec::new();
-        LoginMfa { username: "u".into(), session: "s".into(), code: "12345a".into() }.validate(&mut e);
+        LoginMfa { username: "u".into(), session: "s".into(), code: "12345a".into(), refresh_cookie: false }.validate(&mut e);
         assert_eq!(e[0].field, "code");
+    }
+
+    fn change(current: &str, new: &str, code: &str) -> Vec<String> {
+        let mut e = Vec::new();
+        ChangePassword { current_password: current.into(), new_password: new.into(), code: code.into() }.validate(&mut e);
+        e.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_new_password_is_long_enough_and_new() {
+        assert!(change("Old-Password-1", "New-Password-2", "123456").is_empty());
+        assert_eq!(change("Old-Password-1", "Short-1", "123456"), ["new_password"]);
+        assert_eq!(change("Same-Password-1", "Same-Password-1", "123456"), ["new_password"]);
+        assert_eq!(change("", "New-Password-2", "12"), ["current_password", "code"]);
     }
 }

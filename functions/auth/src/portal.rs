@@ -20,6 +20,7 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::{
+    cookies::{self, SessionCookies, SetCookies},
     throttle::Throttle,
     model::{otpauth_uri, Activate, ActivateTotp, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
     App,
@@ -92,10 +93,23 @@ pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inpu
     }
 }
 
-/// Step two: the authenticator code. A code is accepted once only.
+/// Tokens as the caller asked for them: all in the body, or (`refresh_cookie`) the refresh token in the
+/// browser's session cookies only.
+fn deliver(app: &App, username: &str, mut tokens: Tokens, refresh_cookie: bool) -> (SetCookies, Json<Tokens>) {
+    if !refresh_cookie {
+        return (cookies::none(), Json(tokens));
+    }
+    match tokens.refresh_token.take() {
+        Some(refresh_token) => (cookies::session(&app.ctx.config, username, &refresh_token), Json(tokens)),
+        None => (cookies::none(), Json(tokens)),
+    }
+}
+
+/// Step two: the authenticator code. A code is accepted once only. With `refresh_cookie` the refresh
+/// token is set as an `HttpOnly` cookie instead of being returned.
 #[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
-    responses((status = 200, body = Tokens), Problems))]
-pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<Json<Tokens>> {
+    responses((status = 200, body = Tokens, description = "Signed in; with `refresh_cookie`, no `refresh_token` here and `Set-Cookie: portal_refresh=…, portal_user=…`"), Problems))]
+pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<(SetCookies, Json<Tokens>)> {
     let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     // Cognito accepts a code for about 90 s (one step either side): it is refused again for 120 s.
@@ -107,32 +121,53 @@ pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(
             throttle.succeeded(&app.ctx.table).await;
             let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::SignInSucceeded, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
             portal_access::record(&app.ctx, event).await?;
-            Ok(Json(tokens))
+            Ok(deliver(&app, &username, tokens, input.refresh_cookie))
         }
         Err(_) => Err(failed(&app, Some(&contact), "wrong code").await),
     }
 }
 
-/// New ID and access tokens for a refresh token, while the contact may still sign in.
+/// New ID and access tokens for a refresh token (from the body, or the browser's session cookie), while
+/// the contact may still sign in. The answer never carries a refresh token.
 #[utoipa::path(post, path = "/portal/auth/refresh", tag = "auth", request_body = Refresh,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn refresh(State(app): State<App>, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
-    let Ok((_, contact)) = eligible(&app, &input.username).await? else { return Err(ApiError::Unauthorized) };
-    let username = contact.portal_username.unwrap_or_default();
-    Ok(Json(app.pool.refresh(&username, &input.refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
-}
-
-/// Signs out: the refresh token (and every other session's) stops working.
-#[utoipa::path(post, path = "/portal/auth/logout", tag = "auth", request_body = Refresh,
-    responses((status = 204), Problems))]
-pub async fn logout(State(app): State<App>, JsonBody(input): JsonBody<Refresh>) -> ApiResult<StatusCode> {
-    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(&input.username), keys::UNIQUE).await? else {
+pub async fn refresh(State(app): State<App>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
+    let (Some(username), Some(refresh_token)) = (input.username.or(cookies.username), input.refresh_token.or(cookies.refresh_token)) else {
         return Err(ApiError::Unauthorized);
     };
-    // Only the holder of a live refresh token may sign the user out.
-    app.pool.refresh(&unique.value, &input.refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
+    let Ok((_, contact)) = eligible(&app, &username).await? else { return Err(ApiError::Unauthorized) };
+    let username = contact.portal_username.unwrap_or_default();
+    Ok(Json(app.pool.refresh(&username, &refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
+}
+
+/// Signs out: the refresh token (and every other session's) stops working. A browser (no `refresh_token`
+/// in the body) always gets 204 and its session cookies cleared, whether or not they were still alive;
+/// an API client's dead token is 401.
+#[utoipa::path(post, path = "/portal/auth/logout", tag = "auth", request_body = Refresh,
+    responses((status = 204, description = "Signed out; `Set-Cookie` clears the session cookies"), Problems))]
+pub async fn logout(State(app): State<App>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<(SetCookies, StatusCode)> {
+    let username = input.username.or(cookies.username);
+    let Some(refresh_token) = input.refresh_token else {
+        if let (Some(username), Some(refresh_token)) = (username, cookies.refresh_token) {
+            match sign_out(&app, &username, &refresh_token).await {
+                Ok(()) | Err(ApiError::Unauthorized) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        return Ok((cookies::cleared(&app.ctx.config), StatusCode::NO_CONTENT));
+    };
+    sign_out(&app, &username.ok_or(ApiError::Unauthorized)?, &refresh_token).await?;
+    Ok((cookies::none(), StatusCode::NO_CONTENT))
+}
+
+/// Only the holder of a live refresh token may sign the user out.
+async fn sign_out(app: &App, username: &str, refresh_token: &str) -> ApiResult<()> {
+    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+        return Err(ApiError::Unauthorized);
+    };
+    app.pool.refresh(&unique.value, refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
     app.pool.sign_out_everywhere(&unique.value).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 fn bad_token() -> ApiError {
@@ -198,10 +233,11 @@ pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(i
     Ok(Json(TotpEnrollment { otpauth_uri: otpauth_uri(issuer, &record.username, &secret), username: record.username, secret }))
 }
 
-/// Activation, step two: a code from the authenticator. Access becomes active and the contact is signed in.
+/// Activation, step two: a code from the authenticator. Access becomes active and the contact is signed in
+/// (with `refresh_cookie`, as by `/portal/auth/login/mfa`).
 #[utoipa::path(post, path = "/portal/auth/activate/totp", tag = "auth", request_body = ActivateTotp,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<Json<Tokens>> {
+pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<(SetCookies, Json<Tokens>)> {
     let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let enrollment = record.enrollment.clone().ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
     let verified = app
@@ -230,7 +266,7 @@ pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonB
         app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Activated, Actor::Contact { id: contact.id.clone() }, "password and authenticator set"))?,
     ];
     app.ctx.table.transact_or(actions, |_| bad_token()).await?;
-    Ok(Json(tokens))
+    Ok(deliver(&app, &record.username, tokens, input.refresh_cookie))
 }
 
 /// Always 202, whether or not the account exists; an active contact gets a reset link valid for an hour.

@@ -93,6 +93,7 @@ pub enum AccessEventKind {
     ResetDone,
     Revoked,
     InvitationExpired,
+    PasswordChanged,
 }
 
 /// One entry of a contact's portal-access history.
