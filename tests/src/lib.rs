@@ -50,6 +50,15 @@ impl TestStack {
 
     /// A stack whose functions run with a changed configuration (a sender SES refuses, say).
     pub async fn start_with(change: impl FnOnce(&mut shared::config::Config)) -> Arc<Self> {
+        Self::start_full(change, gateway::web::dist_dir()).await
+    }
+
+    /// A stack whose gateway serves the web app from `dist`.
+    pub async fn start_serving(dist: std::path::PathBuf) -> Arc<Self> {
+        Self::start_full(|_| {}, dist).await
+    }
+
+    async fn start_full(change: impl FnOnce(&mut shared::config::Config), dist: std::path::PathBuf) -> Arc<Self> {
         let endpoint = endpoint();
         let sdk = sdk_config().await;
         let suffix = ulid::Ulid::new().to_string().to_lowercase();
@@ -60,7 +69,7 @@ impl TestStack {
         change(&mut config);
         let ctx = Context::new(config, Clients::new(&sdk));
         let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint));
-        let app = gateway::app(&ctx, authorizers).await.expect("gateway");
+        let app = gateway::app_serving(&ctx, authorizers, dist).await.expect("gateway");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let base = format!("http://{}", listener.local_addr().expect("local address"));
         tokio::spawn(gateway::serve(listener, app));

@@ -1,10 +1,12 @@
 //! The local gateway: plays API Gateway's part in front of every function's router. It routes each
 //! route of each function's OpenAPI document to that function, verifies bearer tokens with the right
-//! pool's authorizer and hands the function the same request context API Gateway would.
+//! pool's authorizer and hands the function the same request context API Gateway would. Like CloudFront
+//! in production, it also serves the web app (`web.rs`) from the same origin.
 
 pub mod jwt;
+pub mod web;
 
-use std::{net::SocketAddr, sync::Arc};
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use axum::{
     extract::{ConnectInfo, Request, State},
@@ -55,7 +57,13 @@ pub fn guard_for(path: &str) -> Guard {
     }
 }
 
+/// The gateway with the web app from [`web::dist_dir`].
 pub async fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Result<Router, shared::config::MissingSetting> {
+    app_serving(ctx, authorizers, web::dist_dir()).await
+}
+
+/// The gateway serving the built web app in `dist` at `/`.
+pub async fn app_serving(ctx: &Context, authorizers: Arc<Authorizers>, dist: PathBuf) -> Result<Router, shared::config::MissingSetting> {
     let mut router = Router::new().route("/openapi.json", get(|| async { Json(functions::openapi_document()) }));
     for f in functions::all(ctx).await? {
         // Each route goes to its function as an opaque service, as API Gateway integrates a Lambda.
@@ -65,9 +73,14 @@ pub async fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Result<Router,
             router = router.route_service(path, integration.clone());
         }
     }
+    let dist = Arc::new(dist);
+    let bucket = ctx.config.bucket_name.clone().unwrap_or_default();
+    let region = ctx.clients.s3().config().region().map(|r| r.to_string()).unwrap_or_default();
+    let headers = Arc::new(web::security_headers(&web::documents_origin(&bucket, &region)));
     Ok(router
-        .fallback(|| async { ApiError::NotFound })
-        .layer(middleware::from_fn_with_state(authorizers, authorize)))
+        .fallback(move |req: Request| web::serve(dist.clone(), req))
+        .layer(middleware::from_fn_with_state(authorizers, authorize))
+        .layer(middleware::map_response_with_state(headers, web::secure)))
 }
 
 async fn authorize(State(auth): State<Arc<Authorizers>>, mut req: Request, next: Next) -> Response {
