@@ -4,7 +4,7 @@
 use localstack::{
     definitions::{PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, REFRESH_TOKEN_HOURS, TABLE},
     functions,
-    gateway::{guard_for, Guard},
+    gateway::{guard_for, web, Guard},
 };
 use serde_yaml::Value;
 
@@ -28,11 +28,15 @@ fn of_type<'a>(t: &'a Value, kind: &str) -> Vec<(&'a str, &'a Value)> {
         .collect()
 }
 
-fn tagged_ref(v: &Value) -> Option<String> {
+fn tagged(tag: &str, v: &Value) -> Option<String> {
     match v {
-        Value::Tagged(t) if t.tag == "!Ref" => t.value.as_str().map(str::to_owned),
+        Value::Tagged(t) if t.tag == tag => t.value.as_str().map(str::to_owned),
         _ => None,
     }
+}
+
+fn tagged_ref(v: &Value) -> Option<String> {
+    tagged("!Ref", v)
 }
 
 #[test]
@@ -144,6 +148,84 @@ fn pools_require_totp_and_no_client_writes_tenant_attributes() {
 fn the_account_routes_need_a_portal_token_unlike_sign_in() {
     assert_eq!(guard_for("/portal/account/password"), Guard::Portal);
     assert_eq!(guard_for("/portal/auth/refresh"), Guard::None);
+}
+
+/// Production serves the app and the API from one CloudFront origin with the local gateway's headers.
+#[test]
+fn cloudfront_serves_the_private_web_bucket_and_the_uncached_api_with_the_gateways_headers() {
+    let t = template();
+    let r = resources(&t);
+    let bucket = &r["WebBucket"]["Properties"];
+    for block in ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"] {
+        assert_eq!(bucket["PublicAccessBlockConfiguration"][block], true, "{block}");
+    }
+    assert!(bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["SSEAlgorithm"].is_string());
+    let oac = &r["WebOriginAccessControl"]["Properties"]["OriginAccessControlConfig"];
+    assert_eq!((oac["OriginAccessControlOriginType"].as_str(), oac["SigningBehavior"].as_str()), (Some("s3"), Some("always")));
+
+    let d = &r["WebDistribution"]["Properties"]["DistributionConfig"];
+    assert!(d.get("CustomErrorResponses").is_none(), "error responses would turn the API's 404 problem documents into the app");
+    let origin = |id: &str| d["Origins"].as_sequence().unwrap().iter().find(|o| o["Id"] == id).unwrap_or_else(|| panic!("origin {id}")).clone();
+    let web_origin = origin("web");
+    assert_eq!(tagged("!GetAtt", &web_origin["DomainName"]).as_deref(), Some("WebBucket.RegionalDomainName"));
+    assert_eq!(tagged("!GetAtt", &web_origin["OriginAccessControlId"]).as_deref(), Some("WebOriginAccessControl.Id"), "the bucket is read through OAC");
+    let api_origin = origin("api");
+    assert!(tagged("!Sub", &api_origin["DomainName"]).is_some_and(|d| d.starts_with("${HttpApi}.execute-api.")));
+    assert_eq!(api_origin["CustomOriginConfig"]["OriginProtocolPolicy"], "https-only");
+
+    let default = &d["DefaultCacheBehavior"];
+    assert_eq!(default["TargetOriginId"], "web");
+    let function = &default["FunctionAssociations"][0];
+    assert_eq!(function["EventType"], "viewer-request");
+    assert_eq!(tagged("!GetAtt", &function["FunctionARN"]).as_deref(), Some("SpaRewriteFunction.FunctionMetadata.FunctionARN"));
+    let code = r["SpaRewriteFunction"]["Properties"]["FunctionCode"].as_str().expect("function code");
+    for part in ["'/portal/'", "'/admin/'", "'/openapi.json'", "'/index.html'"] {
+        assert!(code.contains(part), "the rewrite leaves the API alone and sends app routes to index.html: {part}");
+    }
+
+    let behaviours = d["CacheBehaviors"].as_sequence().expect("CacheBehaviors");
+    let mut all = vec![default];
+    for pattern in ["/portal/*", "/admin/*"] {
+        let b = behaviours.iter().find(|b| b["PathPattern"] == pattern).unwrap_or_else(|| panic!("no behaviour for {pattern}"));
+        assert_eq!(b["TargetOriginId"], "api", "{pattern}");
+        assert_eq!(b["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "{pattern} uncached (CachingDisabled)");
+        assert_eq!(b["OriginRequestPolicyId"], "b689b0a8-53d0-40ab-baf2-68738e2966ac", "{pattern} forwards every header but Host");
+        assert_eq!(b["ViewerProtocolPolicy"], "https-only", "{pattern}");
+        let methods: Vec<&str> = b["AllowedMethods"].as_sequence().unwrap().iter().filter_map(|m| m.as_str()).collect();
+        assert!(["GET", "POST", "PUT", "DELETE"].iter().all(|m| methods.contains(m)), "{pattern}: {methods:?}");
+        all.push(b);
+    }
+    for (_, path, _) in functions::routes() {
+        assert!(path.starts_with("/portal/") || path.starts_with("/admin/"), "{path} reaches no API behaviour");
+    }
+    for b in &all {
+        assert_eq!(tagged_ref(&b["ResponseHeadersPolicyId"]).as_deref(), Some("WebSecurityHeaders"), "every behaviour carries the security headers");
+    }
+
+    let policy = &r["WebBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+    assert_eq!(policy["Principal"]["Service"], "cloudfront.amazonaws.com");
+    assert!(tagged("!Sub", &policy["Condition"]["StringEquals"]["AWS:SourceArn"]).is_some_and(|a| a.ends_with(":distribution/${WebDistribution}")), "this distribution only");
+
+    let headers = &r["WebSecurityHeaders"]["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"];
+    let csp = tagged("!Sub", &headers["ContentSecurityPolicy"]["ContentSecurityPolicy"]).expect("CSP");
+    assert_eq!(csp, web::content_security_policy("https://${DocumentsBucket.RegionalDomainName}"), "CloudFront's CSP is the local gateway's");
+    let hsts = &headers["StrictTransportSecurity"];
+    let expected_hsts = format!(
+        "max-age={}{}{}",
+        hsts["AccessControlMaxAgeSec"].as_i64().unwrap_or_default(),
+        if hsts["IncludeSubdomains"] == true { "; includeSubDomains" } else { "" },
+        if hsts["Preload"] == true { "; preload" } else { "" },
+    );
+    assert_eq!(expected_hsts, web::STRICT_TRANSPORT_SECURITY);
+    assert_eq!(headers["FrameOptions"]["FrameOption"].as_str(), Some(web::FRAME_OPTIONS));
+    assert_eq!(headers["ReferrerPolicy"]["ReferrerPolicy"].as_str(), Some(web::REFERRER_POLICY));
+    assert_eq!(headers["ContentTypeOptions"]["Override"], true);
+    for part in ["ContentSecurityPolicy", "StrictTransportSecurity", "FrameOptions", "ReferrerPolicy"] {
+        assert_eq!(headers[part]["Override"], true, "{part} overrides the origin's");
+    }
+    for output in ["WebUrl", "WebBucketName", "WebDistributionId"] {
+        assert!(t["Outputs"].get(output).is_some(), "output {output}");
+    }
 }
 
 #[test]
