@@ -93,12 +93,15 @@ export function SheetEditor({ view, mode, onReload }: Props) {
       <form
         noValidate
         className={styles.form}
-        aria-label={t.fieldsHeading}
+        aria-labelledby="sheet-fields"
         onSubmit={(e) => {
           e.preventDefault();
           if (!ed.locked) save();
         }}
       >
+        <h2 id="sheet-fields" className={mode === 'layout' ? 'visually-hidden' : undefined}>
+          {t.fieldsHeading}
+        </h2>
         {ed.locked ? null : <p className="muted">{t.requiredNote}</p>}
         {mode === 'layout' && view.template.layout_html ? (
           <LayoutFields html={view.template.layout_html} fields={fields} editor={ed} />
@@ -136,7 +139,7 @@ export function SheetEditor({ view, mode, onReload }: Props) {
 /** A submitted sheet's values, read-only. */
 function LockedValues({ fields, editor }: { fields: FieldDef[]; editor: Editor }) {
   return (
-    <dl className={`facts ${styles.values}`}>
+    <dl className={styles.values}>
       {fields.map((f) => (
         <div key={f.key} className={styles.pair}>
           <dt>{f.label}</dt>

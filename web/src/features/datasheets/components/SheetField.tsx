@@ -44,7 +44,9 @@ export function SheetField({ field, value, onChange, error, variant = 'block', d
   const id = useId();
   const inline = variant === 'inline';
   const required = field.required ?? false;
-  const hint = [field.help, constraintHint(field)].filter(Boolean).join(' ');
+  const help = field.help?.trim() ?? '';
+  // Staff help text, then the rules; a sentence each.
+  const hint = [help && !/[.!?:]$/.test(help) ? `${help}.` : help, constraintHint(field)].filter(Boolean).join(' ');
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -168,7 +170,7 @@ export function SheetField({ field, value, onChange, error, variant = 'block', d
       control = <input {...common} type="text" maxLength={field.max_length ?? undefined} onChange={(e) => set(e.target.value)} />;
   }
   return (
-    <Wrap className={inline ? styles.inline : 'field'}>
+    <Wrap className={inline ? [styles.inline, field.type === 'multi_line_text' ? styles.inlineWide : ''].join(' ') : 'field'}>
       <label htmlFor={id} className={inline ? 'visually-hidden' : undefined}>
         {field.label}
         {inline ? (required ? ` ${t.required}` : '') : star}
