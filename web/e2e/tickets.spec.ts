@@ -104,7 +104,9 @@ test.describe('as alice', () => {
 
     // Nothing typed yet: the fields say what is missing.
     await page.getByRole('button', { name: 'Raise ticket' }).click();
-    await expect(page.getByText('Enter a subject.')).toBeVisible();
+    await expect(page.getByLabel('Subject')).toHaveAccessibleDescription('Enter a subject.');
+    await expect(page.getByLabel('Subject')).toBeFocused();
+    await expect(page.getByRole('alert')).toContainText('Description: Describe the problem or request.');
     await checkPage(page, 'ticket-new');
 
     await page.getByLabel('Subject').fill(subject);
@@ -173,6 +175,24 @@ test.describe('as alice', () => {
     await expect(page.getByRole('table', { name: 'Tickets opened and closed per month' }).locator('tbody tr')).toHaveCount(12);
     await expect(page.locator('canvas')).toHaveCount(4);
     await checkPage(page, 'ticket-dashboard');
+  });
+
+  test('usable 360 px wide: the page never scrolls sideways, tables scroll inside their box', async ({ page }) => {
+    const t = await staffTicket(`Narrow screen ${stamp}`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const [path, ready] of [
+      ['/tickets', page.getByRole('link', { name: t.subject })],
+      ['/tickets/new', page.getByRole('button', { name: 'Raise ticket' })],
+      [`/tickets/${t.id}`, page.getByRole('heading', { level: 1, name: new RegExp(t.subject) })],
+      ['/dashboard', page.getByRole('table', { name: 'Mean resolution time by priority' })],
+    ] as const) {
+      await page.goto(path);
+      await expect(ready).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/tickets');
+    await checkPage(page, 'tickets-list-360');
   });
 });
 

@@ -33,6 +33,8 @@ describe('TicketForm', () => {
     expect(screen.getByLabelText(/Subject/)).toHaveAccessibleDescription('Enter a subject.');
     expect(screen.getByLabelText(/Subject/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent('Some fields need attention.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Description: Describe the problem or request.');
+    expect(screen.getByLabelText(/Subject/)).toHaveFocus();
   });
 
   it('shows the API’s field errors at their fields', () => {

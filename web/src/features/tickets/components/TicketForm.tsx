@@ -41,7 +41,12 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
     if (!value.subject.trim()) empty.subject = t.required.subject;
     if (!value.description.trim()) empty.description = t.required.description;
     setMissing(empty);
-    if (Object.keys(empty).length === 0) onSubmit(value);
+    const first = Object.keys(empty)[0];
+    if (first) {
+      e.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    onSubmit(value);
   };
 
   const labels = { subject: t.subject, description: t.description, type: t.type, priority: t.priority };
@@ -52,6 +57,13 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
       {localProblem ? (
         <div className="alert alert-error" role="alert">
           <p>{m.common.errors.validation}</p>
+          <ul>
+            {Object.entries(missing).map(([field, message]) => (
+              <li key={field}>
+                {labels[field as keyof typeof labels]}: {message}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : (
         <ErrorAlert error={error} fieldLabels={labels} onRetry={() => onSubmit(value)} />
