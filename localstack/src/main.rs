@@ -155,7 +155,7 @@ async fn serve(ctx: Context, stack: Stack, port: u16) -> Result<(), BoxError> {
     let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint()));
     let app = gateway::app(&ctx, authorizers).await?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-    println!("\nlocal gateway on http://127.0.0.1:{port} (OpenAPI at /openapi.json); Ctrl-C stops it");
+    println!("\nThe portal: http://127.0.0.1:{port}/ (sign in as alice.acme; the API under /portal and /admin, OpenAPI at /openapi.json); Ctrl-C stops it");
     gateway::serve(listener, app).await?;
     Ok(())
 }

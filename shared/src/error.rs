@@ -48,8 +48,9 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// Over a rate limit; the caller may try again after this many seconds (sent as `Retry-After`).
     #[error("too many requests")]
-    TooManyRequests,
+    TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -98,7 +99,7 @@ impl ApiError {
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -117,7 +118,7 @@ impl ApiError {
             Self::PreconditionRequired => "precondition-required",
             Self::PayloadTooLarge => "payload-too-large",
             Self::UnsupportedMediaType => "unsupported-media-type",
-            Self::TooManyRequests => "too-many-requests",
+            Self::TooManyRequests { .. } => "too-many-requests",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -135,7 +136,7 @@ impl ApiError {
             Self::PreconditionRequired => "Send If-Match with the version you read",
             Self::PayloadTooLarge => "The request body is too large",
             Self::UnsupportedMediaType => "The request body must be application/json",
-            Self::TooManyRequests => "Too many attempts; wait a few minutes and try again",
+            Self::TooManyRequests { .. } => "Too many attempts; wait a few minutes and try again",
             Self::Unavailable => "A backing service is unavailable; try again shortly",
             Self::Internal => "Internal error",
         }
@@ -167,7 +168,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response()
+        let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+        if let Self::TooManyRequests { retry_after_secs } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_secs.max(1)));
+        }
+        response
     }
 }
 

@@ -187,12 +187,16 @@ async fn forgotten_password_reset_keeps_totp_and_unknown_users_learn_nothing() {
 async fn repeated_failures_are_throttled() {
     let t = TestStack::start().await;
     let mut statuses = Vec::new();
+    let mut retry_after = None;
     for _ in 0..11 {
         let r = t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "victim.user", "password": "Guess-Number-1" })).send().await.unwrap();
         statuses.push(r.status().as_u16());
+        retry_after = r.headers().get("retry-after").and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     }
     assert!(statuses[..10].iter().all(|s| *s == 401), "{statuses:?}");
     assert_eq!(statuses[10], 429);
+    let seconds = retry_after.expect("a 429 says when to try again");
+    assert!((1..=15 * 60).contains(&seconds), "Retry-After {seconds} lies within the 15-minute window");
 }
 
 #[tokio::test]

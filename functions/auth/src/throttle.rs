@@ -40,7 +40,9 @@ impl Throttle {
             over |= !table.hit(key, WINDOW_SECS, *limit).await?;
         }
         if over {
-            return Err(ApiError::TooManyRequests);
+            // Windows are aligned to multiples of their length, so the limit lifts when this one ends.
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            return Err(ApiError::TooManyRequests { retry_after_secs: (WINDOW_SECS - now.rem_euclid(WINDOW_SECS)) as u64 });
         }
         Ok(())
     }
