@@ -107,7 +107,13 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
         confirmLabel={t.closeConfirm}
         busy={close.isPending}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => close.mutate(undefined, { onSettled: () => setConfirming(false) })}
+        onConfirm={() =>
+          close.mutate(undefined, {
+            onSettled: () => setConfirming(false),
+            // The button that opened the dialog is gone: put focus back at the top of the ticket.
+            onSuccess: () => document.getElementById('page-title')?.focus(),
+          })
+        }
       >
         <p>{t.closeBody}</p>
       </ConfirmDialog>
