@@ -95,7 +95,9 @@ function walk(node: Node, parentTag: string, keys: ReadonlySet<string>, seen: Se
     if (prop === 'href' && !SAFE_URL.test(attr.value.trim())) continue;
     props[prop] = attr.value;
   }
-  if (tag === 'a' && props.href) {
+  // A link whose address was refused is only its text.
+  if (tag === 'a' && !props.href) return children;
+  if (tag === 'a') {
     // A link leaves the sheet's window alone.
     props.target = '_blank';
     props.rel = 'noopener noreferrer';

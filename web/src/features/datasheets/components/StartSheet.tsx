@@ -32,20 +32,22 @@ export function StartSheet() {
           };
           const description = list.find((x) => x.id === value)?.description;
           return (
-            <form className="toolbar" onSubmit={submit}>
-              <ErrorAlert error={start.error && !errors.template_id ? start.error : null} onRetry={() => start.mutate(value)} />
-              <SelectField
-                label={t.template}
-                value={value}
-                onChange={(e) => setChosen(e.target.value)}
-                options={list.map((x) => ({ value: x.id, label: x.name }))}
-                error={errors.template_id}
-                hint={description ?? undefined}
-              />
-              <Button type="submit" busy={start.isPending}>
-                {t.button}
-              </Button>
-            </form>
+            <>
+              <ErrorAlert error={start.error} fieldLabels={{ template_id: t.template }} onRetry={() => start.mutate(value)} />
+              <form className="toolbar" onSubmit={submit}>
+                <SelectField
+                  label={t.template}
+                  value={value}
+                  onChange={(e) => setChosen(e.target.value)}
+                  options={list.map((x) => ({ value: x.id, label: x.name }))}
+                  error={errors.template_id}
+                  hint={description ?? undefined}
+                />
+                <Button type="submit" busy={start.isPending}>
+                  {t.button}
+                </Button>
+              </form>
+            </>
           );
         }}
       </QueryState>
