@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -16,11 +17,13 @@ interface Props {
 /** The job list as CommTrak's portal shows it: dates booked, reference, description, status, closed date. */
 export function JobTable({ jobs, page }: Props) {
   const c = m.jobs.columns;
+  const captionId = useId();
   if (jobs.length === 0) return <p className="empty">{m.jobs.empty}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{m.jobs.listCaption(page)}</caption>
+    // Focusable so that a keyboard can scroll it sideways on a narrow screen.
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={styles.table}>
+        <caption id={captionId} className="visually-hidden">{m.jobs.listCaption(page)}</caption>
         <thead>
           <tr>
             <th scope="col">{c.bookedDates}</th>

@@ -1,16 +1,20 @@
+import { useId } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { m } from '../../../messages';
 import type { WorkflowTask } from '../api';
 import { TaskStatusBadge } from './TaskStatusBadge';
+import styles from './WorkflowTasksTable.module.css';
 
 /** A workflow's tasks in order: step, name, status, who did it and when. */
 export function WorkflowTasksTable({ tasks, caption }: { tasks: WorkflowTask[]; caption: string }) {
   const c = m.workflows.columns;
+  const captionId = useId();
   if (tasks.length === 0) return <p className="empty">{m.workflows.noTasks}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
+    // Focusable so that a keyboard can scroll it sideways on a narrow screen.
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={styles.table}>
+        <caption id={captionId} className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{c.step}</th>
