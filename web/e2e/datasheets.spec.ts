@@ -34,8 +34,8 @@ test.describe('as alice', () => {
     await page.goto('/data-sheets');
     await expect(page.getByRole('heading', { level: 1, name: 'Data sheets' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Template' })).toBeVisible();
-    // The seeded draft of the inspection report is listed.
-    await expect(page.getByRole('row').filter({ hasText: INSPECTION }).first()).toContainText('Draft');
+    await expect(page.getByRole('table')).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Ticket' })).toBeVisible();
     await checkPage(page, 'datasheets-list');
 
     await startSheet(page, SITE_ACCESS);
@@ -97,6 +97,16 @@ test.describe('as alice', () => {
     const ticket = page.getByRole('link', { name: /^Ticket #\d+$/ }).first();
     const label = (await ticket.textContent()) ?? '';
     const number = /#(\d+)/.exec(label)?.[1] ?? '';
+
+    // The list, newest first: this sheet, submitted, with its ticket.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data sheets' }).click();
+    const row = page.getByRole('row').nth(1);
+    await expect(row.getByRole('rowheader')).toHaveText(SITE_ACCESS);
+    await expect(row).toContainText('Submitted');
+    await expect(row.getByRole('link', { name: `Ticket #${number}` })).toBeVisible();
+    await checkPage(page, 'datasheets-list-submitted');
+    await page.goBack();
+
     await ticket.click();
     await expect(page).toHaveURL(/\/tickets\/[0-9A-Z]{26}$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Ticket ${number}: Data sheet: ${SITE_ACCESS}`);
