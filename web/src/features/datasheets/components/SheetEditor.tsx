@@ -1,17 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
 import { m } from '../../../messages';
 import type { FieldDef, SheetView } from '../api';
 import { useSheetEditor, type SheetEditor as Editor } from '../useSheetEditor';
 import { displayValue } from '../values';
-import { LayoutFields } from './LayoutFields';
 import { SheetField } from './SheetField';
 import { TicketLink } from './SheetFacts';
 import styles from './SheetEditor.module.css';
 
 const t = m.datasheets.sheet;
+// The layout view and its sanitiser (DOMPurify) load only with the layout window.
+const LayoutFields = lazy(() => import('./LayoutFields').then((mod) => ({ default: mod.LayoutFields })));
 
 interface Props {
   view: SheetView;
@@ -104,7 +106,9 @@ export function SheetEditor({ view, mode, onReload }: Props) {
         </h2>
         {ed.locked ? null : <p className="muted">{t.requiredNote}</p>}
         {mode === 'layout' && view.template.layout_html ? (
-          <LayoutFields html={view.template.layout_html} fields={fields} editor={ed} />
+          <Suspense fallback={<Loading />}>
+            <LayoutFields html={view.template.layout_html} fields={fields} editor={ed} />
+          </Suspense>
         ) : ed.locked ? (
           <LockedValues fields={fields} editor={ed} />
         ) : (
