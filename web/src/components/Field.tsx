@@ -19,6 +19,16 @@ function useDescribed(error: string | undefined, hint: ReactNode) {
   };
 }
 
+/** The asterisk beside a required field's label: outside the label, so it is not part of the field's
+ * accessible name (the input's `required` already says so). */
+function RequiredMark() {
+  return (
+    <span className="field-required" aria-hidden="true">
+      *
+    </span>
+  );
+}
+
 function Extras({ hint, hintId, error, errorId }: { hint: ReactNode; hintId?: string | undefined; error?: string | undefined; errorId?: string | undefined }) {
   return (
     <>
@@ -40,10 +50,10 @@ export function TextField({ label, error, hint, ...input }: Common & InputHTMLAt
   const d = useDescribed(error, hint);
   return (
     <div className="field">
-      <label htmlFor={input.id ?? d.id}>
-        {label}
-        {input.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <span className="field-label">
+        <label htmlFor={input.id ?? d.id}>{label}</label>
+        {input.required ? <RequiredMark /> : null}
+      </span>
       <input id={d.id} {...input} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
     </div>
@@ -54,10 +64,10 @@ export function TextAreaField({ label, error, hint, ...input }: Common & Textare
   const d = useDescribed(error, hint);
   return (
     <div className="field">
-      <label htmlFor={input.id ?? d.id}>
-        {label}
-        {input.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <span className="field-label">
+        <label htmlFor={input.id ?? d.id}>{label}</label>
+        {input.required ? <RequiredMark /> : null}
+      </span>
       <textarea id={d.id} rows={5} {...input} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
     </div>
@@ -74,10 +84,10 @@ export function SelectField({
   const d = useDescribed(error, hint);
   return (
     <div className="field">
-      <label htmlFor={select.id ?? d.id}>
-        {label}
-        {select.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <span className="field-label">
+        <label htmlFor={select.id ?? d.id}>{label}</label>
+        {select.required ? <RequiredMark /> : null}
+      </span>
       <select id={d.id} {...select} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
