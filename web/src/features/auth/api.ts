@@ -1,7 +1,7 @@
 // The auth routes the pages call. Sign-in, activation and reset are public (no bearer token; the refresh
 // token comes back only as an HttpOnly cookie); changing the password is a signed-in call.
 import { useMutation } from '@tanstack/react-query';
-import { unwrap, type components } from '../../lib/api';
+import { api, unwrap, type components } from '../../lib/api';
 import { authApi } from '../../lib/authApi';
 import { signedIn } from '../../lib/session';
 
@@ -54,3 +54,15 @@ export function useResetPassword() {
   });
 }
 
+export interface ChangePasswordInput {
+  current_password: string;
+  new_password: string;
+  code: string;
+}
+
+/** The signed-in contact's new password, proven with the current one and an authenticator code. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordInput) => unwrap(api.POST('/portal/account/password', { body })),
+  });
+}

@@ -52,7 +52,7 @@ export const auth = {
     back: 'Back to sign in',
   },
   reset: {
-    title: 'Choose a new password',
+    title: 'Reset your password',
     intro: 'Choose a new password for the customer portal.',
     submit: 'Set the password',
     done: 'Your new password is set. Signing in still asks for your authenticator code: a password reset never skips it.',

@@ -24,9 +24,7 @@ export const customers = {
       sales_rep: 'Sales representative',
       relationship_manager: 'Relationship manager',
     } as Record<string, string>,
-    /** Read after the name on the button that reveals the panel. */
-    managerMore: ': phone and email',
-    managerHint: 'Hover over or focus a name to see the phone and email.',
+    managerHint: 'Hover over, focus or tap a name to see their phone and email.',
     managerPhone: 'Phone',
     managerEmail: 'Email',
     noPhone: 'No phone on file',

@@ -22,7 +22,7 @@ export function CodeField({ value, onChange, error, autoFocus }: Props) {
       autoComplete="one-time-code"
       pattern="[0-9 ]*"
       maxLength={7}
-      required
+      aria-required="true"
       autoFocus={autoFocus}
     />
   );

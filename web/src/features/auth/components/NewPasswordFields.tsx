@@ -24,7 +24,7 @@ export function NewPasswordFields({ password, repeat, onPassword, onRepeat, erro
         onChange={(e) => onPassword(e.target.value)}
         hint={m.auth.passwordHint}
         error={errors.password}
-        required
+        aria-required="true"
       />
       <TextField
         label={repeatLabel}
@@ -34,7 +34,7 @@ export function NewPasswordFields({ password, repeat, onPassword, onRepeat, erro
         value={repeat}
         onChange={(e) => onRepeat(e.target.value)}
         error={errors.repeat}
-        required
+        aria-required="true"
       />
     </>
   );

@@ -45,7 +45,7 @@ export default function ForgotPasswordPage() {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             error={missing ?? (server ? m.auth.fieldError(m.auth.username, server) : undefined)}
-            required
+            aria-required="true"
           />
           <div className="form-actions">
             <Button type="submit" busy={forgot.isPending}>

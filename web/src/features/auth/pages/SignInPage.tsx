@@ -98,7 +98,7 @@ export default function SignInPage() {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             error={missing.username}
-            required
+            aria-required="true"
           />
           <TextField
             label={m.auth.password}
@@ -108,7 +108,7 @@ export default function SignInPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={missing.password}
-            required
+            aria-required="true"
           />
           <div className="form-actions">
             <Button type="submit" busy={login.isPending}>

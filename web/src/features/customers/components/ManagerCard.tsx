@@ -18,7 +18,7 @@ export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
  * An account manager: role and name; the phone and email show in a panel on hover, on keyboard focus, and
  * on a tap or click (for touch). The panel stays while the pointer or focus is on it, and Escape hides it.
  */
-export function ManagerCard({ manager }: { manager: Manager }) {
+export function ManagerCard({ manager, describedBy }: { manager: Manager; describedBy?: string }) {
   const t = m.customers.company;
   const panelId = useId();
   const [hover, setHover] = useState(false);
@@ -65,13 +65,13 @@ export function ManagerCard({ manager }: { manager: Manager }) {
           className={styles.name}
           aria-expanded={open}
           aria-controls={panelId}
+          aria-describedby={describedBy}
           onClick={() => {
             setPinned(true);
             setDismissed(false);
           }}
         >
           {manager.name}
-          <span className="visually-hidden">{t.managerMore}</span>
         </button>
         <div id={panelId} className={styles.panel} hidden={!open}>
           <dl>

@@ -37,7 +37,7 @@ function Company({ me }: { me: Me }) {
           <dt>{t.address}</dt>
           <dd>
             {lines.length ? (
-              <address>
+              <address className={styles.address}>
                 {lines.map((l, i) => (
                   <span key={i} className={styles.line}>
                     {l}
@@ -80,11 +80,13 @@ function Company({ me }: { me: Me }) {
         <h2 id="company-managers">{t.managers}</h2>
         {me.account_managers.length ? (
           <>
-            <p className="muted">{t.managerHint}</p>
+            <p className="muted" id="manager-hint">
+              {t.managerHint}
+            </p>
             <ul className={styles.managers}>
               {me.account_managers.map((a) => (
                 <li key={`${a.role}-${a.email}`}>
-                  <ManagerCard manager={a} />
+                  <ManagerCard manager={a} describedBy="manager-hint" />
                 </li>
               ))}
             </ul>

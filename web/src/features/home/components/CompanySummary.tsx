@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { addressLines, type Me } from '../../customers';
+import styles from './Home.module.css';
 
 /** The company's main information in brief, linking to the full page when the main-info module is on. */
 export function CompanySummary({ company, linkToDetails }: { company: Me['company']; linkToDetails: boolean }) {
@@ -16,11 +17,10 @@ export function CompanySummary({ company, linkToDetails }: { company: Me['compan
         <dt>{t.address}</dt>
         <dd>
           {lines.length ? (
-            <address>
+            <address className={styles.address}>
               {lines.map((l, i) => (
-                <span key={i}>
+                <span key={i} className={styles.line}>
                   {l}
-                  {i < lines.length - 1 ? <br /> : null}
                 </span>
               ))}
             </address>
