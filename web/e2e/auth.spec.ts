@@ -3,43 +3,13 @@
 // forgotten password from the emailed link, changes it on the account page, signs out and back in.
 // Alice's password is never changed: the other tests sign in with it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { ACME_ID, BASE_URL, DEMO_PASSWORD, checkPage, emailsTo, freshCode, portalLocal, signIn, staff } from './support';
+import { ACME_ID, BASE_URL, DEMO_PASSWORD, checkPage, freshCode, linkInEmail, signIn, staff } from './support';
 
 /** The path and query of an emailed link, to open on the gateway under test. */
 const local = (link: string) => {
   const u = new URL(link);
   return u.pathname + u.search;
 };
-
-/** An email's HTML with its character references decoded (the templates write a link's slashes as `&#x2F;`). */
-function decoded(html: string): string {
-  return html
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/**
- * The newest emailed link to `path` (`activate`, `reset-password`), read out of the emulator's mailbox; the
- * outbox drain runs first when the email is only queued.
- */
-async function emailedLink(address: string, path: string, drainFirst = false): Promise<string> {
-  const pattern = new RegExp(`https?://[^"'\\s<]+/${path}\\?token=[A-Za-z0-9_-]+`);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    if (drainFirst || attempt > 0) portalLocal('job', 'drain-outbox');
-    for (let i = 0; i < 20; i += 1) {
-      for (const email of (await emailsTo(address)).reverse()) {
-        const found = pattern.exec(decoded(email.body ?? ''));
-        if (found) return found[0];
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`no ${path} link emailed to ${address}`);
-}
 
 test.describe('signed out', () => {
   test('the sign-in and forgot-password pages', async ({ page }) => {
@@ -137,7 +107,7 @@ test.describe.serial('a newly invited contact', () => {
     })) as { id: string };
     await staff('PUT', `/admin/contacts/${contact.id}/portal-access`, {});
     await staff('POST', `/admin/contacts/${contact.id}/portal-access/invitation`);
-    const link = await emailedLink(email, 'activate');
+    const link = await linkInEmail(email, 'activate');
 
     await page.goto(local(link));
     await expect(page.getByRole('heading', { level: 1, name: 'Activate your account' })).toBeVisible();
@@ -176,7 +146,7 @@ test.describe.serial('a newly invited contact', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByRole('status')).toHaveText(/If the account exists, we have emailed a link valid for one hour/);
     // The email is queued: the outbox drain sends it.
-    const link = await emailedLink(email, 'reset-password', true);
+    const link = await linkInEmail(email, 'reset-password', true);
 
     await page.goto(local(link));
     await expect(page).toHaveURL(/\/reset-password$/);

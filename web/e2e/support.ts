@@ -53,15 +53,32 @@ export async function emailsTo(address: string): Promise<SentEmail[]> {
   return (data.ses?.Message ?? []).filter((m) => m.destinations?.ToAddresses?.includes(address));
 }
 
-/** The newest link to a path of the portal in the emails sent to an address. */
-export async function linkInEmail(address: string, path: string): Promise<string> {
-  for (let i = 0; i < 20; i += 1) {
-    const emails = await emailsTo(address);
-    for (const e of emails.reverse()) {
-      const match = new RegExp(`https?://[^"'\\s<]+/${path}\\?token=[A-Za-z0-9_-]+`).exec(e.body ?? '');
-      if (match) return match[0];
+/** An email's HTML with its character references decoded (the templates write a link's slashes as `&#x2F;`). */
+function decoded(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The newest emailed link to `path` (`activate`, `reset-password`), read out of the emulator's mailbox; the
+ * outbox drain runs first when the email is only queued (forgot-password queues it).
+ */
+export async function linkInEmail(address: string, path: string, drainFirst = false): Promise<string> {
+  const pattern = new RegExp(`https?://[^"'\\s<]+/${path}\\?token=[A-Za-z0-9_-]+`);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    if (drainFirst || attempt > 0) portalLocal('job', 'drain-outbox');
+    for (let i = 0; i < 20; i += 1) {
+      for (const email of (await emailsTo(address)).reverse()) {
+        const found = pattern.exec(decoded(email.body ?? ''));
+        if (found) return found[0];
+      }
+      await new Promise((r) => setTimeout(r, 250));
     }
-    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no ${path} link emailed to ${address}`);
 }
