@@ -71,6 +71,11 @@ impl Clients {
         Self { dynamodb: Arc::new(OnceLock::from(client)), ..self }
     }
 
+    /// The same clients with this SES client instead (a test's mocked client).
+    pub fn with_ses(self, client: aws_sdk_ses::Client) -> Self {
+        Self { ses: Arc::new(OnceLock::from(client)), ..self }
+    }
+
     /// `AWS_ENDPOINT_URL_<SERVICE>`, else the configuration's own endpoint: `aws_config` applies the
     /// per-service variable itself, a configuration built by hand does not.
     fn endpoint(&self, service: &str) -> Option<String> {
