@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Pager } from '../../../components/Pager';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
+import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { useAddContact, useContacts } from '../api';
 import { AddContactForm } from '../components/AddContactForm';
@@ -10,9 +10,8 @@ import { ContactsTable } from '../components/ContactsTable';
 /** The company's contacts, a page at a time, and adding a colleague. Contacts cannot be edited here. */
 export default function ContactsPage() {
   const t = m.customers.contacts;
-  // The cursors of the pages shown so far; the last one is the current page's (none for the first).
-  const [cursors, setCursors] = useState<string[]>([]);
-  const contacts = useContacts(cursors[cursors.length - 1]);
+  const pages = useCursorPages();
+  const contacts = useContacts(pages.cursor ?? undefined);
   const add = useAddContact();
   return (
     <Page title={t.title}>
@@ -24,10 +23,10 @@ export default function ContactsPage() {
             <>
               <ContactsTable contacts={page.items} />
               <Pager
-                hasPrevious={cursors.length > 0}
+                hasPrevious={pages.hasPrevious}
                 nextCursor={page.next_cursor}
-                onPrevious={() => setCursors((c) => c.slice(0, -1))}
-                onNext={(cursor) => setCursors((c) => [...c, cursor])}
+                onPrevious={pages.previous}
+                onNext={pages.next}
               />
             </>
           )}

@@ -4,7 +4,7 @@ import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
 import { useJobs } from '../api';
 import { JobTable } from '../components/JobTable';
-import { useCursorPages } from '../useCursorPages';
+import { useCursorPages } from '../../../lib/useCursorPages';
 
 export default function JobListPage() {
   const pages = useCursorPages();

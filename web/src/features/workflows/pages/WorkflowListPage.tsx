@@ -4,7 +4,7 @@ import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
 import { useWorkflows } from '../api';
 import { WorkflowList } from '../components/WorkflowList';
-import { useCursorPages } from '../useCursorPages';
+import { useCursorPages } from '../../../lib/useCursorPages';
 
 export default function WorkflowListPage() {
   const pages = useCursorPages();
