@@ -5,7 +5,7 @@ use axum::{
     extract::{FromRequest, FromRequestParts, Request},
     http::{header, request::Parts},
 };
-use serde::de::DeserializeOwned;
+use serde::{de::DeserializeOwned, Deserialize};
 
 use crate::{
     error::{ApiError, FieldError},
@@ -60,25 +60,36 @@ impl<S: Send + Sync, T: DeserializeOwned + Validate> FromRequest<S> for JsonBody
 }
 
 /// Syntax errors are 400; a well-formed document of the wrong shape is 422 naming the field.
+///
+/// The whole body must be one JSON object: anything after it but whitespace is a syntax error (400,
+/// nothing is read from the document), and a document that is not an object is 422 naming `body` (serde
+/// would otherwise fill a struct from an array's items by position).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut syntax = serde_json::Deserializer::from_slice(bytes);
+    serde::de::IgnoredAny::deserialize(&mut syntax).and_then(|_| syntax.end()).map_err(|e| not_json(&e))?;
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ApiError::Validation(vec![FieldError::new("body", "must be a JSON object")]));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(v) => Ok(v),
         Err(err) => {
             let path = err.path().to_string();
             let inner = err.into_inner();
-            let message = strip_position(&inner.to_string());
             if inner.is_data() {
+                let message = strip_position(&inner.to_string());
                 let field = if path == "." { missing_field(&message).unwrap_or(path) } else { path };
                 Err(ApiError::Validation(vec![FieldError::new(field, message)]))
             } else {
-                Err(ApiError::BadRequest {
-                    detail: format!("the body is not valid JSON: {message}"),
-                    errors: vec![FieldError::new("body", message)],
-                })
+                Err(not_json(&inner))
             }
         }
     }
+}
+
+fn not_json(err: &serde_json::Error) -> ApiError {
+    let message = strip_position(&err.to_string());
+    ApiError::BadRequest { detail: format!("the body is not valid JSON: {message}"), errors: vec![FieldError::new("body", message)] }
 }
 
 fn strip_position(msg: &str) -> String {
@@ -176,6 +187,29 @@ mod tests {
         );
         let (status, _) = field(parse_json::<Body>(br#"{"name":"a","address":{"city":"x"},"admin":true}"#).unwrap_err());
         assert_eq!(status, 422);
+    }
+
+    #[test]
+    fn one_object_and_nothing_after_it() {
+        let ok = br#"{"name":"a","address":{"city":"x"}}"#;
+        assert!(parse_json::<Body>(ok).is_ok());
+        assert!(parse_json::<Body>(&[b" \r\n".as_slice(), ok, b" \n\t"].concat()).is_ok(), "whitespace around it is fine");
+        for trailing in [&b"this is not JSON"[..], b"{}", b"<<garbage>>", b",", b"]", b"\0"] {
+            let err = parse_json::<Body>(&[ok.as_slice(), trailing].concat()).unwrap_err().to_problem();
+            assert_eq!((err.status, err.errors[0].field.as_str()), (400, "body"), "{}", String::from_utf8_lossy(trailing));
+            assert!(err.kind.ends_with("/bad-request"), "{}", err.kind);
+        }
+        // Trailing input outranks a wrong shape: the body is not one JSON document at all.
+        assert_eq!(field(parse_json::<Body>(br#"{"name":1}x"#).unwrap_err()), (400, "body".into()));
+        // serde fills a struct from an array by position; a body must be an object.
+        for other in [&br#"["a",{"city":"x"}]"#[..], b"[]", b"\"a\"", b"42", b"null", b"true"] {
+            assert_eq!(field(parse_json::<Body>(other).unwrap_err()), (422, "body".into()), "{}", String::from_utf8_lossy(other));
+        }
+        // Nesting is skipped over without recursion, and never read deeper than serde_json's limit.
+        let deep = [b"[".repeat(10_000), b"]".repeat(10_000)].concat();
+        assert_eq!(field(parse_json::<Body>(&deep).unwrap_err()), (422, "body".into()));
+        let deep = [br#"{"name":"a","address":"#.to_vec(), br#"{"a":"#.repeat(10_000), b"1".to_vec(), b"}".repeat(10_001)].concat();
+        assert_eq!(field(parse_json::<Body>(&deep).unwrap_err()).0, 422);
     }
 
     #[derive(Debug, Deserialize)]

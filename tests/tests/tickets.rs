@@ -289,3 +289,34 @@ async fn a_first_page_reads_page_size_plus_one_items_among_ten_thousand() {
         assert!(page["next_cursor"].is_string());
     }
 }
+
+/// Every item of the stack's table, counted.
+async fn items_in_table(t: &TestStack) -> i32 {
+    let out = t.ctx.table.client.scan().table_name(&t.ctx.table.name).select(aws_sdk_dynamodb::types::Select::Count).send().await.unwrap();
+    assert!(out.last_evaluated_key.is_none(), "one page of a test stack");
+    out.count
+}
+
+#[tokio::test]
+async fn trailing_input_after_the_json_document_is_a_bad_request_and_writes_nothing() {
+    let t = TestStack::start().await;
+    let (_, _, token) = t.customer_with_portal_contact("Trailing Co").await;
+    let raw = |path: &'static str, token: Option<&str>, body: &'static str| t.request(Method::POST, path, token).header("content-type", "application/json").body(body).send();
+    let before = items_in_table(&t).await;
+
+    let r = raw("/portal/tickets", Some(&token), r#"{"subject":"s","description":"d","type":"question","priority":"low"}this is not JSON"#).await.unwrap();
+    assert_eq!(r.status(), 400);
+    let p = problem(r).await;
+    assert_eq!(p["type"], "https://problems.customer-portal.dev/bad-request");
+    assert_eq!(p["errors"][0]["field"], "body");
+    let r = raw("/portal/auth/password/forgot", None, r#"{"username":"x"}<<garbage>>"#).await.unwrap();
+    assert_eq!(r.status(), 400);
+    assert_eq!(problem(r).await["type"], "https://problems.customer-portal.dev/bad-request");
+    let r = raw("/portal/tickets", Some(&token), r#"{"subject":"s","description":"d","type":"question","priority":"low"}{"subject":"again"}"#).await.unwrap();
+    assert_eq!(r.status(), 400, "a second document is trailing input too");
+    assert_eq!(items_in_table(&t).await, before, "nothing was written, not even a throttle count");
+    assert!(numbers(&body(t.get("/portal/tickets", &token).await).await).is_empty(), "no ticket was raised");
+
+    let r = raw("/portal/tickets", Some(&token), "{\"subject\":\"s\",\"description\":\"d\",\"type\":\"question\",\"priority\":\"low\"}\r\n").await.unwrap();
+    assert_eq!(r.status(), 201, "whitespace after the document is still fine");
+}
