@@ -34,8 +34,8 @@ impl Checks<'_> {
         if n > max {
             self.fail(field, format!("must be at most {max} characters, got {n}"));
         }
-        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-            self.fail(field, "must not contain control characters");
+        if has_control(value) {
+            self.fail(field, CONTROL_MESSAGE);
         }
     }
 
@@ -62,6 +62,13 @@ impl Checks<'_> {
             self.fail(field, "must be a phone number: digits, spaces and + - ( ) . x");
         }
     }
+}
+
+pub const CONTROL_MESSAGE: &str = "must not contain control characters";
+
+/// Control characters other than line breaks and tabs: what no text field of the API accepts.
+pub fn has_control(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
 }
 
 /// A deliberately plain check: one `@`, a non-empty local part, a dotted domain, no spaces.

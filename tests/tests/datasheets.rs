@@ -146,3 +146,53 @@ async fn an_email_ses_refuses_is_sent_by_the_next_drain_and_only_once() {
     assert_eq!(scheduler::drain_outbox(&good).await.unwrap().sent, 0);
     assert_eq!(emails_to(&to).await.len(), 1);
 }
+
+#[tokio::test]
+async fn control_characters_in_values_are_refused_on_save_and_on_submit() {
+    let t = TestStack::start().await;
+    let (customer, _, token) = t.customer_with_portal_contact("Control Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let template = datasheets::template(&t, "Control survey").await;
+    let id = datasheets::draft(&t, cid, &template, &token).await;
+    let path = format!("/portal/datasheets/{id}");
+    let fields_of = |p: &Value| p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+
+    // A draft save: every text value, single or in a list, is refused with the field named.
+    let values = json!({ "site": "a\u{0000}b\u{001b}[2J", "access": "Ring\u{0007}", "risk": "low", "kit": ["ladder", "lift\u{0000}"] });
+    let r = t.request(Method::PUT, &path, Some(&token)).header("If-Match", "\"1\"").json(&json!({ "values": values })).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    let p = problem(r).await;
+    assert_eq!(fields_of(&p), ["values.site", "values.access", "values.kit"]);
+    assert_eq!(p["errors"][0]["message"], "must not contain control characters");
+    let sheet = body(t.get(&path, &token).await).await;
+    assert_eq!((sheet["sheet"]["version"].as_u64(), sheet["sheet"]["values"].as_object().map(|v| v.len())), (Some(1), Some(0)), "nothing was saved");
+
+    // A draft that holds them already (saved before this rule) is refused at submission: no ticket.
+    let mut stored: shared::table::datasheets::Sheet = t.ctx.table.get(shared::table::keys::customer(cid), shared::table::keys::sheet(&id)).await.unwrap().unwrap();
+    stored.values = serde_json::from_value(json!({ "site": "a\u{0000}b", "floors": 4, "parking": true })).unwrap();
+    t.ctx.table.put(&stored).await.unwrap();
+    let r = t.post(&format!("{path}/submit"), &token, json!({})).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(fields_of(&problem(r).await), ["values.site"]);
+    assert!(body(t.get("/portal/tickets", &token).await).await["items"].as_array().unwrap().is_empty(), "no ticket was raised");
+}
+
+#[tokio::test]
+async fn control_characters_in_choice_options_are_refused() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let template = datasheets::template(&t, "Control survey").await;
+    let fields_of = |p: &Value| p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+    let mut template_body = json!({ "name": "Options", "description": null, "layout_html": null, "fields": [
+        { "key": "colour", "label": "Colour", "type": "single_choice", "options": ["red", "a\u{0000}b"], "required": false, "help": null },
+        { "key": "extras", "label": "Extras", "type": "multiple_choice", "options": ["\u{001b}[2J", "none"], "required": false, "help": null }
+    ] });
+    let r = t.post("/admin/datasheet-templates", &staff, template_body.clone()).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(fields_of(&problem(r).await), ["fields[0].options[1]", "fields[1].options[0]"]);
+    template_body["name"] = json!("Control survey");
+    let r = t.request(Method::PUT, &format!("/admin/datasheet-templates/{template}"), Some(&staff)).header("If-Match", "\"1\"").json(&template_body).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert_eq!(fields_of(&problem(r).await), ["fields[0].options[1]", "fields[1].options[0]"]);
+    assert_eq!(body(t.get(&format!("/admin/datasheet-templates/{template}"), &staff).await).await["version"], 1, "the template is unchanged");
+}

@@ -7,7 +7,7 @@ use serde_json::Value;
 use shared::{
     error::FieldError,
     table::datasheets::{FieldDef, FieldKind, Sheet, SheetStatus, Template},
-    validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
+    validate::{has_control, Checks, Validate, CONTROL_MESSAGE, MAX_NAME, MAX_TEXT},
 };
 use utoipa::{IntoParams, ToSchema};
 
@@ -53,6 +53,9 @@ impl Validate for TemplateInput {
                     let unique: HashSet<_> = options.iter().collect();
                     if options.is_empty() || options.len() > MAX_OPTIONS || unique.len() != options.len() || options.iter().any(|o| o.trim().is_empty() || o.len() > MAX_NAME) {
                         errors.push(FieldError::new(at("options"), format!("must be 1 to {MAX_OPTIONS} distinct, non-blank options")));
+                    }
+                    for (j, _) in options.iter().enumerate().filter(|(_, o)| has_control(o)) {
+                        errors.push(FieldError::new(at(&format!("options[{j}]")), CONTROL_MESSAGE));
                     }
                 }
                 FieldKind::Number { min: Some(lo), max: Some(hi), .. } if lo > hi => {

@@ -187,6 +187,15 @@ fn check_value(f: &FieldDef, v: &Value) -> Result<(), String> {
     }
 }
 
+/// Whether a value holds text with control characters (in a list's items too).
+fn has_control(v: &Value) -> bool {
+    match v {
+        Value::String(s) => crate::validate::has_control(s),
+        Value::Array(items) => items.iter().any(has_control),
+        _ => false,
+    }
+}
+
 fn is_blank(v: &Value) -> bool {
     match v {
         Value::Null => true,
@@ -196,8 +205,8 @@ fn is_blank(v: &Value) -> bool {
     }
 }
 
-/// Checks values against the template: unknown keys and wrongly typed values always; missing
-/// required values only when `complete` (submission). Errors name `values.<key>`.
+/// Checks values against the template: unknown keys, control characters and wrongly typed values always;
+/// missing required values only when `complete` (submission). Errors name `values.<key>`.
 pub fn validate_values(template: &Template, values: &BTreeMap<String, Value>, complete: bool) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for key in values.keys() {
@@ -207,6 +216,8 @@ pub fn validate_values(template: &Template, values: &BTreeMap<String, Value>, co
     }
     for f in &template.fields {
         match values.get(&f.key) {
+            // Blank or not: the text reaches the ticket, the email and the CSV export as it is.
+            Some(v) if has_control(v) => errors.push(FieldError::new(format!("values.{}", f.key), crate::validate::CONTROL_MESSAGE)),
             Some(v) if !is_blank(v) => {
                 if let Err(m) = check_value(f, v) {
                     errors.push(FieldError::new(format!("values.{}", f.key), m));
@@ -285,6 +296,18 @@ mod tests {
         ]
         .into();
         assert!(validate_values(&t, &good, true).is_empty());
+        let control: BTreeMap<String, Value> = [
+            ("site".to_owned(), json!("a\u{0}b\u{1b}[2J")),
+            ("visit".to_owned(), json!("\u{7f}")),
+            ("risk".to_owned(), json!(" \u{b} ")),
+            ("kit".to_owned(), json!(["ladder", "\u{85}"])),
+        ]
+        .into();
+        let errors = validate_values(&t, &control, false);
+        assert_eq!(fields(errors.clone()), ["values.site", "values.visit", "values.risk", "values.kit"]);
+        assert!(errors.iter().all(|e| e.message == "must not contain control characters"), "{errors:?}");
+        let lines: BTreeMap<String, Value> = [("site".to_owned(), json!("HQ\tEast")), ("risk".to_owned(), json!("low"))].into();
+        assert!(validate_values(&t, &lines, false).is_empty(), "tabs are text");
         Ok(())
     }
 }
