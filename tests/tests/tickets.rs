@@ -320,3 +320,49 @@ async fn trailing_input_after_the_json_document_is_a_bad_request_and_writes_noth
     let r = raw("/portal/tickets", Some(&token), "{\"subject\":\"s\",\"description\":\"d\",\"type\":\"question\",\"priority\":\"low\"}\r\n").await.unwrap();
     assert_eq!(r.status(), 201, "whitespace after the document is still fine");
 }
+
+/// The numbers of an export's rows in order, and its `X-Next-Cursor`.
+async fn export_page(t: &TestStack, path: &str, token: &str) -> (Vec<u64>, Option<String>) {
+    let r = t.get(path, token).await;
+    assert_eq!(r.status(), 200, "{path}");
+    let next = r.headers().get("x-next-cursor").map(|v| v.to_str().unwrap().to_owned());
+    let csv = r.text().await.unwrap();
+    let mut lines = csv.trim_end().split("\r\n");
+    assert_eq!(lines.next(), Some("number,date_added,subject,contact,status,date_closed"), "{path}: the columns do not change");
+    (lines.map(|l| l.split(',').next().unwrap().parse().unwrap()).collect(), next)
+}
+
+#[tokio::test]
+async fn the_export_pages_with_limit_and_cursor_like_the_list() {
+    let t = TestStack::start().await;
+    let (_, _, token) = t.customer_with_portal_contact("Paged Export Co").await;
+    let mut all = Vec::new();
+    for n in 0..5 {
+        all.push(raise(&t, &token, &format!("Export {n}")).await["number"].as_u64().unwrap());
+    }
+    all.reverse();
+
+    // Without parameters: every row, newest first, and nothing says more remain.
+    assert_eq!(export_page(&t, "/portal/tickets/export", &token).await, (all.clone(), None));
+    // limit caps the rows; X-Next-Cursor continues where it stopped, until the last row.
+    let (first, next) = export_page(&t, "/portal/tickets/export?limit=2", &token).await;
+    assert_eq!(first, all[..2]);
+    let (second, next) = export_page(&t, &format!("/portal/tickets/export?limit=2&cursor={}", next.expect("more rows")), &token).await;
+    assert_eq!(second, all[2..4]);
+    let (third, next) = export_page(&t, &format!("/portal/tickets/export?limit=2&cursor={}", next.expect("more rows")), &token).await;
+    assert_eq!((third, next), (all[4..].to_vec(), None));
+    // The list's cursor works for the export: the rest of the tickets after the list's first page.
+    let page = body(t.get("/portal/tickets?limit=3", &token).await).await;
+    let cursor = page["next_cursor"].as_str().unwrap();
+    assert_eq!(export_page(&t, &format!("/portal/tickets/export?cursor={cursor}"), &token).await, (all[3..].to_vec(), None));
+
+    // Bad values are refused as the list refuses them, naming the parameter.
+    for (query, field) in [("limit=0", "limit"), ("limit=101", "limit"), ("limit=-1", "limit"), ("limit=abc", "limit"), ("cursor=garbage", "cursor"), ("cursor=e30", "cursor")] {
+        for path in ["/portal/tickets", "/portal/tickets/export"] {
+            let r = t.get(&format!("{path}?{query}"), &token).await;
+            assert_eq!(r.status(), 400, "{path}?{query}");
+            let p = problem(r).await;
+            assert_eq!((p["type"].as_str(), p["errors"][0]["field"].as_str()), (Some("https://problems.customer-portal.dev/bad-request"), Some(field)), "{path}?{query}");
+        }
+    }
+}

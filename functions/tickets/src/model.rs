@@ -228,7 +228,9 @@ pub struct ListParams {
     pub scope: TicketScope,
     /// Text the subject contains (case-insensitive).
     pub q: Option<String>,
+    /// Items per page, 1 to 100 (default 25). For the export, the most rows it holds (default all, up to 5,000).
     pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page (for the export, also its `X-Next-Cursor`): the tickets after it.
     pub cursor: Option<String>,
 }
 

@@ -170,16 +170,31 @@ pub async fn close(State(ctx): State<Context>, Portal(who, session): Portal<modu
     Ok(Json(detail(closed, Vec::new(), &contact.id)))
 }
 
+/// The most rows one export holds.
+pub const MAX_EXPORT_ROWS: usize = 5_000;
+
 /// The list as CSV (up to 5,000 rows), with the same rules and filters (`scope` included); the columns
-/// are `number,date_added,subject,contact,status,date_closed`.
+/// are `number,date_added,subject,contact,status,date_closed`. `limit` (1 to 100, as for the list) caps the
+/// rows and `cursor` (a list page's `next_cursor` or an export's `X-Next-Cursor`) starts after that
+/// ticket; when rows remain after the last one exported, `X-Next-Cursor` carries the cursor of the rest.
 #[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
-    responses((status = 200, content_type = "text/csv", body = String), Problems))]
+    responses((status = 200, content_type = "text/csv", body = String,
+        headers(("X-Next-Cursor" = String, description = "Present when rows remain: the `cursor` of the next export"))), Problems))]
 pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
+    let wanted = match q.limit {
+        Some(_) => usize::try_from(q.page().limit()?).unwrap_or(MAX_EXPORT_ROWS),
+        None => MAX_EXPORT_ROWS,
+    };
     let mut csv = String::from("number,date_added,subject,contact,status,date_closed\r\n");
-    let mut page = PageParams { limit: Some(100), cursor: None };
-    for _ in 0..50 {
-        let rows = list_page(&ctx, &who, &session.contact, &q, &page).await?;
-        for t in rows.items {
+    let mut page = PageParams { limit: None, cursor: q.cursor.clone() };
+    let mut rows = 0;
+    let mut next = None;
+    // Pages of at most 100; fifty of them read at most 5,000 items however few a search keeps.
+    for _ in 0..MAX_EXPORT_ROWS / 100 {
+        page.limit = u32::try_from((wanted - rows).min(100)).ok();
+        let found = list_page(&ctx, &who, &session.contact, &q, &page).await?;
+        rows += found.items.len();
+        for t in found.items {
             let fmt = |d: OffsetDateTime| d.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
             csv.push_str(&[
                 t.number.to_string(),
@@ -191,15 +206,19 @@ pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<mod
             ].join(","));
             csv.push_str("\r\n");
         }
-        match rows.next_cursor {
-            Some(c) => page.cursor = Some(c),
-            None => break,
+        next = found.next_cursor;
+        match &next {
+            Some(c) if rows < wanted => page.cursor = Some(c.clone()),
+            _ => break,
         }
     }
-    Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"tickets.csv\"")],
-        csv,
-    ))
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"tickets.csv\""));
+    if let Some(c) = next.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        headers.insert("x-next-cursor", c);
+    }
+    Ok((headers, csv))
 }
 
 /// Open tickets by status and priority, opened and closed per month over 12 months, mean resolution
