@@ -299,3 +299,28 @@ async fn bulk_invitations_report_each_contact_and_staff_resets_by_email() {
     let r = t.post(&format!("/admin/contacts/{rid}/portal-access/password-reset"), &staff, json!({})).await;
     assert_eq!(r.status(), 409, "an invited contact gets an invitation, not a reset");
 }
+
+#[tokio::test]
+async fn an_email_address_is_a_username_unique_and_case_insensitive() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let customer = t.create_customer("Email Names Ltd").await;
+    let (contact, _) = t.activated_contact(customer["id"].as_str().unwrap(), "Eve", "Evans", "Eve@Acme.Example").await;
+    let access = body(t.get(&format!("/admin/contacts/{}/portal-access", contact["id"].as_str().unwrap()), &staff).await).await;
+    assert_eq!((access["username"].as_str(), access["status"].as_str()), (Some("eve@acme.example"), Some("active")), "kept in lower case");
+    assert_eq!(t.sign_in("EVE@acme.EXAMPLE", PASSWORD).await, 200, "signed in with it, in any case");
+    let me = body(t.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": "eve@acme.example", "password": "Wrong-Password-1" })).send().await.unwrap()).await;
+    assert_eq!(me["status"], 401, "a wrong password is still refused");
+
+    // Unique deployment-wide, another customer's contact included, whatever the case.
+    let other_customer = t.create_customer("Elsewhere Ltd").await;
+    let other = t.create_contact(other_customer["id"].as_str().unwrap(), "Eve", "Other").await;
+    let enable = |body: Value| t.request(Method::PUT, &format!("/admin/contacts/{}/portal-access", other["id"].as_str().unwrap()), Some(&staff)).json(&body).send();
+    let taken = enable(json!({ "username": "EVE@acme.example" })).await.unwrap();
+    assert_eq!(taken.status(), 409);
+    assert_eq!(problem(taken).await["detail"], "that username is taken");
+    let bad = enable(json!({ "username": "eve@acme" })).await.unwrap();
+    assert_eq!(problem(bad).await["errors"][0]["field"], "username", "not an email address, not a plain username");
+    // A generated username stays readable.
+    assert_eq!(body(enable(json!({})).await.unwrap()).await["username"], "eve.other");
+}

@@ -14,22 +14,47 @@ use utoipa::ToSchema;
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnableAccess {
-    /// 3 to 64 characters: letters, digits, `.`, `_`, `-`; case-insensitive and unique deployment-wide.
+    /// 3 to 64 characters (letters, digits, `.`, `_`, `-`), or an email address (such as the contact's own)
+    /// of up to 128; case-insensitive and unique deployment-wide.
     pub username: Option<String>,
 }
 
+/// The longest email address accepted as a username (Cognito's own limit for a username).
+pub const MAX_EMAIL_USERNAME: usize = 128;
+
+/// A plain username (3 to 64 letters, digits, `.`, `_`, `-`, starting with a letter or digit) or an
+/// email address.
 pub fn valid_username(u: &str) -> bool {
     let n = u.chars().count();
-    (3..=64).contains(&n)
+    let plain = (3..=64).contains(&n)
         && u.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && u.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && u.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    plain || email_username(u)
+}
+
+/// An email address as a username: ASCII, up to 128 characters, a local part of letters, digits and
+/// `.`, `_`, `-`, `+`, `'` (no leading, trailing or double dot) and a domain of letter-digit-hyphen labels.
+/// The portal pool has no email alias, so Cognito takes it as a username like any other.
+fn email_username(u: &str) -> bool {
+    let Some((local, domain)) = u.split_once('@') else { return false };
+    let label = |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    u.len() <= MAX_EMAIL_USERNAME
+        && shared::validate::is_email(u)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\''))
+        && domain.split('.').all(label)
 }
 
 impl Validate for EnableAccess {
     fn validate(&self, errors: &mut Vec<FieldError>) {
         if let Some(u) = &self.username {
             if !valid_username(u.trim()) {
-                errors.push(FieldError::new("username", "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+                errors.push(FieldError::new(
+                    "username",
+                    format!("must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, or an email address of up to {MAX_EMAIL_USERNAME} characters"),
+                ));
             }
         }
     }
@@ -122,5 +147,16 @@ mod tests {
         assert!(!valid_username(".alice"));
         assert!(!valid_username("al"));
         assert!(!valid_username("alice acme"));
+    }
+
+    #[test]
+    fn an_email_address_is_a_username() {
+        for ok in ["eve@acme.example", "Eve.Evans+portal@mail.acme-group.example", "o'brien@acme.example", "e_v-e@a.co"] {
+            assert!(valid_username(ok), "{ok}");
+        }
+        let long = format!("{}@acme.example", "e".repeat(MAX_EMAIL_USERNAME));
+        for bad in ["eve@", "@acme.example", "eve@acme", "eve@@acme.example", "eve @acme.example", "eve@acme..example", ".eve@acme.example", "eve.@acme.example", "e..ve@acme.example", "eve@-acme.example", "eve@acme.example.", "éve@acme.example", "eve@acme.exa_mple", "eve#1@acme.example", "eve@acme.example\u{0}", long.as_str()] {
+            assert!(!valid_username(bad), "{bad}");
+        }
     }
 }
