@@ -50,6 +50,15 @@ async fn the_gateway_serves_the_app_beside_the_api() {
     assert_eq!(header(&asset, "cache-control"), "public, max-age=31536000, immutable");
     assert_secured(&asset, "asset");
     assert_eq!(asset.text().await.unwrap(), ASSET);
+    // Compressed for a browser that accepts it, as CloudFront compresses (reqwest here decodes nothing).
+    let big = "export const rows = [".to_owned() + &"'a row of the ticket list',".repeat(200) + "];";
+    std::fs::write(dir.join("assets/big-1a2b3c.js"), &big).expect("big asset");
+    let zipped = t.request(Method::GET, "/assets/big-1a2b3c.js", None).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(zipped.status(), 200);
+    assert_eq!(header(&zipped, "content-encoding"), "gzip");
+    assert!(zipped.bytes().await.unwrap().len() < big.len() / 4, "the body is compressed");
+    let plain = get("/assets/big-1a2b3c.js").await.unwrap();
+    assert_eq!(header(&plain, "content-encoding"), "", "no encoding the client did not ask for");
     let missing = get("/assets/index-000000.js").await.unwrap();
     assert_eq!(missing.status(), 404, "a missing file is not the app");
     assert_ne!(header(&missing, "cache-control"), web::IMMUTABLE);

@@ -17,7 +17,11 @@ use axum::{
 };
 use shared::error::ApiError;
 use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
+use tower::Layer;
+use tower_http::{
+    compression::CompressionLayer,
+    services::{ServeDir, ServeFile},
+};
 
 /// The Content-Security-Policy: no inline script or style, nothing from another origin but the documents
 /// bucket's (`documents`), which presigned uploads and links reach straight from the browser (`connect-src`
@@ -127,7 +131,9 @@ pub async fn serve(dist: Arc<PathBuf>, req: Request) -> Response {
             }
         }
     });
-    let mut response = match ServeDir::new(dist.as_path()).fallback(app_route).oneshot(req).await {
+    // Compressed for clients that accept it, as CloudFront does (`Compress: true`).
+    let files = CompressionLayer::new().layer(ServeDir::new(dist.as_path()).fallback(app_route));
+    let mut response = match files.oneshot(req).await {
         Ok(r) => r.map(Body::new),
         Err(e) => match e {},
     };

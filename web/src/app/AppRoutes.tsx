@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
 import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from '../features/auth';
@@ -12,7 +12,9 @@ import { WorkflowListPage, WorkflowPage } from '../features/workflows';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireModule } from './RequireModule';
 import { RequireSession } from './RequireSession';
-import { Shell } from './Shell';
+
+// The signed-in frame (navigation, news, notices) is a chunk of its own: the sign-in page never loads it.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 
 const inModule = (module: Module, page: ReactNode) => <RequireModule module={module}>{page}</RequireModule>;
 

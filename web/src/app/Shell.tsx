@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/Loading';
 import { useMe, type Module } from '../features/customers';
-import { NewsAnnouncements, NewsBanner } from '../features/news';
+import { NewsAnnouncements, NewsBanner, useNews } from '../features/news';
 import { formatDate } from '../lib/format';
 import { paths } from '../lib/paths';
 import { signOut } from '../lib/session';
@@ -29,6 +29,10 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const modules = me.data?.modules ?? [];
   const newsOn = modules.includes('news');
+  const news = useNews(newsOn);
+  // The frame appears whole: news banner, navigation and notices together, so nothing shifts the page
+  // down after it is drawn (the banner and notice depend on these two answers).
+  const framing = me.isPending || (newsOn && news.isPending);
 
   // After navigating, close the menu and move focus to the new page's heading, so screen readers hear it.
   useEffect(() => {
@@ -39,6 +43,14 @@ export function Shell() {
 
   const name = me.data ? `${me.data.contact.first_name} ${me.data.contact.last_name}` : '';
   const notice = me.data?.renewal_notice;
+
+  if (framing) {
+    return (
+      <div className="shell shell-loading">
+        <Loading />
+      </div>
+    );
+  }
 
   return (
     <div className="shell">

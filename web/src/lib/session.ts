@@ -20,6 +20,29 @@ interface State {
   expired: boolean;
 }
 
+/**
+ * A hint, not a secret: whether this browser signed in and has not signed out since. The refresh cookie
+ * itself is HttpOnly, so without the hint every signed-out visit would ask for a refresh just to be told no.
+ */
+const HINT = 'portal.signed-in';
+
+function hint(on: boolean) {
+  try {
+    if (on) localStorage.setItem(HINT, '1');
+    else localStorage.removeItem(HINT);
+  } catch {
+    // Storage may be off (private modes): then every visit simply asks.
+  }
+}
+
+function hinted(): boolean {
+  try {
+    return localStorage.getItem(HINT) !== null;
+  } catch {
+    return true;
+  }
+}
+
 let state: State = { status: 'restoring', idToken: null, expiresAt: 0, claims: null, expired: false };
 const listeners = new Set<() => void>();
 let refreshing: Promise<string | null> | null = null;
@@ -56,6 +79,7 @@ function decodeClaims(token: string): Claims | null {
 
 /** Keeps new tokens from a sign-in, an activation or a refresh. */
 export function signedIn(tokens: { id_token: string; expires_in: number }) {
+  hint(true);
   set({
     status: 'signed-in',
     idToken: tokens.id_token,
@@ -67,6 +91,7 @@ export function signedIn(tokens: { id_token: string; expires_in: number }) {
 
 /** The session ended by itself: the next page asks to sign in again and comes back. */
 export function sessionEnded() {
+  hint(false);
   if (state.status === 'signed-in') set({ status: 'signed-out', idToken: null, claims: null, expired: true });
 }
 
@@ -77,6 +102,7 @@ async function refresh(): Promise<string | null> {
       signedIn(data);
       return data.id_token;
     }
+    hint(false);
     if (state.status !== 'signed-in') set({ status: 'signed-out' });
     else sessionEnded();
     return null;
@@ -100,6 +126,10 @@ export async function freshToken(): Promise<string | null> {
 /** On start: a reload keeps the session for as long as the refresh cookie is valid. */
 export async function restore(): Promise<void> {
   if (state.status !== 'restoring') return;
+  if (!hinted()) {
+    set({ status: 'signed-out' });
+    return;
+  }
   await freshToken();
 }
 
@@ -107,6 +137,7 @@ export async function signOut(): Promise<void> {
   try {
     await authApi.POST('/portal/auth/logout', { body: {} as never });
   } finally {
+    hint(false);
     set({ status: 'signed-out', idToken: null, claims: null, expiresAt: 0, expired: false });
   }
 }

@@ -11,8 +11,8 @@ export const newsKeys = {
 };
 
 /** The company's active news, newest first, minus what this contact dismissed. */
-export function useNews() {
-  return useQuery({ queryKey: newsKeys.active, queryFn: () => unwrap(api.GET('/portal/news')), staleTime: 5 * 60_000 });
+export function useNews(enabled = true) {
+  return useQuery({ queryKey: newsKeys.active, queryFn: () => unwrap(api.GET('/portal/news')), staleTime: 5 * 60_000, enabled });
 }
 
 /** Active news this contact dismissed: read only when asked for (the announcements list is open). */

@@ -155,8 +155,17 @@ describe('SignInPage', () => {
   });
 
   it('sends a visitor who is signed in already home', async () => {
+    // This browser signed in before (the hint the session keeps), and its refresh cookie still works.
+    localStorage.setItem('portal.signed-in', '1');
     net.routes['/portal/auth/refresh'] = json(200, { id_token: ID_TOKEN, access_token: 'a', expires_in: 900 });
     renderAt('/sign-in');
     expect(await screen.findByTestId('where')).toHaveTextContent(/^\/$/);
+  });
+
+  it('asks for no refresh when this browser never signed in', async () => {
+    localStorage.clear();
+    renderAt('/sign-in');
+    expect(await screen.findByLabelText('Username')).toBeInTheDocument();
+    expect(net.calls.map((c) => c.path)).not.toContain('/portal/auth/refresh');
   });
 });
