@@ -25,6 +25,18 @@ function Tree({ onOpen = () => {} }: { onOpen?: (id: string) => void }) {
 }
 
 describe('DocumentTree', () => {
+  it('keeps the focus on a document while its link is fetched, and ignores presses meanwhile', async () => {
+    const onOpen = vi.fn();
+    const welcome = TREE.documents.find((d) => d.name === 'Welcome.txt')!;
+    render(<DocumentTree root={TREE} expanded={new Set()} onToggle={() => {}} onOpen={onOpen} opening={welcome.id} />);
+    const button = screen.getByRole('button', { name: 'Welcome.txt' });
+    button.focus();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await userEvent.click(button);
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
   it('starts collapsed: top-level folders and documents only', () => {
     render(<Tree />);
     const contracts = screen.getByRole('button', { name: 'Contracts' });

@@ -74,7 +74,16 @@ function DocumentItem({ doc, onOpen, busy }: { doc: DocumentEntry; onOpen: (d: D
   const id = useId();
   return (
     <li className={styles.doc}>
-      <button type="button" className={styles.docName} onClick={() => onOpen(doc)} aria-describedby={id} aria-busy={busy || undefined} disabled={busy}>
+      <button
+        type="button"
+        className={styles.docName}
+        onClick={() => {
+          if (!busy) onOpen(doc);
+        }}
+        aria-describedby={id}
+        aria-busy={busy || undefined}
+        aria-disabled={busy || undefined}
+      >
         <span className={styles.fileIcon} aria-hidden="true" />
         {doc.name}
       </button>

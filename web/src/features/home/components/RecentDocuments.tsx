@@ -21,9 +21,11 @@ export function RecentDocuments({ documents, opening, onOpen }: Props) {
           <button
             type="button"
             className={styles.linkButton}
-            onClick={() => onOpen(d)}
+            onClick={() => {
+              if (opening !== d.id) onOpen(d);
+            }}
             aria-busy={opening === d.id || undefined}
-            disabled={opening === d.id}
+            aria-disabled={opening === d.id || undefined}
           >
             {d.name}
           </button>

@@ -159,9 +159,14 @@ describe('NewsCarousel', () => {
     expect(onDismiss).toHaveBeenCalledWith(['a', 'b', 'c']);
   });
 
-  it('disables the × while dismissing and says when it failed', () => {
-    render(<NewsCarousel items={items} onDismiss={() => {}} dismissing error="It failed" />);
-    expect(screen.getByRole('button', { name: 'Dismiss news' })).toBeDisabled();
+  it('disables the × while dismissing, keeping it focusable, and says when it failed', () => {
+    const onDismiss = vi.fn();
+    render(<NewsCarousel items={items} onDismiss={onDismiss} dismissing error="It failed" />);
+    const dismiss = screen.getByRole('button', { name: 'Dismiss news' });
+    expect(dismiss).toHaveAttribute('aria-disabled', 'true');
+    expect(dismiss).not.toBeDisabled();
+    fireEvent.click(dismiss);
+    expect(onDismiss).not.toHaveBeenCalled();
     expect(screen.getByRole('alert')).toHaveTextContent('It failed');
   });
 

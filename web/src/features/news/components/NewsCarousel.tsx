@@ -108,8 +108,11 @@ export function NewsCarousel({ items, onDismiss, dismissing = false, error = nul
           className={`${styles.iconButton} ${styles.dismiss}`}
           aria-label={m.news.dismiss}
           aria-busy={dismissing || undefined}
-          disabled={dismissing}
-          onClick={() => onDismiss(items.map((n) => n.id))}
+          aria-disabled={dismissing || undefined}
+          onClick={() => {
+            // Not `disabled`: that would drop the keyboard focus while the dismissal is sent.
+            if (!dismissing) onDismiss(items.map((n) => n.id));
+          }}
         >
           <CloseIcon />
         </button>
