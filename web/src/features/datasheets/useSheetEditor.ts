@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem } from '../../lib/problem';
+import { ticketKeys } from '../tickets';
 import { announceSheetChanged, datasheetKeys, saveSheet, submitSheet, type SheetView } from './api';
 import { sameForm, toForm, toValues, valueErrors, type FormState, type FormValue } from './values';
 
@@ -80,6 +81,8 @@ export function useSheetEditor(view: SheetView) {
     onSuccess: (v) => {
       setForm(follow(v));
       stored(v);
+      // Submitting raised a ticket: the ticket lists, home's recent tickets and the dashboard read again.
+      void qc.invalidateQueries({ queryKey: ticketKeys.all });
       setError(null);
       setErrors({});
       setMessage('submitted');

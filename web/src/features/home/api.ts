@@ -2,6 +2,8 @@
 // a document's link is asked for only when it is opened.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type components } from '../../lib/api';
+import { documentKeys } from '../documents';
+import { ticketKeys } from '../tickets';
 
 export type TicketRow = components['schemas']['TicketRow'];
 export type Folder = components['schemas']['Folder'];
@@ -9,9 +11,11 @@ export type DocumentEntry = components['schemas']['DocumentEntry'];
 
 export const RECENT = 5;
 
+// Under the tickets' and documents' own keys, so that raising, closing or submitting (a data sheet raises a
+// ticket) and uploading refresh home too.
 export const homeKeys = {
-  tickets: ['home', 'recent-tickets'] as const,
-  documents: ['home', 'documents-tree'] as const,
+  tickets: [...ticketKeys.lists(), 'recent', RECENT] as const,
+  documents: documentKeys.tree,
 };
 
 /** The five newest tickets the contact sees (only when the tickets module is on). */

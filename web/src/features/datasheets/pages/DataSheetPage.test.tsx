@@ -85,13 +85,16 @@ describe('DataSheetPage', () => {
     const user = userEvent.setup();
     const post = vi.spyOn(api, 'POST').mockResolvedValue(ok(sheetView({ status: 'submitted', values: { site: 'HQ' } })));
     const put = vi.spyOn(api, 'PUT');
-    open(sheetView({ values: { site: 'HQ', floors: 2, risk: 'Low' } }));
+    const { qc } = open(sheetView({ values: { site: 'HQ', floors: 2, risk: 'Low' } }));
+    // A ticket list read before: the ticket the submission raised must appear in it.
+    qc.setQueryData(['tickets', 'list', { status: 'open' }], { items: [] });
     await user.click(await screen.findByRole('button', { name: 'Submit' }));
     const dialog = screen.getByRole('dialog', { name: 'Submit this data sheet?' });
     expect(dialog).toHaveTextContent('Once submitted the sheet is locked');
     await user.click(within(dialog).getByRole('button', { name: 'Submit the sheet' }));
     expect(await screen.findByText('The sheet was submitted and ticket #1042 was raised.')).toBeInTheDocument();
     expect(post).toHaveBeenCalledWith('/portal/datasheets/{id}/submit', { params: { path: { id: ID } } });
+    expect(qc.getQueryState(['tickets', 'list', { status: 'open' }])?.isInvalidated).toBe(true);
     // Nothing unsaved: no save before the submission.
     expect(put).not.toHaveBeenCalled();
     expect(screen.queryByRole('textbox')).toBeNull();
