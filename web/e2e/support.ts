@@ -96,6 +96,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** axe-core on the page as it stands (WCAG 2.2 A and AA), zero violations; and a screenshot for the record. */
 export async function checkPage(page: Page, name: string) {
+  // Check the page as it settles, not while something is still loading.
+  await expect(page.locator('.spinner')).toHaveCount(0);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
