@@ -95,6 +95,13 @@ export function sessionEnded() {
   if (state.status === 'signed-in') set({ status: 'signed-out', idToken: null, claims: null, expired: true });
 }
 
+/** No answer about the session itself: offline, a server failure or throttling. */
+function unanswered(): string | null {
+  // Keep what we have; the request that needed it reports the failure (and offers to try again).
+  if (state.status === 'restoring') set({ status: 'signed-out' });
+  return state.idToken;
+}
+
 async function refresh(): Promise<string | null> {
   try {
     const { data, response } = await authApi.POST('/portal/auth/refresh', { body: {} as never });
@@ -102,14 +109,14 @@ async function refresh(): Promise<string | null> {
       signedIn(data);
       return data.id_token;
     }
+    // A 5xx or 429 says nothing about the refresh cookie: signing out then would lose what was typed.
+    if (response.status >= 500 || response.status === 429) return unanswered();
     hint(false);
     if (state.status !== 'signed-in') set({ status: 'signed-out' });
     else sessionEnded();
     return null;
   } catch {
-    // Offline: keep what we have; the request that needed it reports the network failure.
-    if (state.status === 'restoring') set({ status: 'signed-out' });
-    return state.idToken;
+    return unanswered();
   }
 }
 
