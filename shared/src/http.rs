@@ -18,3 +18,41 @@ pub fn router_from<S: Clone + Send + Sync + 'static>(routes: utoipa_axum::router
     let (router, _) = routes.split_for_parts();
     finish(router.with_state(state))
 }
+
+/// What every function's `lib.rs` would otherwise end with, written once: from the state type and the
+/// route list it defines `routes()` (the routes with their OpenAPI operations), `router(state)` (the
+/// Lambda router) and `openapi()` (the function's document), so the router and the document come from
+/// one list.
+///
+/// ```ignore
+/// shared::function_api! {
+///     state: Context,
+///     routes!(portal::list, portal::create),
+///     routes!(staff::get),
+/// }
+/// ```
+#[macro_export]
+macro_rules! function_api {
+    (state: $state:ty, $( routes!( $($route:tt)+ ) ),+ $(,)?) => {
+        #[derive(::utoipa::OpenApi)]
+        struct ApiDoc;
+
+        /// The routes with their OpenAPI operations; the router and the document come from this one list.
+        pub fn routes() -> ::utoipa_axum::router::OpenApiRouter<$state> {
+            let mut doc = <ApiDoc as ::utoipa::OpenApi>::openapi();
+            ::utoipa::Modify::modify(&$crate::openapi::SecuritySchemes, &mut doc);
+            ::utoipa_axum::router::OpenApiRouter::with_openapi(doc)
+                $( .routes(::utoipa_axum::routes!($($route)+)) )+
+        }
+
+        /// The Lambda router.
+        pub fn router(state: $state) -> ::axum::Router {
+            $crate::http::router_from(routes(), state)
+        }
+
+        /// The function's OpenAPI document.
+        pub fn openapi() -> ::utoipa::openapi::OpenApi {
+            routes().split_for_parts().1
+        }
+    };
+}
