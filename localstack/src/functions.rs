@@ -29,7 +29,7 @@ pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::Missing
 async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::MissingSetting> {
     Ok(match name {
         "customers" => customers::router(ctx),
-        "access" => access::router(ctx),
+        "access" => access::router(shared::context::WithPortalPool::admin(ctx)),
         "tickets" => tickets::router(ctx),
         "datasheets" => datasheets::router(ctx),
         "settings" => settings::router(ctx),
@@ -37,7 +37,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "workflows" => workflows::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
-        "auth" => auth::router(ctx).await?,
+        "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),
         _ => Router::new(),
     })
 }

@@ -2,5 +2,5 @@
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("access");
     let ctx = shared::Context::from_env().await?;
-    lambda_http::run(access::router(ctx)).await
+    lambda_http::run(access::router(shared::context::WithPortalPool::admin(ctx))).await
 }

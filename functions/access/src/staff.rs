@@ -3,6 +3,7 @@
 
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
+    identity::PortalPool,
     error::{ApiError, ApiResult},
     extract::{JsonBody, PathId, QueryParams},
     openapi::Problems,
@@ -15,20 +16,18 @@ use shared::{
         customers::stale,
         keys,
     },
+    Context,
 };
 use time::OffsetDateTime;
 
-use crate::{
-    model::{username_base, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent},
-    App,
-};
+use crate::model::{username_base, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent};
 
 fn actor(who: &StaffPrincipal) -> Actor {
     Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
 }
 
-async fn load(app: &App, id: &str) -> ApiResult<Contact> {
-    app.ctx.table.contact_by_id(id).await?.ok_or(ApiError::NotFound)
+async fn load(ctx: &Context, id: &str) -> ApiResult<Contact> {
+    ctx.table.contact_by_id(id).await?.ok_or(ApiError::NotFound)
 }
 
 /// Gives the contact a username (chosen or generated); status becomes `enabled`. The username and the
@@ -37,12 +36,12 @@ async fn load(app: &App, id: &str) -> ApiResult<Contact> {
     params(("id" = String, Path, description = "Contact id")), request_body = EnableAccess,
     responses((status = 200, body = PortalAccess), Problems))]
 pub async fn enable(
-    State(app): State<App>,
+    State(ctx): State<Context>,
     Staff(who, _): Staff<can::ManagePortalAccess>,
     PathId(id): PathId,
     JsonBody(input): JsonBody<EnableAccess>,
 ) -> ApiResult<Json<PortalAccess>> {
-    let contact = load(&app, &id).await?;
+    let contact = load(&ctx, &id).await?;
     if contact.archived {
         return Err(ApiError::Conflict("the contact is archived".into()));
     }
@@ -72,15 +71,14 @@ pub async fn enable(
         updated.updated_at = OffsetDateTime::now_utc();
         let unique = |key: String| Unique { key, contact_id: contact.id.clone(), customer_id: contact.customer_id.clone(), value: username.clone() };
         let actions = vec![
-            app.ctx.table.put_versioned(&updated, contact.version)?,
-            app.ctx.table.put_new(&unique(keys::username(&username)))?,
-            app.ctx.table.put_new(&unique(keys::email(&email)))?,
-            app.ctx.table.check(keys::customer(&contact.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?,
-            app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Enabled, actor(&who), format!("username {username}")))?,
+            ctx.table.put_versioned(&updated, contact.version)?,
+            ctx.table.put_new(&unique(keys::username(&username)))?,
+            ctx.table.put_new(&unique(keys::email(&email)))?,
+            ctx.table.check(keys::customer(&contact.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?,
+            ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Enabled, actor(&who), format!("username {username}")))?,
         ];
         let mut username_taken = false;
-        let result = app
-            .ctx
+        let result = ctx
             .table
             .transact_or(actions, |c| match c.failed.first().map(|f| f.0) {
                 Some(1) => {
@@ -104,8 +102,8 @@ pub async fn enable(
 }
 
 /// Invites one contact: status `invited`, then the activation email (a new token voids the old one).
-async fn invite(app: &App, who: &StaffPrincipal, id: &str) -> ApiResult<Sent> {
-    let contact = load(app, id).await?;
+async fn invite(ctx: &Context, who: &StaffPrincipal, id: &str) -> ApiResult<Sent> {
+    let contact = load(ctx, id).await?;
     if contact.archived {
         return Err(ApiError::Conflict("the contact is archived".into()));
     }
@@ -119,11 +117,11 @@ async fn invite(app: &App, who: &StaffPrincipal, id: &str) -> ApiResult<Sent> {
     updated.portal_status = PortalStatus::Invited;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
-    let actions = vec![app.ctx.table.put_versioned(&updated, contact.version)?];
+    let actions = vec![ctx.table.put_versioned(&updated, contact.version)?];
     let task = OutboxTask::Invitation { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone() };
-    let email = portal_access::commit_and_send(&app.ctx, actions, task, |_| stale()).await?;
+    let email = portal_access::commit_and_send(ctx, actions, task, |_| stale()).await?;
     tracing::info!(actor = %who.username, ?email, "invitation");
-    let now = load(app, id).await?;
+    let now = load(ctx, id).await?;
     Ok(Sent { access: PortalAccess::from(&now), email })
 }
 
@@ -131,18 +129,18 @@ async fn invite(app: &App, who: &StaffPrincipal, id: &str) -> ApiResult<Sent> {
 #[utoipa::path(post, path = "/admin/contacts/{id}/portal-access/invitation", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 202, body = Sent), Problems))]
-pub async fn send_invitation(State(app): State<App>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
-    Ok((StatusCode::ACCEPTED, Json(invite(&app, &who, &id).await?)))
+pub async fn send_invitation(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
+    Ok((StatusCode::ACCEPTED, Json(invite(&ctx, &who, &id).await?)))
 }
 
 /// Invites several contacts; each is reported as sent, queued or refused with the reason.
 #[utoipa::path(post, path = "/admin/portal-access/invitations", tag = "staff", security(("staff" = [])),
     request_body = BulkInvite, responses((status = 200, body = Vec<BulkResult>), Problems))]
-pub async fn bulk_invite(State(app): State<App>, Staff(who, _): Staff<can::ManagePortalAccess>, JsonBody(input): JsonBody<BulkInvite>) -> ApiResult<Json<Vec<BulkResult>>> {
+pub async fn bulk_invite(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, JsonBody(input): JsonBody<BulkInvite>) -> ApiResult<Json<Vec<BulkResult>>> {
     let mut results = Vec::with_capacity(input.contact_ids.len());
     for id in input.contact_ids {
         let id = id.to_ascii_uppercase();
-        let result = match invite(&app, &who, &id).await {
+        let result = match invite(&ctx, &who, &id).await {
             Ok(sent) => BulkResult { contact_id: id, result: serde_json::to_value(sent.email).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(), reason: None },
             Err(e) => BulkResult { contact_id: id, result: "refused".into(), reason: Some(e.to_problem().detail.unwrap_or_else(|| e.to_problem().title)) },
         };
@@ -155,19 +153,19 @@ pub async fn bulk_invite(State(app): State<App>, Staff(who, _): Staff<can::Manag
 #[utoipa::path(post, path = "/admin/contacts/{id}/portal-access/password-reset", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 202, body = Sent), Problems))]
-pub async fn password_reset(State(app): State<App>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
-    let contact = load(&app, &id).await?;
+pub async fn password_reset(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
+    let contact = load(&ctx, &id).await?;
     if contact.portal_status != PortalStatus::Active || contact.archived {
         return Err(ApiError::Conflict("only an active contact can reset a password; send an invitation instead".into()));
     }
     let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, actor(&who), "by staff");
     let actions = vec![
-        app.ctx.table.check(keys::customer(&contact.customer_id), keys::contact(&contact.id), "version = :v", [(":v".to_owned(), shared::table::num(contact.version))].into())?,
-        app.ctx.table.put_new(&event)?,
+        ctx.table.check(keys::customer(&contact.customer_id), keys::contact(&contact.id), "version = :v", [(":v".to_owned(), shared::table::num(contact.version))].into())?,
+        ctx.table.put_new(&event)?,
     ];
-    let valid_seconds = (app.ctx.config.invitation_days * 86_400).max(RESET_VALID_SECONDS);
+    let valid_seconds = (ctx.config.invitation_days * 86_400).max(RESET_VALID_SECONDS);
     let task = OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds };
-    let email = portal_access::commit_and_send(&app.ctx, actions, task, |_| stale()).await?;
+    let email = portal_access::commit_and_send(&ctx, actions, task, |_| stale()).await?;
     Ok((StatusCode::ACCEPTED, Json(Sent { access: PortalAccess::from(&contact), email })))
 }
 
@@ -176,12 +174,12 @@ pub async fn password_reset(State(app): State<App>, Staff(who, _): Staff<can::Ma
 #[utoipa::path(delete, path = "/admin/contacts/{id}/portal-access", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 200, body = PortalAccess), Problems))]
-pub async fn revoke(State(app): State<App>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
-    let contact = load(&app, &id).await?;
+pub async fn revoke(State(ctx): State<Context>, State(pool): State<PortalPool>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
+    let contact = load(&ctx, &id).await?;
     if contact.portal_username.is_none() {
         return Err(ApiError::Conflict("the contact has no portal access".into()));
     }
-    let updated = portal_access::revoke(&app.ctx, &app.pool, &contact, actor(&who), "revoked by staff").await?;
+    let updated = portal_access::revoke(&ctx, &pool, &contact, actor(&who), "revoked by staff").await?;
     Ok(Json(PortalAccess::from(&updated)))
 }
 
@@ -189,8 +187,8 @@ pub async fn revoke(State(app): State<App>, Staff(who, _): Staff<can::ManagePort
 #[utoipa::path(get, path = "/admin/contacts/{id}/portal-access", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 200, body = PortalAccess), Problems))]
-pub async fn status(State(app): State<App>, _staff: Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
-    Ok(Json(PortalAccess::from(&load(&app, &id).await?)))
+pub async fn status(State(ctx): State<Context>, _staff: Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
+    Ok(Json(PortalAccess::from(&load(&ctx, &id).await?)))
 }
 
 /// Every access event of the contact, newest first.
@@ -198,13 +196,13 @@ pub async fn status(State(app): State<App>, _staff: Staff<can::ManagePortalAcces
     params(("id" = String, Path, description = "Contact id"), PageParams),
     responses((status = 200, body = Page<AccessEvent>), Problems))]
 pub async fn history(
-    State(app): State<App>,
+    State(ctx): State<Context>,
     _staff: Staff<can::ManagePortalAccess>,
     PathId(id): PathId,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<AccessEvent>>> {
-    let contact = load(&app, &id).await?;
-    let mut events = portal_access::history(&app.ctx, &contact, &page).await?;
+    let contact = load(&ctx, &id).await?;
+    let mut events = portal_access::history(&ctx, &contact, &page).await?;
     for e in &mut events.items {
         e.customer_id.clear();
     }

@@ -6,7 +6,7 @@ use lambda_http::{request::RequestContext, RequestExt};
 use shared::{
     error::{ApiError, ApiResult},
     extract::JsonBody,
-    identity::{SignIn, Tokens},
+    identity::{PortalPool, SignIn, Tokens},
     openapi::Problems,
     portal_access::{self, RESET_VALID_SECONDS},
     secrets,
@@ -16,6 +16,7 @@ use shared::{
         customers::{stale, Customer},
         keys,
     },
+    Context,
 };
 use time::OffsetDateTime;
 
@@ -23,7 +24,6 @@ use crate::{
     cookies::{self, SessionCookies, SetCookies},
     throttle::Throttle,
     model::{otpauth_uri, Activate, ActivateTotp, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
-    App,
 };
 
 /// The caller's address as API Gateway saw it.
@@ -44,11 +44,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SourceIp {
 
 /// A contact who may sign in now: active access, contact and customer not archived, inside the
 /// support period. `Err` carries the reason for the history, never for the caller.
-async fn eligible(app: &App, username: &str) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
-    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+async fn eligible(ctx: &Context, username: &str) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
+    let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
         return Ok(Err((None, "unknown username")));
     };
-    let (customer, contact) = app.ctx.table.customer_and_contact(&unique.customer_id, &unique.contact_id).await?;
+    let (customer, contact) = ctx.table.customer_and_contact(&unique.customer_id, &unique.contact_id).await?;
     let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(Err((None, "no such contact"))) };
     let reason = portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date());
     Ok(match reason {
@@ -57,10 +57,10 @@ async fn eligible(app: &App, username: &str) -> ApiResult<Result<(Customer, Cont
     })
 }
 
-async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
+async fn failed(ctx: &Context, contact: Option<&Contact>, why: &str) -> ApiError {
     if let Some(c) = contact {
         let event = AccessEvent::new(&c.customer_id, &c.id, AccessEventKind::SignInFailed, Actor::Contact { id: c.id.clone() }, why);
-        if let Err(e) = portal_access::record(&app.ctx, event).await {
+        if let Err(e) = portal_access::record(&ctx, event).await {
             tracing::warn!(error = %e, "could not record a failed sign-in");
         }
     }
@@ -68,39 +68,39 @@ async fn failed(app: &App, contact: Option<&Contact>, why: &str) -> ApiError {
 }
 
 /// What both sign-in steps do first: refuse when over the limit, then find a contact who may sign in.
-async fn signing_in(app: &App, username: &str, ip: &str) -> ApiResult<(Throttle, Contact)> {
+async fn signing_in(ctx: &Context, username: &str, ip: &str) -> ApiResult<(Throttle, Contact)> {
     let throttle = Throttle::new("login", username, ip);
-    throttle.attempt(&app.ctx.table).await?;
-    match eligible(app, username).await? {
+    throttle.attempt(&ctx.table).await?;
+    match eligible(ctx, username).await? {
         Ok((_, contact)) => Ok((throttle, contact)),
-        Err((contact, why)) => Err(failed(app, contact.as_ref(), why).await),
+        Err((contact, why)) => Err(failed(ctx, contact.as_ref(), why).await),
     }
 }
 
 /// Step one of sign-in: username and password. Answers with the TOTP challenge.
 #[utoipa::path(post, path = "/portal/auth/login", tag = "auth", request_body = Login,
     responses((status = 200, body = Challenge), Problems))]
-pub async fn login(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
-    let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
+pub async fn login(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
+    let (throttle, contact) = signing_in(&ctx, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
-    match app.pool.sign_in(&username, &input.password).await {
+    match pool.sign_in(&username, &input.password).await {
         Ok(SignIn::Totp { session }) => {
-            throttle.succeeded(&app.ctx.table).await;
+            throttle.succeeded(&ctx.table).await;
             Ok(Json(Challenge { challenge: "totp".into(), session }))
         }
-        Ok(_) => Err(failed(&app, Some(&contact), "no second factor set up").await),
-        Err(_) => Err(failed(&app, Some(&contact), "wrong password").await),
+        Ok(_) => Err(failed(&ctx, Some(&contact), "no second factor set up").await),
+        Err(_) => Err(failed(&ctx, Some(&contact), "wrong password").await),
     }
 }
 
 /// Tokens as the caller asked for them: all in the body, or (`refresh_cookie`) the refresh token in the
 /// browser's session cookies only.
-fn deliver(app: &App, username: &str, mut tokens: Tokens, refresh_cookie: bool) -> (SetCookies, Json<Tokens>) {
+fn deliver(ctx: &Context, username: &str, mut tokens: Tokens, refresh_cookie: bool) -> (SetCookies, Json<Tokens>) {
     if !refresh_cookie {
         return (cookies::none(), Json(tokens));
     }
     match tokens.refresh_token.take() {
-        Some(refresh_token) => (cookies::session(&app.ctx.config, username, &refresh_token), Json(tokens)),
+        Some(refresh_token) => (cookies::session(&ctx.config, username, &refresh_token), Json(tokens)),
         None => (cookies::none(), Json(tokens)),
     }
 }
@@ -109,21 +109,21 @@ fn deliver(app: &App, username: &str, mut tokens: Tokens, refresh_cookie: bool) 
 /// token is set as an `HttpOnly` cookie instead of being returned.
 #[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
     responses((status = 200, body = Tokens, description = "Signed in; with `refresh_cookie`, no `refresh_token` here and `Set-Cookie: portal_refresh=…, portal_user=…`"), Problems))]
-pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<(SetCookies, Json<Tokens>)> {
-    let (throttle, contact) = signing_in(&app, &input.username, &ip).await?;
+pub async fn login_mfa(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<(SetCookies, Json<Tokens>)> {
+    let (throttle, contact) = signing_in(&ctx, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     // Cognito accepts a code for about 90 s (one step either side): it is refused again for 120 s.
-    if !app.ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
-        return Err(failed(&app, Some(&contact), "code already used").await);
+    if !ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
+        return Err(failed(&ctx, Some(&contact), "code already used").await);
     }
-    match app.pool.answer_totp(&username, &input.session, &input.code).await {
+    match pool.answer_totp(&username, &input.session, &input.code).await {
         Ok(tokens) => {
-            throttle.succeeded(&app.ctx.table).await;
+            throttle.succeeded(&ctx.table).await;
             let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::SignInSucceeded, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
-            portal_access::record(&app.ctx, event).await?;
-            Ok(deliver(&app, &username, tokens, input.refresh_cookie))
+            portal_access::record(&ctx, event).await?;
+            Ok(deliver(&ctx, &username, tokens, input.refresh_cookie))
         }
-        Err(_) => Err(failed(&app, Some(&contact), "wrong code").await),
+        Err(_) => Err(failed(&ctx, Some(&contact), "wrong code").await),
     }
 }
 
@@ -131,13 +131,13 @@ pub async fn login_mfa(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(
 /// the contact may still sign in. The answer never carries a refresh token.
 #[utoipa::path(post, path = "/portal/auth/refresh", tag = "auth", request_body = Refresh,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn refresh(State(app): State<App>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
+pub async fn refresh(State(ctx): State<Context>, State(pool): State<PortalPool>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
     let (Some(username), Some(refresh_token)) = (input.username.or(cookies.username), input.refresh_token.or(cookies.refresh_token)) else {
         return Err(ApiError::Unauthorized);
     };
-    let Ok((_, contact)) = eligible(&app, &username).await? else { return Err(ApiError::Unauthorized) };
+    let Ok((_, contact)) = eligible(&ctx, &username).await? else { return Err(ApiError::Unauthorized) };
     let username = contact.portal_username.unwrap_or_default();
-    Ok(Json(app.pool.refresh(&username, &refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
+    Ok(Json(pool.refresh(&username, &refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
 }
 
 /// Signs out: the refresh token (and every other session's) stops working. A browser (no `refresh_token`
@@ -145,28 +145,28 @@ pub async fn refresh(State(app): State<App>, cookies: SessionCookies, JsonBody(i
 /// an API client's dead token is 401.
 #[utoipa::path(post, path = "/portal/auth/logout", tag = "auth", request_body = Refresh,
     responses((status = 204, description = "Signed out; `Set-Cookie` clears the session cookies"), Problems))]
-pub async fn logout(State(app): State<App>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<(SetCookies, StatusCode)> {
+pub async fn logout(State(ctx): State<Context>, State(pool): State<PortalPool>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<(SetCookies, StatusCode)> {
     let username = input.username.or(cookies.username);
     let Some(refresh_token) = input.refresh_token else {
         if let (Some(username), Some(refresh_token)) = (username, cookies.refresh_token) {
-            match sign_out(&app, &username, &refresh_token).await {
+            match sign_out(&ctx, &pool, &username, &refresh_token).await {
                 Ok(()) | Err(ApiError::Unauthorized) => {}
                 Err(e) => return Err(e),
             }
         }
-        return Ok((cookies::cleared(&app.ctx.config), StatusCode::NO_CONTENT));
+        return Ok((cookies::cleared(&ctx.config), StatusCode::NO_CONTENT));
     };
-    sign_out(&app, &username.ok_or(ApiError::Unauthorized)?, &refresh_token).await?;
+    sign_out(&ctx, &pool, &username.ok_or(ApiError::Unauthorized)?, &refresh_token).await?;
     Ok((cookies::none(), StatusCode::NO_CONTENT))
 }
 
 /// Only the holder of a live refresh token may sign the user out.
-async fn sign_out(app: &App, username: &str, refresh_token: &str) -> ApiResult<()> {
-    let Some(unique) = app.ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+async fn sign_out(ctx: &Context, pool: &PortalPool, username: &str, refresh_token: &str) -> ApiResult<()> {
+    let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
         return Err(ApiError::Unauthorized);
     };
-    app.pool.refresh(&unique.value, refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
-    app.pool.sign_out_everywhere(&unique.value).await?;
+    pool.refresh(&unique.value, refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
+    pool.sign_out_everywhere(&unique.value).await?;
     Ok(())
 }
 
@@ -175,16 +175,16 @@ fn bad_token() -> ApiError {
 }
 
 /// The live token of `kind` whose contact still waits for it.
-async fn live_token(app: &App, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+async fn live_token(ctx: &Context, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
     if !secrets::looks_like_token(token) {
         return Err(bad_token());
     }
     let hash = secrets::hash(token);
-    let record = app.ctx.table.get::<AccessToken>(keys::token(&hash), keys::TOKEN).await?.ok_or_else(bad_token)?;
+    let record = ctx.table.get::<AccessToken>(keys::token(&hash), keys::TOKEN).await?.ok_or_else(bad_token)?;
     if record.kind != kind || record.is_expired(OffsetDateTime::now_utc()) {
         return Err(bad_token());
     }
-    let (customer, contact) = app.ctx.table.customer_and_contact(&record.customer_id, &record.contact_id).await?;
+    let (customer, contact) = ctx.table.customer_and_contact(&record.customer_id, &record.contact_id).await?;
     let (Some(customer), Some(contact)) = (customer, contact) else { return Err(bad_token()) };
     if customer.archived || contact.archived || contact.portal_status != status || contact.portal_token_hash.as_deref() != Some(hash.as_str()) {
         return Err(bad_token());
@@ -193,12 +193,12 @@ async fn live_token(app: &App, token: &str, kind: TokenKind, status: PortalStatu
 }
 
 /// [`live_token`], with bad tokens counted per address.
-async fn guarded_token(app: &App, ip: &str, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+async fn guarded_token(ctx: &Context, ip: &str, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
     let throttle = Throttle::per_address("token", ip, 20);
-    throttle.attempt(&app.ctx.table).await?;
-    let found = live_token(app, token, kind, status).await;
+    throttle.attempt(&ctx.table).await?;
+    let found = live_token(ctx, token, kind, status).await;
     if found.is_ok() {
-        throttle.succeeded(&app.ctx.table).await;
+        throttle.succeeded(&ctx.table).await;
     }
     found
 }
@@ -206,19 +206,19 @@ async fn guarded_token(app: &App, ip: &str, token: &str, kind: TokenKind, status
 /// Activation, step one: the invitation's token and a new password. Answers with the TOTP secret.
 #[utoipa::path(post, path = "/portal/auth/activate", tag = "auth", request_body = Activate,
     responses((status = 200, body = TotpEnrollment), Problems))]
-pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Activate>) -> ApiResult<Json<TotpEnrollment>> {
-    let (mut record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+pub async fn activate(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Activate>) -> ApiResult<Json<TotpEnrollment>> {
+    let (mut record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let email = contact.email.clone().ok_or_else(bad_token)?;
-    app.pool.set_up_user(&record.username, &email, &contact.customer_id, &contact.id, &input.password).await?;
+    pool.set_up_user(&record.username, &email, &contact.customer_id, &contact.id, &input.password).await?;
     let mut enrollment = Enrollment::default();
-    let (secret, session) = match app.pool.sign_in(&record.username, &input.password).await? {
+    let (secret, session) = match pool.sign_in(&record.username, &input.password).await? {
         SignIn::SetUpTotp { session } => {
-            let (secret, session) = app.pool.associate_totp(Some(&session), None).await?;
+            let (secret, session) = pool.associate_totp(Some(&session), None).await?;
             enrollment.session = session;
             (secret, ())
         }
         SignIn::Tokens(tokens) => {
-            let (secret, _) = app.pool.associate_totp(None, Some(&tokens.access_token)).await?;
+            let (secret, _) = pool.associate_totp(None, Some(&tokens.access_token)).await?;
             enrollment.access_token = Some(tokens.access_token);
             enrollment.id_token = Some(tokens.id_token);
             enrollment.refresh_token = tokens.refresh_token;
@@ -228,8 +228,8 @@ pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(i
     };
     let _ = session;
     record.enrollment = Some(enrollment);
-    app.ctx.table.transact_or(vec![app.ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?], |_| bad_token()).await?;
-    let issuer = app.ctx.config.portal_url.as_deref().unwrap_or("Customer portal").trim_start_matches("https://").trim_start_matches("http://");
+    ctx.table.transact_or(vec![ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?], |_| bad_token()).await?;
+    let issuer = ctx.config.portal_url.as_deref().unwrap_or("Customer portal").trim_start_matches("https://").trim_start_matches("http://");
     Ok(Json(TotpEnrollment { otpauth_uri: otpauth_uri(issuer, &record.username, &secret), username: record.username, secret }))
 }
 
@@ -237,11 +237,10 @@ pub async fn activate(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(i
 /// (with `refresh_cookie`, as by `/portal/auth/login/mfa`).
 #[utoipa::path(post, path = "/portal/auth/activate/totp", tag = "auth", request_body = ActivateTotp,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<(SetCookies, Json<Tokens>)> {
-    let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+pub async fn activate_totp(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<(SetCookies, Json<Tokens>)> {
+    let (record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let enrollment = record.enrollment.clone().ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
-    let verified = app
-        .pool
+    let verified = pool
         .verify_totp(&record.username, enrollment.session.as_deref(), enrollment.access_token.as_deref(), &input.code)
         .await
         .map_err(|_| ApiError::invalid("code", "does not match; check the authenticator app's clock and try the next code"))?;
@@ -261,26 +260,26 @@ pub async fn activate_totp(State(app): State<App>, SourceIp(ip): SourceIp, JsonB
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
     let actions = vec![
-        app.ctx.table.put_versioned(&updated, contact.version)?,
-        app.ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
-        app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Activated, Actor::Contact { id: contact.id.clone() }, "password and authenticator set"))?,
+        ctx.table.put_versioned(&updated, contact.version)?,
+        ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
+        ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Activated, Actor::Contact { id: contact.id.clone() }, "password and authenticator set"))?,
     ];
-    app.ctx.table.transact_or(actions, |_| bad_token()).await?;
-    Ok(deliver(&app, &record.username, tokens, input.refresh_cookie))
+    ctx.table.transact_or(actions, |_| bad_token()).await?;
+    Ok(deliver(&ctx, &record.username, tokens, input.refresh_cookie))
 }
 
 /// Always 202, whether or not the account exists; an active contact gets a reset link valid for an hour.
 #[utoipa::path(post, path = "/portal/auth/password/forgot", tag = "auth", request_body = Forgot,
     responses((status = 202), Problems))]
-pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
+pub async fn forgot(State(ctx): State<Context>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
     // Every request counts here: each may send an email.
-    Throttle::new("forgot", &input.username, &ip).attempt(&app.ctx.table).await?;
-    if let Ok((_, contact)) = eligible(&app, &input.username).await? {
+    Throttle::new("forgot", &input.username, &ip).attempt(&ctx.table).await?;
+    if let Ok((_, contact)) = eligible(&ctx, &input.username).await? {
         // Queued only: the outbox drain sends it, so the answer takes as long whether or not the account exists.
         let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
         let item = OutboxItem::new(OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS });
-        let actions = vec![app.ctx.table.put_new(&event)?, app.ctx.table.put_new(&item)?];
-        if let Err(e) = app.ctx.table.transact_or(actions, |_| stale()).await {
+        let actions = vec![ctx.table.put_new(&event)?, ctx.table.put_new(&item)?];
+        if let Err(e) = ctx.table.transact_or(actions, |_| stale()).await {
             tracing::warn!(error = %e, "reset email not queued");
         }
     }
@@ -290,26 +289,26 @@ pub async fn forgot(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(inp
 /// Sets a new password with a reset token and signs out every session. The next sign-in still asks for TOTP.
 #[utoipa::path(post, path = "/portal/auth/password/reset", tag = "auth", request_body = Reset,
     responses((status = 204), Problems))]
-pub async fn reset(State(app): State<App>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
-    let (record, contact) = guarded_token(&app, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
+pub async fn reset(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
+    let (record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
     // One request at a time per token: claim it before Cognito changes anything; give it back on failure.
-    if !app.ctx.table.claim_once(keys::token(&record.hash), "IN_USE".into(), 60).await? {
+    if !ctx.table.claim_once(keys::token(&record.hash), "IN_USE".into(), 60).await? {
         return Err(bad_token());
     }
-    if let Err(e) = app.pool.set_password(&record.username, &input.password).await {
-        let _ = app.ctx.table.client.delete_item().table_name(&app.ctx.table.name).set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE"))).send().await;
+    if let Err(e) = pool.set_password(&record.username, &input.password).await {
+        let _ = ctx.table.client.delete_item().table_name(&ctx.table.name).set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE"))).send().await;
         return Err(e.into());
     }
-    app.pool.sign_out_everywhere(&record.username).await?;
+    pool.sign_out_everywhere(&record.username).await?;
     let mut updated = contact.clone();
     updated.portal_token_hash = None;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
     let actions = vec![
-        app.ctx.table.put_versioned(&updated, contact.version)?,
-        app.ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
-        app.ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetDone, Actor::Contact { id: contact.id.clone() }, "new password set"))?,
+        ctx.table.put_versioned(&updated, contact.version)?,
+        ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
+        ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetDone, Actor::Contact { id: contact.id.clone() }, "new password set"))?,
     ];
-    app.ctx.table.transact_or(actions, |_| bad_token()).await?;
+    ctx.table.transact_or(actions, |_| bad_token()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
