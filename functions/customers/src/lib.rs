@@ -4,34 +4,18 @@ pub mod model;
 pub mod portal;
 pub mod staff;
 
-use axum::Router;
-use shared::{openapi::SecuritySchemes, Context};
-use utoipa::OpenApi;
-use utoipa_axum::{router::OpenApiRouter, routes};
+use shared::Context;
 
-#[derive(OpenApi)]
-#[openapi(modifiers(&SecuritySchemes))]
-struct ApiDoc;
-
-/// The routes with their OpenAPI operations; the router and the document come from this one list.
-pub fn routes() -> OpenApiRouter<Context> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(portal::me))
-        .routes(routes!(portal::list_contacts, portal::create_contact))
-        .routes(routes!(staff::list_customers, staff::create_customer))
-        .routes(routes!(staff::get_customer, staff::update_customer))
-        .routes(routes!(staff::archive_customer))
-        .routes(routes!(staff::restore_customer))
-        .routes(routes!(staff::list_contacts, staff::create_contact))
-        .routes(routes!(staff::get_contact, staff::update_contact))
-        .routes(routes!(staff::archive_contact))
-        .routes(routes!(staff::restore_contact))
-}
-
-pub fn router(ctx: Context) -> Router {
-    shared::http::router_from(routes(), ctx)
-}
-
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    routes().split_for_parts().1
+shared::function_api! {
+    state: Context,
+    routes!(portal::me),
+    routes!(portal::list_contacts, portal::create_contact),
+    routes!(staff::list_customers, staff::create_customer),
+    routes!(staff::get_customer, staff::update_customer),
+    routes!(staff::archive_customer),
+    routes!(staff::restore_customer),
+    routes!(staff::list_contacts, staff::create_contact),
+    routes!(staff::get_contact, staff::update_contact),
+    routes!(staff::archive_contact),
+    routes!(staff::restore_contact),
 }
