@@ -2,9 +2,8 @@
 //! portal request: every portal route reads the effective set.
 
 use axum::{extract::State, http::StatusCode, Json};
-use serde::{Deserialize, Serialize};
 use shared::{
-    error::{ApiError, ApiResult, FieldError},
+    error::{ApiError, ApiResult},
     extract::{JsonBody, PathId},
     modules::Module,
     openapi::Problems,
@@ -14,38 +13,10 @@ use shared::{
         keys,
         settings::{CustomerModules, PortalSettings},
     },
-    validate::Validate,
     Context,
 };
-use utoipa::ToSchema;
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ModulesInput {
-    pub modules: Vec<Module>,
-}
-
-impl Validate for ModulesInput {
-    fn validate(&self, errors: &mut Vec<FieldError>) {
-        if self.modules.len() > Module::ALL.len() * 2 {
-            errors.push(FieldError::new("modules", "lists too many modules"));
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    Global,
-    Customer,
-}
-
-/// The modules in force and where they come from.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Modules {
-    pub modules: Vec<Module>,
-    pub source: Source,
-}
+use crate::model::{Modules, ModulesInput, Source};
 
 fn normalised(mut m: Vec<Module>) -> Vec<Module> {
     m.sort_by_key(|x| Module::ALL.iter().position(|a| a == x));
