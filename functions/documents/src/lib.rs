@@ -1,34 +1,21 @@
-//! The documents capability.
+//! The documents capability: staff share files with a customer's contacts, contacts send files to
+//! the business. Uploads and downloads go straight between the browser and S3 through presigned
+//! requests; the function only signs and records.
 
-pub mod handlers;
 pub mod model;
+pub mod portal;
+pub mod staff;
 
-use axum::Router;
-use shared::{openapi::SecuritySchemes, Context};
-use utoipa::OpenApi;
-use utoipa_axum::{router::OpenApiRouter, routes};
+use shared::Context;
 
-#[derive(OpenApi)]
-#[openapi(modifiers(&SecuritySchemes))]
-struct ApiDoc;
-
-pub fn routes() -> OpenApiRouter<Context> {
-    use handlers::*;
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(portal_tree))
-        .routes(routes!(portal_link))
-        .routes(routes!(portal_upload))
-        .routes(routes!(portal_complete))
-        .routes(routes!(staff_list, staff_upload))
-        .routes(routes!(staff_complete))
-        .routes(routes!(staff_visibility))
-        .routes(routes!(staff_link))
-}
-
-pub fn router(ctx: Context) -> Router {
-    shared::http::router_from(routes(), ctx)
-}
-
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    routes().split_for_parts().1
+shared::function_api! {
+    state: Context,
+    routes!(portal::portal_tree),
+    routes!(portal::portal_link),
+    routes!(portal::portal_upload),
+    routes!(portal::portal_complete),
+    routes!(staff::staff_list, staff::staff_upload),
+    routes!(staff::staff_complete),
+    routes!(staff::staff_visibility),
+    routes!(staff::staff_link),
 }

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
-    table::documents::Document,
+    table::{
+        contacts::Actor,
+        documents::{Document, DocumentStatus},
+    },
     validate::{Checks, Validate},
 };
 use time::OffsetDateTime;
@@ -77,9 +80,50 @@ pub struct Upload {
     pub expires_at: OffsetDateTime,
 }
 
+// The response for a stored document (staff, and a contact's own upload); the schema keeps its name.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Document)]
+pub struct DocumentResponse {
+    pub id: String,
+    pub customer_id: String,
+    /// Folder path such as `Contracts/2026`; `Uploads` holds what contacts send.
+    pub folder: String,
+    /// The original file name, for display and downloads only.
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub status: DocumentStatus,
+    pub visible_in_portal: bool,
+    pub uploaded_by: Actor,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    pub version: u64,
+}
+
+impl From<&Document> for DocumentResponse {
+    fn from(e: &Document) -> Self {
+        Self {
+            id: e.id.clone(),
+            customer_id: e.customer_id.clone(),
+            folder: e.folder.clone(),
+            name: e.name.clone(),
+            content_type: e.content_type.clone(),
+            size: e.size,
+            status: e.status,
+            visible_in_portal: e.visible_in_portal,
+            uploaded_by: e.uploaded_by.clone(),
+            created_at: e.created_at,
+            updated_at: e.updated_at,
+            version: e.version,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UploadTicket {
-    pub document: Document,
+    pub document: DocumentResponse,
     pub upload: Upload,
 }
 

@@ -1,4 +1,5 @@
-//! Staff and portal handlers of documents. Uploads and downloads go straight between the browser and
+//! The portal's document routes: the company's shared tree, download links and contacts' uploads, and
+//! the signing and recording both sides use. Uploads and downloads go straight between the browser and
 //! S3 through presigned requests; the function only signs and records.
 
 use std::time::Duration;
@@ -7,11 +8,11 @@ use aws_sdk_s3::presigning::PresigningConfig;
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
     error::{from_sdk, ApiError, ApiResult},
-    extract::{JsonBody, PathId, PathIds, QueryParams},
+    extract::{JsonBody, PathId},
     ids,
     openapi::Problems,
-    pagination::{Page, PageParams},
-    principal::{can, module, Portal, Staff},
+    pagination::PageParams,
+    principal::{module, Portal},
     table::{
         contacts::Actor,
         customers::stale,
@@ -22,22 +23,22 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{clean_folder, disposition, tree, Folder, Link, NewDocument, Upload, UploadTicket, Visibility, LINK_SECONDS, MAX_SIZE};
+use crate::model::{disposition, tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE};
 
-fn bucket(ctx: &Context) -> ApiResult<&str> {
+pub(crate) fn bucket(ctx: &Context) -> ApiResult<&str> {
     shared::config::Config::require(&ctx.config.bucket_name, "BUCKET_NAME").map_err(|_| ApiError::Internal)
 }
 
-fn presigning() -> ApiResult<PresigningConfig> {
+pub(crate) fn presigning() -> ApiResult<PresigningConfig> {
     PresigningConfig::expires_in(Duration::from_secs(LINK_SECONDS)).map_err(|_| ApiError::Internal)
 }
 
-async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
+pub(crate) async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
     ctx.table.get(keys::customer(customer_id), keys::document(id)).await?.ok_or(ApiError::NotFound)
 }
 
 /// Records a pending document and signs a PUT of exactly its type and size.
-async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: NewDocument, by: Actor, visible: bool) -> ApiResult<UploadTicket> {
+pub(crate) async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: NewDocument, by: Actor, visible: bool) -> ApiResult<UploadTicket> {
     let now = OffsetDateTime::now_utc();
     let doc = Document {
         id: ids::new_id(),
@@ -67,11 +68,11 @@ async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: N
         .map_err(from_sdk)?;
     let headers = signed.headers().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
     let upload = Upload { url: signed.uri().to_owned(), method: signed.method().to_owned(), headers, expires_at: now + time::Duration::seconds(LINK_SECONDS as i64) };
-    Ok(UploadTicket { document: doc, upload })
+    Ok(UploadTicket { document: DocumentResponse::from(&doc), upload })
 }
 
 /// Checks the uploaded object against what was announced; a mismatch removes it.
-async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
+pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
     if doc.status != DocumentStatus::Pending {
         return Ok(doc);
     }
@@ -99,7 +100,7 @@ async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<Document> {
     Ok(after)
 }
 
-async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
+pub(crate) async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
     if doc.status != DocumentStatus::Available {
         return Err(ApiError::NotFound);
     }
@@ -117,7 +118,6 @@ async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
         .map_err(from_sdk)?;
     Ok(Link { url: signed.uri().to_owned(), expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64), disposition: kind })
 }
-
 /// The company's shared documents as one folder tree (name, type, size, date), expandable all at once.
 #[utoipa::path(get, path = "/portal/documents", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Folder), Problems))]
@@ -161,60 +161,11 @@ pub async fn portal_upload(State(ctx): State<Context>, Portal(who, _): Portal<mo
 
 /// The contact confirms their upload; it is checked against the announced size and type.
 #[utoipa::path(post, path = "/portal/documents/{id}/complete", tag = "portal", security(("portal" = [])),
-    params(("id" = String, Path, description = "Document id")), responses((status = 200, body = Document), Problems))]
-pub async fn portal_complete(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<Document>> {
+    params(("id" = String, Path, description = "Document id")), responses((status = 200, body = DocumentResponse), Problems))]
+pub async fn portal_complete(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<DocumentResponse>> {
     let doc = load(&ctx, &who.customer_id, &id).await?;
     if doc.uploaded_by != (Actor::Contact { id: who.contact_id.clone() }) {
         return Err(ApiError::NotFound);
     }
-    Ok(Json(complete_upload(&ctx, doc).await?))
-}
-
-/// Every document of a customer (shared or not, contacts' uploads included), newest first.
-#[utoipa::path(get, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
-    params(("id" = String, Path, description = "Customer id"), PageParams), responses((status = 200, body = Page<Document>), Problems))]
-pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathId(id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Document>>> {
-    let mut spec = QuerySpec::table(keys::customer(&id), keys::DOC_PREFIX);
-    spec.newest_first = true;
-    Ok(Json(ctx.table.query_page(&spec, &page).await?))
-}
-
-/// Announces a document (folder, name, type, size) and answers with a presigned upload. Hidden from the
-/// portal until shared.
-#[utoipa::path(post, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
-    params(("id" = String, Path, description = "Customer id")), request_body = NewDocument, responses((status = 201, body = UploadTicket), Problems))]
-pub async fn staff_upload(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteDocuments>, PathId(id): PathId, JsonBody(input): JsonBody<NewDocument>) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
-    let folder = clean_folder(input.folder.as_deref().unwrap_or("")).unwrap_or_default();
-    let by = Actor::Staff { id: who.user_id.clone(), username: who.username.clone() };
-    Ok((StatusCode::CREATED, Json(start_upload(&ctx, &id, folder, input, by, false).await?)))
-}
-
-#[utoipa::path(post, path = "/admin/customers/{customer_id}/documents/{id}/complete", tag = "staff", security(("staff" = [])),
-    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
-    responses((status = 200, body = Document), Problems))]
-pub async fn staff_complete(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<Document>> {
-    let doc = load(&ctx, &cid, &id).await?;
-    Ok(Json(complete_upload(&ctx, doc).await?))
-}
-
-/// Shares a document to the portal or hides it again.
-#[utoipa::path(put, path = "/admin/customers/{customer_id}/documents/{id}/visibility", tag = "staff", security(("staff" = [])),
-    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
-    request_body = Visibility, responses((status = 200, body = Document), Problems))]
-pub async fn staff_visibility(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds, JsonBody(input): JsonBody<Visibility>) -> ApiResult<Json<Document>> {
-    let doc = load(&ctx, &cid, &id).await?;
-    let mut after = doc.clone();
-    after.visible_in_portal = input.visible_in_portal;
-    after.updated_at = OffsetDateTime::now_utc();
-    after.version += 1;
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
-    Ok(Json(after))
-}
-
-#[utoipa::path(get, path = "/admin/customers/{customer_id}/documents/{id}/link", tag = "staff", security(("staff" = [])),
-    params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
-    responses((status = 200, body = Link), Problems))]
-pub async fn staff_link(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<Link>> {
-    let doc = load(&ctx, &cid, &id).await?;
-    Ok(Json(link(&ctx, &doc).await?))
+    Ok(Json(DocumentResponse::from(&complete_upload(&ctx, doc).await?)))
 }
