@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/Loading';
+import { focusPageHeading } from '../components/Page';
 import { useMe, type Module } from '../features/customers';
 import { NewsAnnouncements, NewsBanner, useNews } from '../features/news';
 import { formatDate } from '../lib/format';
@@ -27,6 +28,7 @@ export function Shell() {
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(true);
   const modules = me.data?.modules ?? [];
   const newsOn = modules.includes('news');
   const news = useNews(newsOn);
@@ -35,10 +37,14 @@ export function Shell() {
   const framing = me.isPending || (newsOn && news.isPending);
 
   // After navigating, close the menu and move focus to the new page's heading, so screen readers hear it.
+  // (A page still loading takes it when its heading appears; the first page of a visit is left alone.)
   useEffect(() => {
     setMenuOpen(false);
-    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-    heading?.focus({ preventScroll: true });
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    focusPageHeading(mainRef.current);
   }, [location.pathname]);
 
   const name = me.data ? `${me.data.contact.first_name} ${me.data.contact.last_name}` : '';
