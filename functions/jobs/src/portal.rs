@@ -1,0 +1,35 @@
+//! The portal's job routes: a customer's jobs, read only.
+
+use axum::{extract::State, Json};
+use shared::{
+    error::{ApiError, ApiResult},
+    extract::{PathId, QueryParams},
+    openapi::Problems,
+    pagination::{Page, PageParams},
+    principal::{module, Portal},
+    table::{keys, operations::Job, QuerySpec},
+    Context,
+};
+
+use crate::model::{JobResponse, JobSummary};
+
+pub(crate) fn newest(customer_id: &str) -> QuerySpec<'static> {
+    let mut spec = QuerySpec::table(keys::customer(customer_id), keys::JOB_PREFIX);
+    spec.newest_first = true;
+    spec
+}
+
+/// The company's jobs, newest first: dates booked, job reference, closed date, description.
+#[utoipa::path(get, path = "/portal/jobs", tag = "portal", security(("portal" = [])), params(PageParams),
+    responses((status = 200, body = Page<JobSummary>), Problems))]
+pub async fn portal_list(State(ctx): State<Context>, Portal(who, _): Portal<module::Jobs>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<JobSummary>>> {
+    Ok(Json(ctx.table.query_page::<Job>(&newest(&who.customer_id), &page).await?.map(JobSummary::from)))
+}
+
+/// A job in full: type, taken by, order number, days allocated, time and date, technicians, durations, status.
+#[utoipa::path(get, path = "/portal/jobs/{id}", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Job id")), responses((status = 200, body = JobResponse), Problems))]
+pub async fn portal_get(State(ctx): State<Context>, Portal(who, _): Portal<module::Jobs>, PathId(id): PathId) -> ApiResult<Json<JobResponse>> {
+    let job: Job = ctx.table.get(keys::customer(&who.customer_id), keys::job(&id)).await?.ok_or(ApiError::NotFound)?;
+    Ok(Json(JobResponse::from(&job)))
+}
