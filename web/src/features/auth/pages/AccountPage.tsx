@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
@@ -33,7 +34,10 @@ function ChangePasswordForm() {
       code: digits ? undefined : m.auth.codeFormat,
     };
     setChecks(found);
-    if (found.current || found.password || found.repeat || !digits) return;
+    if (found.current || found.password || found.repeat || !digits) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     change.mutate(
       { current_password: current, new_password: password, code: digits },
       {

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { paths } from '../../../lib/paths';
 import { fieldErrors } from '../../../lib/problem';
 import { getSession } from '../../../lib/session';
@@ -58,7 +59,10 @@ export default function ActivatePage() {
     e.preventDefault();
     const found = checkNewPassword(password, repeat);
     setChecks(found);
-    if (found.password || found.repeat) return;
+    if (found.password || found.repeat) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     activate.mutate(
       { token, password },
       {
@@ -75,7 +79,10 @@ export default function ActivatePage() {
     e.preventDefault();
     const digits = normaliseCode(code);
     setCodeError(digits ? undefined : m.auth.codeFormat);
-    if (!digits) return;
+    if (!digits) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     confirm.mutate({ token, code: digits }, { onError: (error) => { if (codeRefused(error)) setCode(''); } });
   };
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { paths } from '../../../lib/paths';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
@@ -23,6 +24,7 @@ export default function ForgotPasswordPage() {
     const value = username.trim();
     setMissing(value ? undefined : m.auth.required(m.auth.username));
     if (value) forgot.mutate({ username: value });
+    else focusFirstInvalid(e.currentTarget);
   };
   const server = fieldErrors(forgot.error).username;
 

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { paths } from '../../../lib/paths';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
@@ -55,7 +56,10 @@ export default function ResetPasswordPage() {
     e.preventDefault();
     const found = checkNewPassword(password, repeat);
     setChecks(found);
-    if (found.password || found.repeat) return;
+    if (found.password || found.repeat) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     reset.mutate({ token, password });
   };
   const server = fieldErrors(reset.error).password;

@@ -64,6 +64,17 @@ beforeEach(() => {
 });
 
 describe('SignInPage', () => {
+  it('puts the focus on the first empty field, which says what is missing', async () => {
+    const user = userEvent.setup();
+    renderAt('/sign-in');
+    await user.type(screen.getByLabelText(/^Password/), 'x');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const username = screen.getByLabelText(/^Username/);
+    await waitFor(() => expect(username).toHaveFocus());
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(net.calls).toEqual([]);
+  });
+
   it('asks for username and password, then the authenticator code, then goes to `next`', async () => {
     const user = userEvent.setup();
     net.routes['/portal/auth/login/mfa'] = json(200, { id_token: ID_TOKEN, access_token: 'a', expires_in: 900 });

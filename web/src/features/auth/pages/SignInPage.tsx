@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useLogin, useLoginMfa } from '../api';
@@ -43,7 +44,10 @@ export default function SignInPage() {
       ...(password ? {} : { password: t.required(t.password) }),
     };
     setMissing(errs);
-    if (errs.username || errs.password) return;
+    if (errs.username || errs.password) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     mfa.reset();
     login.mutate(
       { username: username.trim(), password },
@@ -63,7 +67,10 @@ export default function SignInPage() {
     if (!challenge) return;
     const digits = normaliseCode(code);
     setCodeError(digits ? undefined : m.auth.codeFormat);
-    if (!digits) return;
+    if (!digits) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     mfa.mutate(
       { username: challenge.username, session: challenge.session, code: digits },
       { onError: (error) => { if (codeRefused(error)) setCode(''); } },

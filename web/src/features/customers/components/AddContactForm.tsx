@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
 import type { ContactInput, PortalContact } from '../api';
@@ -42,7 +43,10 @@ export function AddContactForm({ busy, error, onAdd }: Props) {
       if (!values[f].trim()) found[f] = m.customers.required(labels[f]);
     }
     setMissing(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) {
+      focusFirstInvalid(e.currentTarget);
+      return;
+    }
     const opt = (v: string) => (v.trim() ? v.trim() : null);
     onAdd({
       first_name: values.first_name.trim(),

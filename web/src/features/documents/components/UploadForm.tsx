@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
+import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { formatNumber } from '../../../lib/format';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
@@ -59,6 +60,7 @@ export function UploadForm({ onUploaded, focus = false }: Props) {
   const upload = async () => {
     if (!file) {
       setMissing(true);
+      focusFirstInvalid(formRef.current);
       return;
     }
     setMissing(false);
