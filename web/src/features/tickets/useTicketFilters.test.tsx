@@ -50,9 +50,14 @@ describe('the ticket list filters and the address', () => {
     expect(address()).toBe('');
     await userEvent.keyboard('{Enter}');
     expect(address()).toBe('?q=printer+jam');
+    // The box stays where it was: typing and searching do not drop the focus.
+    expect(box).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(screen.getByRole('button', { name: 'Search' })).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(address()).toBe('');
-    expect(screen.getByRole('searchbox', { name: 'Search subjects' })).toHaveValue('');
+    expect(box).toHaveValue('');
+    expect(box).toHaveFocus();
   });
 
   it('offers Mine and All only with the grant', async () => {

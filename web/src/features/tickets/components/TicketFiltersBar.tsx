@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
 import { m } from '../../../messages';
@@ -38,8 +38,7 @@ export function TicketFiltersBar({ filters, canSeeAll, onChange }: Props) {
           onChange={(scope) => onChange({ scope })}
         />
       ) : null}
-      {/* Keyed by the applied search, so going back in history shows that search in the box. */}
-      <SearchForm key={filters.q} applied={filters.q} onSearch={(q) => onChange({ q })} />
+      <SearchForm applied={filters.q} onSearch={(q) => onChange({ q })} />
     </div>
   );
 }
@@ -47,18 +46,33 @@ export function TicketFiltersBar({ filters, canSeeAll, onChange }: Props) {
 function SearchForm({ applied, onSearch }: { applied: string; onSearch: (q: string) => void }) {
   const t = m.tickets.list;
   const [draft, setDraft] = useState(applied);
+  const [shown, setShown] = useState(applied);
+  const form = useRef<HTMLFormElement>(null);
+  // Another search applied (going back in history, or cleared): the box shows it. Not by remounting the
+  // form, which would drop the focus from the button just pressed.
+  if (applied !== shown) {
+    setShown(applied);
+    setDraft(applied);
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSearch(draft.trim());
   };
   return (
-    <form role="search" className={styles.search} onSubmit={submit}>
+    <form role="search" className={styles.search} onSubmit={submit} ref={form}>
       <TextField label={t.search} type="search" name="q" value={draft} maxLength={100} onChange={(e) => setDraft(e.target.value)} />
       <Button type="submit" variant="secondary">
         {t.searchButton}
       </Button>
       {applied ? (
-        <Button variant="quiet" onClick={() => onSearch('')}>
+        <Button
+          variant="quiet"
+          onClick={() => {
+            onSearch('');
+            // The button goes with the search it cleared: continue in the search box.
+            form.current?.querySelector<HTMLInputElement>('input[name="q"]')?.focus();
+          }}
+        >
           {t.clearSearch}
         </Button>
       ) : null}
