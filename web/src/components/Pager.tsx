@@ -9,15 +9,18 @@ interface Props {
   onNext: (cursor: string) => void;
 }
 
-/** Previous / next over the API's opaque cursors. */
+/**
+ * Previous / next over the API's opaque cursors. A button with nowhere to go is `aria-disabled`, not
+ * `disabled`: reaching the last page with Next must not drop the keyboard focus.
+ */
 export function Pager({ hasPrevious, nextCursor, onPrevious, onNext }: Props) {
   if (!hasPrevious && !nextCursor) return null;
   return (
     <nav className="pager" aria-label={m.common.pageNav}>
-      <Button variant="secondary" disabled={!hasPrevious} onClick={onPrevious}>
+      <Button variant="secondary" aria-disabled={!hasPrevious || undefined} onClick={() => hasPrevious && onPrevious()}>
         {m.common.previous}
       </Button>
-      <Button variant="secondary" disabled={!nextCursor} onClick={() => nextCursor && onNext(nextCursor)}>
+      <Button variant="secondary" aria-disabled={!nextCursor || undefined} onClick={() => nextCursor && onNext(nextCursor)}>
         {m.common.next}
       </Button>
     </nav>
