@@ -64,6 +64,21 @@ beforeEach(() => {
 });
 
 describe('SignInPage', () => {
+  it('after a server failure keeps what was typed and offers to try again', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    net.routes['/portal/auth/login'] = () =>
+      fail ? json(503, { title: 'Service Unavailable' })() : json(200, { challenge: 'totp', session: 'S1' })();
+    renderAt('/sign-in');
+    await passwordStep(user);
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('Demo-Portal-2026');
+    fail = false;
+    await user.click(retry);
+    expect(await screen.findByLabelText(/^Authenticator code/)).toBeInTheDocument();
+    expect(net.calls.filter((c) => c.path === '/portal/auth/login')).toHaveLength(2);
+  });
+
   it('puts the focus on the first empty field, which says what is missing', async () => {
     const user = userEvent.setup();
     renderAt('/sign-in');

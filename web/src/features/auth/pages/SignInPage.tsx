@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
@@ -32,6 +32,8 @@ export default function SignInPage() {
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const login = useLogin();
   const mfa = useLoginMfa();
+  const passwordForm = useRef<HTMLFormElement>(null);
+  const codeForm = useRef<HTMLFormElement>(null);
 
   // Signed in already, or just now: on to the page asked for.
   if (session.status === 'signed-in') return <Navigate to={next} replace />;
@@ -93,9 +95,9 @@ export default function SignInPage() {
         </div>
       ) : null}
       {challenge === null ? (
-        <form onSubmit={submitPassword} noValidate>
+        <form ref={passwordForm} onSubmit={submitPassword} noValidate>
           <p className={styles.steps}>{m.auth.signIn.intro}</p>
-          <AuthError error={login.error} />
+          <AuthError error={login.error} onRetry={() => passwordForm.current?.requestSubmit()} />
           <TextField
             label={m.auth.username}
             name="username"
@@ -124,9 +126,9 @@ export default function SignInPage() {
           </div>
         </form>
       ) : (
-        <form onSubmit={submitCode} noValidate>
+        <form ref={codeForm} onSubmit={submitCode} noValidate>
           <p className={styles.steps}>{m.auth.signIn.codeIntro}</p>
-          <AuthError error={mfa.error} />
+          <AuthError error={mfa.error} onRetry={() => codeForm.current?.requestSubmit()} />
           <CodeField value={code} onChange={setCode} error={codeError} autoFocus />
           <div className="form-actions">
             <Button type="submit" busy={mfa.isPending}>
