@@ -1,6 +1,11 @@
-import { formatBytes, formatDate, formatMonth } from './format';
+import { formatBytes, formatDate, formatMonth, formatPercent } from './format';
 
 describe('formatting for the browser locale', () => {
+  it('says a fraction as a whole percentage', () => {
+    expect(formatPercent(0.42)).toMatch(/^42\s?%$/);
+    expect(formatPercent(1)).toMatch(/^100\s?%$/);
+  });
+
   it('says bytes in words below a kilobyte and in short units above', () => {
     expect(formatBytes(37)).toMatch(/^37 bytes$/);
     expect(formatBytes(1536)).toMatch(/^1\.5 kB$/i);

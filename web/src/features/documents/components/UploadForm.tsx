@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
 import { focusFirstInvalid } from '../../../lib/focusInvalid';
-import { formatNumber } from '../../../lib/format';
+import { formatPercent } from '../../../lib/format';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { announceUpload, completeUpload, documentKeys, sendFile, StorageError } from '../api';
@@ -127,10 +127,10 @@ export function UploadForm({ onUploaded, focus = false }: Props) {
       {showProgress ? (
         <div className={styles.progress}>
           <label htmlFor={progressId}>{t.progress}</label>
-          <progress id={progressId} max={100} value={percent} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-valuetext={t.percent(formatNumber(percent) + ' %')}>
-            {t.percent(`${percent} %`)}
+          <progress id={progressId} max={100} value={percent} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-valuetext={t.percent(formatPercent(percent / 100))}>
+            {t.percent(formatPercent(percent / 100))}
           </progress>
-          <span aria-hidden="true">{formatNumber(percent)} %</span>
+          <span aria-hidden="true">{formatPercent(percent / 100)}</span>
         </div>
       ) : null}
       <div role="status" className={done ? 'alert alert-ok' : styles.quiet}>
