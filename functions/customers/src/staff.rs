@@ -21,7 +21,7 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::{
-    model::{ContactInput, CustomerInput, ListParams},
+    model::{ContactInput, ContactResponse, CustomerInput, CustomerResponse, ListParams},
     portal::new_contact,
 };
 
@@ -53,28 +53,28 @@ async fn load_contact(ctx: &Context, id: &str) -> ApiResult<Contact> {
 /// Customers by name; `archived=true` lists the archived ones.
 #[utoipa::path(get, path = "/admin/customers", tag = "staff", security(("staff" = [])), params(ListParams),
     responses(
-        (status = 200, body = Page<Customer>),
+        (status = 200, body = Page<CustomerResponse>),
         Problems,
     ))]
 pub async fn list_customers(
     State(ctx): State<Context>,
     _staff: Staff<can::ReadCustomers>,
     QueryParams(q): QueryParams<ListParams>,
-) -> ApiResult<Json<Page<Customer>>> {
-    Ok(Json(ctx.table.customers(q.archived, &q.page()).await?))
+) -> ApiResult<Json<Page<CustomerResponse>>> {
+    Ok(Json(ctx.table.customers(q.archived, &q.page()).await?.map(|c| CustomerResponse::from(&c))))
 }
 
 #[utoipa::path(post, path = "/admin/customers", tag = "staff", security(("staff" = [])),
     request_body = CustomerInput,
     responses(
-        (status = 201, body = Customer),
+        (status = 201, body = CustomerResponse),
         Problems,
     ))]
 pub async fn create_customer(
     State(ctx): State<Context>,
     _staff: Staff<can::WriteCustomers>,
     JsonBody(input): JsonBody<CustomerInput>,
-) -> ApiResult<Created<Customer>> {
+) -> ApiResult<Created<CustomerResponse>> {
     if input.main_contact_id.is_some() {
         return Err(ApiError::invalid("main_contact_id", "a new customer has no contacts yet; set it once they exist"));
     }
@@ -82,22 +82,22 @@ pub async fn create_customer(
     input.apply(&mut customer);
     ctx.table.create_customer(&customer).await?;
     let location = format!("/admin/customers/{}", customer.id);
-    Ok(with_etag(StatusCode::CREATED, customer.version, Some(location), customer))
+    Ok(with_etag(StatusCode::CREATED, customer.version, Some(location), CustomerResponse::from(&customer)))
 }
 
 #[utoipa::path(get, path = "/admin/customers/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")),
     responses(
-        (status = 200, body = Customer, headers(("ETag" = String))),
+        (status = 200, body = CustomerResponse, headers(("ETag" = String))),
         Problems,
     ))]
 pub async fn get_customer(
     State(ctx): State<Context>,
     _staff: Staff<can::ReadCustomers>,
     PathId(id): PathId,
-) -> ApiResult<Created<Customer>> {
+) -> ApiResult<Created<CustomerResponse>> {
     let customer = load_customer(&ctx, &id).await?;
-    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
 }
 
 /// Replaces the customer's editable fields. `If-Match` carries the version read.
@@ -105,7 +105,7 @@ pub async fn get_customer(
     params(("id" = String, Path, description = "Customer id"), ("If-Match" = String, Header, description = "The ETag read")),
     request_body = CustomerInput,
     responses(
-        (status = 200, body = Customer),
+        (status = 200, body = CustomerResponse),
         Problems,
     ))]
 pub async fn update_customer(
@@ -114,7 +114,7 @@ pub async fn update_customer(
     PathId(id): PathId,
     IfMatch(read_version): IfMatch,
     JsonBody(input): JsonBody<CustomerInput>,
-) -> ApiResult<Created<Customer>> {
+) -> ApiResult<Created<CustomerResponse>> {
     let mut customer = load_customer(&ctx, &id).await?;
     if customer.version != read_version {
         return Err(stale());
@@ -123,10 +123,10 @@ pub async fn update_customer(
     customer.version += 1;
     customer.updated_at = OffsetDateTime::now_utc();
     ctx.table.save_customer(&customer, read_version).await?;
-    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
 }
 
-async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<Customer>> {
+async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<CustomerResponse>> {
     let mut customer = load_customer(ctx, id).await?;
     if customer.archived != archived {
         let read_version = customer.version;
@@ -135,27 +135,27 @@ async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiRe
         customer.updated_at = OffsetDateTime::now_utc();
         ctx.table.save_customer(&customer, read_version).await?;
     }
-    Ok(with_etag(StatusCode::OK, customer.version, None, customer))
+    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
 }
 
 /// Archives a customer: it leaves the customer list and its contacts lose the portal.
 #[utoipa::path(post, path = "/admin/customers/{id}/archive", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")),
     responses(
-        (status = 200, body = Customer),
+        (status = 200, body = CustomerResponse),
         Problems,
     ))]
-pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<CustomerResponse>> {
     set_customer_archived(&ctx, &id, true).await
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/restore", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")),
     responses(
-        (status = 200, body = Customer),
+        (status = 200, body = CustomerResponse),
         Problems,
     ))]
-pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Customer>> {
+pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<CustomerResponse>> {
     set_customer_archived(&ctx, &id, false).await
 }
 
@@ -163,7 +163,7 @@ pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::Wri
 #[utoipa::path(get, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), ListParams),
     responses(
-        (status = 200, body = Page<Contact>),
+        (status = 200, body = Page<ContactResponse>),
         Problems,
     ))]
 pub async fn list_contacts(
@@ -171,15 +171,15 @@ pub async fn list_contacts(
     _staff: Staff<can::ReadCustomers>,
     PathId(id): PathId,
     QueryParams(q): QueryParams<ListParams>,
-) -> ApiResult<Json<Page<Contact>>> {
-    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?.map(Contact::redacted)))
+) -> ApiResult<Json<Page<ContactResponse>>> {
+    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?.map(|c| ContactResponse::from(&c))))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")),
     request_body = ContactInput,
     responses(
-        (status = 201, body = Contact),
+        (status = 201, body = ContactResponse),
         Problems,
     ))]
 pub async fn create_contact(
@@ -187,29 +187,29 @@ pub async fn create_contact(
     Staff(who, _): Staff<can::WriteCustomers>,
     PathId(id): PathId,
     JsonBody(input): JsonBody<ContactInput>,
-) -> ApiResult<Created<Contact>> {
+) -> ApiResult<Created<ContactResponse>> {
     let contact = new_contact(&id, input, actor(&who));
     ctx.table.create_contact(&contact).await?;
     let location = format!("/admin/contacts/{}", contact.id);
-    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), contact.redacted()))
+    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), ContactResponse::from(&contact)))
 }
 
 #[utoipa::path(get, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses(
-        (status = 200, body = Contact, headers(("ETag" = String))),
+        (status = 200, body = ContactResponse, headers(("ETag" = String))),
         Problems,
     ))]
-pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
     let contact = load_contact(&ctx, &id).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
+    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
 }
 
 #[utoipa::path(put, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id"), ("If-Match" = String, Header, description = "The ETag read")),
     request_body = ContactInput,
     responses(
-        (status = 200, body = Contact),
+        (status = 200, body = ContactResponse),
         Problems,
     ))]
 pub async fn update_contact(
@@ -218,7 +218,7 @@ pub async fn update_contact(
     PathId(id): PathId,
     IfMatch(read_version): IfMatch,
     JsonBody(input): JsonBody<ContactInput>,
-) -> ApiResult<Created<Contact>> {
+) -> ApiResult<Created<ContactResponse>> {
     let mut contact = load_contact(&ctx, &id).await?;
     if contact.version != read_version {
         return Err(stale());
@@ -232,10 +232,10 @@ pub async fn update_contact(
     contact.version += 1;
     contact.updated_at = OffsetDateTime::now_utc();
     ctx.table.save_contact(&contact, read_version).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
+    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
 }
 
-async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<Contact>> {
+async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<ContactResponse>> {
     let mut contact = load_contact(ctx, id).await?;
     if archived && contact.portal_username.is_some() {
         // Archiving revokes access, which only those who manage portal access may do.
@@ -251,26 +251,26 @@ async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, arc
         contact.updated_at = OffsetDateTime::now_utc();
         ctx.table.save_contact(&contact, read_version).await?;
     }
-    Ok(with_etag(StatusCode::OK, contact.version, None, contact.redacted()))
+    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
 }
 
 /// Archives a contact: they leave the portal's contact list and can no longer use the portal.
 #[utoipa::path(post, path = "/admin/contacts/{id}/archive", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses(
-        (status = 200, body = Contact),
+        (status = 200, body = ContactResponse),
         Problems,
     ))]
-pub async fn archive_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+pub async fn archive_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
     set_contact_archived(&ctx, &who, &id, true).await
 }
 
 #[utoipa::path(post, path = "/admin/contacts/{id}/restore", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses(
-        (status = 200, body = Contact),
+        (status = 200, body = ContactResponse),
         Problems,
     ))]
-pub async fn restore_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<Contact>> {
+pub async fn restore_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
     set_contact_archived(&ctx, &who, &id, false).await
 }
