@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
-    table::contacts::Contact,
+    table::contacts::{Actor, Contact},
     table::tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };
@@ -87,9 +87,15 @@ pub struct PortalTicket {
 /// A staff view: the ticket, its conversation and its internal notes.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StaffTicket {
-    pub ticket: Ticket,
-    pub conversation: Vec<TicketNote>,
-    pub internal_notes: Vec<TicketNote>,
+    pub ticket: TicketResponse,
+    pub conversation: Vec<TicketNoteResponse>,
+    pub internal_notes: Vec<TicketNoteResponse>,
+}
+
+impl StaffTicket {
+    pub fn new(ticket: &Ticket, conversation: &[TicketNote], internal_notes: &[TicketNote]) -> Self {
+        Self { ticket: ticket.into(), conversation: conversation.iter().map(Into::into).collect(), internal_notes: internal_notes.iter().map(Into::into).collect() }
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -370,5 +376,100 @@ mod tests {
         assert_eq!(d.months[11].opened, 3);
         assert_eq!(d.open.len(), 1);
         assert_eq!(d.mean_resolution_hours[0].mean_hours, Some(1.0));
+    }
+}
+
+// The response for a stored ticket (the schema keeps its name).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Ticket)]
+pub struct TicketResponse {
+    pub id: String,
+    /// Human-readable, unique in the deployment.
+    pub number: u64,
+    pub customer_id: String,
+    pub subject: String,
+    pub description: String,
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    pub priority: Priority,
+    pub status: TicketStatus,
+    pub visible_in_portal: bool,
+    /// The contact who raised it in the portal, if one did.
+    pub originator_contact_id: Option<String>,
+    /// The customer contact the ticket is about (and whom emails go to).
+    pub contact_id: Option<String>,
+    pub contact_name: Option<String>,
+    pub assignee: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+    /// The data sheet whose submission raised this ticket.
+    #[serde(default)]
+    pub data_sheet_id: Option<String>,
+    /// Lower-cased subject, for search.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(ignore)]
+    pub subject_search: String,
+    pub version: u64,
+}
+
+impl From<&Ticket> for TicketResponse {
+    fn from(e: &Ticket) -> Self {
+        Self {
+            id: e.id.clone(),
+            number: e.number,
+            customer_id: e.customer_id.clone(),
+            subject: e.subject.clone(),
+            description: e.description.clone(),
+            ticket_type: e.ticket_type,
+            priority: e.priority,
+            status: e.status,
+            visible_in_portal: e.visible_in_portal,
+            originator_contact_id: e.originator_contact_id.clone(),
+            contact_id: e.contact_id.clone(),
+            contact_name: e.contact_name.clone(),
+            assignee: e.assignee.clone(),
+            created_at: e.created_at,
+            updated_at: e.updated_at,
+            closed_at: e.closed_at,
+            data_sheet_id: e.data_sheet_id.clone(),
+            subject_search: e.subject_search.clone(),
+            version: e.version,
+        }
+    }
+}
+
+// The response for a stored note (the schema keeps its name).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = TicketNote)]
+pub struct TicketNoteResponse {
+    pub id: String,
+    pub ticket_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(ignore)]
+    pub customer_id: String,
+    pub kind: NoteKind,
+    pub body: String,
+    pub author: Actor,
+    pub author_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+impl From<&TicketNote> for TicketNoteResponse {
+    fn from(e: &TicketNote) -> Self {
+        Self {
+            id: e.id.clone(),
+            ticket_id: e.ticket_id.clone(),
+            customer_id: e.customer_id.clone(),
+            kind: e.kind,
+            body: e.body.clone(),
+            author: e.author.clone(),
+            author_name: e.author_name.clone(),
+            created_at: e.created_at,
+        }
     }
 }

@@ -21,7 +21,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketVisibility};
+use crate::model::{CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketNoteResponse, TicketResponse, TicketVisibility};
 
 fn actor(who: &StaffPrincipal) -> Actor {
     Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
@@ -60,15 +60,15 @@ fn apply(t: &mut Ticket, input: StaffTicketInput, contact_name: Option<String>, 
 /// A customer's tickets, newest first, whatever their portal visibility.
 #[utoipa::path(get, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), PageParams),
-    responses((status = 200, body = Page<Ticket>), Problems))]
-pub async fn list(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathId(customer_id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Ticket>>> {
-    Ok(Json(ctx.table.tickets(&customer_id, &page).await?))
+    responses((status = 200, body = Page<TicketResponse>), Problems))]
+pub async fn list(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathId(customer_id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<TicketResponse>>> {
+    Ok(Json(ctx.table.tickets(&customer_id, &page).await?.map(|t| TicketResponse::from(&t))))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = StaffTicketInput,
-    responses((status = 201, body = Ticket), Problems))]
-pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(customer_id): PathId, JsonBody(input): JsonBody<StaffTicketInput>) -> ApiResult<(StatusCode, Json<Ticket>)> {
+    responses((status = 201, body = TicketResponse), Problems))]
+pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(customer_id): PathId, JsonBody(input): JsonBody<StaffTicketInput>) -> ApiResult<(StatusCode, Json<TicketResponse>)> {
     let customer = ctx.table.customer(&customer_id).await?.ok_or(ApiError::NotFound)?;
     if customer.archived {
         return Err(ApiError::Conflict("the customer is archived".into()));
@@ -98,7 +98,7 @@ pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>
     };
     apply(&mut ticket, input, contact_name, now);
     ctx.table.create_ticket(&mut ticket, Vec::new()).await?;
-    Ok((StatusCode::CREATED, Json(ticket)))
+    Ok((StatusCode::CREATED, Json(TicketResponse::from(&ticket))))
 }
 
 /// The ticket with its conversation and internal notes.
@@ -109,21 +109,21 @@ pub async fn get(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, Pa
     let ticket = load(&ctx, &customer_id, &id).await?;
     let conversation = ctx.table.ticket_notes(&customer_id, &id, false).await?;
     let internal_notes = ctx.table.ticket_notes(&customer_id, &id, true).await?;
-    Ok(Json(StaffTicket { ticket, conversation, internal_notes }))
+    Ok(Json(StaffTicket::new(&ticket, &conversation, &internal_notes)))
 }
 
 /// Replaces the ticket's fields (status, type, priority, assignee, visibility, contact). `If-Match` required.
 #[utoipa::path(put, path = "/admin/customers/{customer_id}/tickets/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id"),
         ("If-Match" = String, Header, description = "The version read")),
-    request_body = StaffTicketInput, responses((status = 200, body = Ticket), Problems))]
+    request_body = StaffTicketInput, responses((status = 200, body = TicketResponse), Problems))]
 pub async fn update(
     State(ctx): State<Context>,
     _staff: Staff<can::WriteTickets>,
     PathIds(customer_id, id): PathIds,
     IfMatch(read_version): IfMatch,
     JsonBody(input): JsonBody<StaffTicketInput>,
-) -> ApiResult<Json<Ticket>> {
+) -> ApiResult<Json<TicketResponse>> {
     let before = load(&ctx, &customer_id, &id).await?;
     if before.version != read_version {
         return Err(stale());
@@ -133,7 +133,7 @@ pub async fn update(
     apply(&mut after, input, contact_name, OffsetDateTime::now_utc());
     after.version += 1;
     ctx.table.save_ticket(&before, &after, Vec::new()).await?;
-    Ok(Json(after))
+    Ok(Json(TicketResponse::from(&after)))
 }
 
 fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketNote {
@@ -152,20 +152,20 @@ fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketN
 /// Adds an internal note (staff only) or a public one (joins the conversation the contact sees).
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/notes", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
-    request_body = StaffNote, responses((status = 201, body = TicketNote), Problems))]
-pub async fn add_note(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<StaffNote>) -> ApiResult<(StatusCode, Json<TicketNote>)> {
+    request_body = StaffNote, responses((status = 201, body = TicketNoteResponse), Problems))]
+pub async fn add_note(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<StaffNote>) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
     let ticket = load(&ctx, &customer_id, &id).await?;
     let n = note(&who, &ticket, if input.internal { NoteKind::Internal } else { NoteKind::Public }, &input.body);
     let actions = vec![ctx.table.check(keys::customer(&customer_id), keys::ticket(&id), "attribute_exists(PK)", Default::default())?, ctx.table.put_new(&n)?];
     ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
-    Ok((StatusCode::CREATED, Json(n)))
+    Ok((StatusCode::CREATED, Json(TicketNoteResponse::from(&n))))
 }
 
 /// Emails the ticket's contact; the email joins the conversation the contact sees in the portal.
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/emails", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
-    request_body = CustomerEmail, responses((status = 202, body = TicketNote), Problems))]
-pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<CustomerEmail>) -> ApiResult<(StatusCode, Json<TicketNote>)> {
+    request_body = CustomerEmail, responses((status = 202, body = TicketNoteResponse), Problems))]
+pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<CustomerEmail>) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
     let ticket = load(&ctx, &customer_id, &id).await?;
     let contact: Option<Contact> = match &ticket.contact_id {
         Some(c) => ctx.table.contact(&customer_id, c).await?,
@@ -184,7 +184,7 @@ pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTi
     if let Err(e) = portal_access::deliver(&ctx, &item).await {
         tracing::warn!(error = %e, "ticket email left in the outbox");
     }
-    Ok((StatusCode::ACCEPTED, Json(n)))
+    Ok((StatusCode::ACCEPTED, Json(TicketNoteResponse::from(&n))))
 }
 
 /// Grants or withdraws a contact's right to see every portal-visible ticket of their company.
