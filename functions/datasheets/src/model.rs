@@ -6,9 +6,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use shared::{
     error::FieldError,
-    table::datasheets::{FieldDef, FieldKind, Sheet, SheetStatus, Template},
+    table::{
+        contacts::Actor,
+        datasheets::{FieldDef, FieldKind, PortalTemplates, Sheet, SheetStatus, Template},
+    },
     validate::{has_control, Checks, Validate, CONTROL_MESSAGE, MAX_NAME, MAX_TEXT},
 };
+use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
 pub const MAX_FIELDS: usize = 100;
@@ -131,8 +135,14 @@ impl Validate for SaveSheet {
 /// A sheet with the template version it follows, for rendering and editing.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SheetView {
-    pub sheet: Sheet,
-    pub template: Template,
+    pub sheet: SheetResponse,
+    pub template: TemplateResponse,
+}
+
+impl SheetView {
+    pub fn new(sheet: &Sheet, template: &Template) -> Self {
+        Self { sheet: sheet.into(), template: template.into() }
+    }
 }
 
 /// A template a contact may start a sheet from.
@@ -175,4 +185,116 @@ impl SheetFilter {
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
     pub template_id: String,
+}
+
+// The response for a stored Template (the schema keeps its name).
+/// The current definition of a template (its head); every version is also kept immutable.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Template)]
+pub struct TemplateResponse {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// In display order.
+    pub fields: Vec<FieldDef>,
+    /// Optional HTML layout for rendering a sheet; `{{ key }}` placeholders.
+    pub layout_html: Option<String>,
+    #[serde(default)]
+    pub archived: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    /// Each change makes a new version; sheets keep the version they were started on.
+    pub version: u64,
+}
+
+impl From<&Template> for TemplateResponse {
+    fn from(e: &Template) -> Self {
+        Self {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            description: e.description.clone(),
+            fields: e.fields.clone(),
+            layout_html: e.layout_html.clone(),
+            archived: e.archived,
+            updated_at: e.updated_at,
+            version: e.version,
+        }
+    }
+}
+
+// The response for a stored Sheet (the schema keeps its name).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Sheet)]
+pub struct SheetResponse {
+    pub id: String,
+    pub customer_id: String,
+    pub template_id: String,
+    pub template_version: u64,
+    pub template_name: String,
+    pub status: SheetStatus,
+    /// Field key → value, typed per the template.
+    #[schema(value_type = Object)]
+    pub values: BTreeMap<String, Value>,
+    pub created_by: Actor,
+    pub created_by_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub submitted_at: Option<OffsetDateTime>,
+    pub submitted_by: Option<String>,
+    /// The ticket the last submission created.
+    pub ticket_id: Option<String>,
+    pub ticket_number: Option<u64>,
+    pub version: u64,
+}
+
+impl From<&Sheet> for SheetResponse {
+    fn from(e: &Sheet) -> Self {
+        Self {
+            id: e.id.clone(),
+            customer_id: e.customer_id.clone(),
+            template_id: e.template_id.clone(),
+            template_version: e.template_version,
+            template_name: e.template_name.clone(),
+            status: e.status,
+            values: e.values.clone(),
+            created_by: e.created_by.clone(),
+            created_by_name: e.created_by_name.clone(),
+            created_at: e.created_at,
+            updated_at: e.updated_at,
+            submitted_at: e.submitted_at,
+            submitted_by: e.submitted_by.clone(),
+            ticket_id: e.ticket_id.clone(),
+            ticket_number: e.ticket_number,
+            version: e.version,
+        }
+    }
+}
+
+// The response for a stored PortalTemplates (the schema keeps its name).
+/// Which templates a customer's contacts may use, and where submitted sheets are emailed.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PortalTemplates)]
+pub struct PortalTemplatesResponse {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(ignore)]
+    pub customer_id: String,
+    pub template_ids: Vec<String>,
+    /// Mandatory whenever any template is assigned.
+    pub tickets_from_email: Option<String>,
+    #[serde(default)]
+    pub version: u64,
+}
+
+impl From<&PortalTemplates> for PortalTemplatesResponse {
+    fn from(e: &PortalTemplates) -> Self {
+        Self {
+            customer_id: e.customer_id.clone(),
+            template_ids: e.template_ids.clone(),
+            tickets_from_email: e.tickets_from_email.clone(),
+            version: e.version,
+        }
+    }
 }

@@ -25,7 +25,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetView};
+use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetView, SheetResponse};
 
 pub async fn assigned(ctx: &Context, customer_id: &str) -> ApiResult<PortalTemplates> {
     Ok(ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?.unwrap_or_default())
@@ -42,16 +42,16 @@ pub async fn load_sheet(ctx: &Context, customer_id: &str, id: &str) -> ApiResult
 
 pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
     let template = template_version(ctx, &sheet.template_id, sheet.template_version).await?;
-    Ok(SheetView { sheet, template })
+    Ok(SheetView::new(&sheet, &template))
 }
 
 /// The company's data sheets, newest first.
 #[utoipa::path(get, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), params(PageParams),
-    responses((status = 200, body = Page<Sheet>), Problems))]
-pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Sheet>>> {
+    responses((status = 200, body = Page<SheetResponse>), Problems))]
+pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<SheetResponse>>> {
     let mut spec = QuerySpec::table(keys::customer(&who.customer_id), keys::SHEET_PREFIX);
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page(&spec, &page).await?))
+    Ok(Json(ctx.table.query_page::<Sheet>(&spec, &page).await?.map(|x| SheetResponse::from(&x))))
 }
 
 /// The templates this company's contacts may start a sheet from.
@@ -109,7 +109,7 @@ pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<mod
         version: 1,
     };
     ctx.table.transact_or(vec![ctx.table.put_new(&sheet)?], |_| ApiError::Conflict("the sheet exists".into())).await?;
-    Ok((StatusCode::CREATED, Json(SheetView { sheet, template })))
+    Ok((StatusCode::CREATED, Json(SheetView::new(&sheet, &template))))
 }
 
 #[utoipa::path(get, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
@@ -143,7 +143,7 @@ pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::Dat
     updated.updated_at = OffsetDateTime::now_utc();
     updated.version += 1;
     ctx.table.transact_or(vec![ctx.table.put_versioned(&updated, read_version)?], |_| stale()).await?;
-    Ok(Json(SheetView { sheet: updated, template }))
+    Ok(Json(SheetView::new(&updated, &template)))
 }
 
 /// Submits the sheet: every value validated, then in one transaction the sheet is locked, a ticket is
@@ -187,13 +187,13 @@ pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<mod
             if let Err(e) = portal_access::deliver(&ctx, &item).await {
                 tracing::warn!(error = %e, "data sheet email left in the outbox");
             }
-            Ok(Json(SheetView { sheet: submitted, template }))
+            Ok(Json(SheetView::new(&submitted, &template)))
         }
         Err(e) => {
             // A concurrent submit won: answer with its result.
             let now = load_sheet(&ctx, &who.customer_id, &id).await?;
             if now.status == SheetStatus::Submitted {
-                return Ok(Json(SheetView { sheet: now, template }));
+                return Ok(Json(SheetView::new(&now, &template)));
             }
             Err(e)
         }

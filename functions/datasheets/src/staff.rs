@@ -24,7 +24,7 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::{
-    model::{ExportParams, PortalTemplatesInput, SheetFilter, SheetView, TemplateInput},
+    model::{ExportParams, PortalTemplatesInput, PortalTemplatesResponse, SheetFilter, SheetResponse, SheetView, TemplateInput, TemplateResponse},
     portal::{assigned, load_sheet, view},
 };
 
@@ -39,15 +39,15 @@ async fn head(ctx: &Context, id: &str) -> ApiResult<Template> {
 
 /// Templates by name.
 #[utoipa::path(get, path = "/admin/datasheet-templates", tag = "staff", security(("staff" = [])), params(PageParams),
-    responses((status = 200, body = Page<Template>), Problems))]
-pub async fn list_templates(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<Template>>> {
-    Ok(Json(ctx.table.query_page(&QuerySpec::gsi1("TEMPLATES".into()), &page).await?))
+    responses((status = 200, body = Page<TemplateResponse>), Problems))]
+pub async fn list_templates(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<TemplateResponse>>> {
+    Ok(Json(ctx.table.query_page::<Template>(&QuerySpec::gsi1("TEMPLATES".into()), &page).await?.map(|t| TemplateResponse::from(&t))))
 }
 
 /// Creates a template at version 1.
 #[utoipa::path(post, path = "/admin/datasheet-templates", tag = "staff", security(("staff" = [])), request_body = TemplateInput,
-    responses((status = 201, body = Template), Problems))]
-pub async fn create_template(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, JsonBody(input): JsonBody<TemplateInput>) -> ApiResult<(StatusCode, Json<Template>)> {
+    responses((status = 201, body = TemplateResponse), Problems))]
+pub async fn create_template(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, JsonBody(input): JsonBody<TemplateInput>) -> ApiResult<(StatusCode, Json<TemplateResponse>)> {
     let template = Template {
         id: ids::new_id(),
         name: input.name.trim().to_owned(),
@@ -60,20 +60,20 @@ pub async fn create_template(State(ctx): State<Context>, _staff: Staff<can::Writ
     };
     let actions = vec![ctx.table.put_new(&template)?, ctx.table.put_new(&TemplateVersion(template.clone()))?];
     ctx.table.transact_or(actions, |_| ApiError::Conflict("the template exists".into())).await?;
-    Ok((StatusCode::CREATED, Json(template)))
+    Ok((StatusCode::CREATED, Json(TemplateResponse::from(&template))))
 }
 
 #[utoipa::path(get, path = "/admin/datasheet-templates/{id}", tag = "staff", security(("staff" = [])),
-    params(("id" = String, Path, description = "Template id")), responses((status = 200, body = Template), Problems))]
-pub async fn get_template(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId) -> ApiResult<Json<Template>> {
-    Ok(Json(head(&ctx, &id).await?))
+    params(("id" = String, Path, description = "Template id")), responses((status = 200, body = TemplateResponse), Problems))]
+pub async fn get_template(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId) -> ApiResult<Json<TemplateResponse>> {
+    Ok(Json(TemplateResponse::from(&head(&ctx, &id).await?)))
 }
 
 /// Changes a template: a new version. Sheets already started keep the version they began with.
 #[utoipa::path(put, path = "/admin/datasheet-templates/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Template id"), ("If-Match" = String, Header, description = "The version read")),
-    request_body = TemplateInput, responses((status = 200, body = Template), Problems))]
-pub async fn update_template(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<TemplateInput>) -> ApiResult<Json<Template>> {
+    request_body = TemplateInput, responses((status = 200, body = TemplateResponse), Problems))]
+pub async fn update_template(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<TemplateInput>) -> ApiResult<Json<TemplateResponse>> {
     let before = head(&ctx, &id).await?;
     if before.version != read_version {
         return Err(stale());
@@ -87,22 +87,22 @@ pub async fn update_template(State(ctx): State<Context>, _staff: Staff<can::Writ
     after.version += 1;
     let actions = vec![ctx.table.put_versioned(&after, read_version)?, ctx.table.put_new(&TemplateVersion(after.clone()))?];
     ctx.table.transact_or(actions, |_| stale()).await?;
-    Ok(Json(after))
+    Ok(Json(TemplateResponse::from(&after)))
 }
 
 #[utoipa::path(get, path = "/admin/customers/{id}/portal-templates", tag = "staff", security(("staff" = [])),
-    params(("id" = String, Path, description = "Customer id")), responses((status = 200, body = PortalTemplates), Problems))]
-pub async fn get_portal_templates(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId) -> ApiResult<Json<PortalTemplates>> {
+    params(("id" = String, Path, description = "Customer id")), responses((status = 200, body = PortalTemplatesResponse), Problems))]
+pub async fn get_portal_templates(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId) -> ApiResult<Json<PortalTemplatesResponse>> {
     let mut config = assigned(&ctx, &id).await?;
     config.customer_id.clear();
-    Ok(Json(config))
+    Ok(Json(PortalTemplatesResponse::from(&config)))
 }
 
 /// Chooses the templates the customer's contacts may use and the mandatory tickets-from email.
 #[utoipa::path(put, path = "/admin/customers/{id}/portal-templates", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = PortalTemplatesInput,
-    responses((status = 200, body = PortalTemplates), Problems))]
-pub async fn set_portal_templates(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathId(id): PathId, JsonBody(input): JsonBody<PortalTemplatesInput>) -> ApiResult<Json<PortalTemplates>> {
+    responses((status = 200, body = PortalTemplatesResponse), Problems))]
+pub async fn set_portal_templates(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathId(id): PathId, JsonBody(input): JsonBody<PortalTemplatesInput>) -> ApiResult<Json<PortalTemplatesResponse>> {
     ctx.table.customer(&id).await?.ok_or(ApiError::NotFound)?;
     let mut ids_: Vec<String> = input.template_ids.iter().map(|t| t.to_ascii_uppercase()).collect();
     ids_.sort();
@@ -127,14 +127,14 @@ pub async fn set_portal_templates(State(ctx): State<Context>, _staff: Staff<can:
         .await?;
     let mut shown = config;
     shown.customer_id.clear();
-    Ok(Json(shown))
+    Ok(Json(PortalTemplatesResponse::from(&shown)))
 }
 
 /// A customer's sheets, newest first; `status` and `template_id` narrow the list.
 #[utoipa::path(get, path = "/admin/customers/{id}/datasheets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), SheetFilter),
-    responses((status = 200, body = Page<Sheet>), Problems))]
-pub async fn list_sheets(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId, QueryParams(f): QueryParams<SheetFilter>) -> ApiResult<Json<Page<Sheet>>> {
+    responses((status = 200, body = Page<SheetResponse>), Problems))]
+pub async fn list_sheets(State(ctx): State<Context>, _staff: Staff<can::ReadDatasheets>, PathId(id): PathId, QueryParams(f): QueryParams<SheetFilter>) -> ApiResult<Json<Page<SheetResponse>>> {
     let mut spec = QuerySpec::table(keys::customer(&id), keys::SHEET_PREFIX);
     spec.newest_first = true;
     if let Some(s) = f.status() {
@@ -143,7 +143,7 @@ pub async fn list_sheets(State(ctx): State<Context>, _staff: Staff<can::ReadData
     if let Some(t) = &f.template_id {
         spec.equals.push(("template_id", t.to_ascii_uppercase()));
     }
-    Ok(Json(ctx.table.query_page(&spec, &PageParams { limit: f.limit, cursor: f.cursor.clone() }).await?))
+    Ok(Json(ctx.table.query_page::<Sheet>(&spec, &PageParams { limit: f.limit, cursor: f.cursor.clone() }).await?.map(|x| SheetResponse::from(&x))))
 }
 
 #[utoipa::path(get, path = "/admin/customers/{customer_id}/datasheets/{id}", tag = "staff", security(("staff" = [])),
@@ -157,8 +157,8 @@ pub async fn get_sheet(State(ctx): State<Context>, _staff: Staff<can::ReadDatash
 /// Unlocks a submitted sheet so the contact can correct it; submitting it again raises a new ticket.
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/datasheets/{id}/unlock", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Sheet id")),
-    responses((status = 200, body = Sheet), Problems))]
-pub async fn unlock(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathIds(customer_id, id): PathIds) -> ApiResult<Json<Sheet>> {
+    responses((status = 200, body = SheetResponse), Problems))]
+pub async fn unlock(State(ctx): State<Context>, _staff: Staff<can::WriteDatasheets>, PathIds(customer_id, id): PathIds) -> ApiResult<Json<SheetResponse>> {
     let sheet = load_sheet(&ctx, &customer_id, &id).await?;
     if sheet.status != SheetStatus::Submitted {
         return Err(ApiError::Conflict("the sheet is not submitted".into()));
@@ -168,7 +168,7 @@ pub async fn unlock(State(ctx): State<Context>, _staff: Staff<can::WriteDatashee
     draft.updated_at = OffsetDateTime::now_utc();
     draft.version += 1;
     ctx.table.transact_or(vec![ctx.table.put_versioned(&draft, sheet.version)?], |_| stale()).await?;
-    Ok(Json(draft))
+    Ok(Json(SheetResponse::from(&draft)))
 }
 
 /// Submitted sheets of one template as CSV (columns from the template's current fields; up to 5,000 rows).
