@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
     portal_access::Delivery,
-    table::contacts::{Contact, PortalStatus},
+    table::{
+        access::{AccessEvent, AccessEventKind},
+        contacts::{Actor, Contact, PortalStatus},
+    },
     validate::Validate,
 };
 use time::OffsetDateTime;
@@ -157,6 +160,35 @@ mod tests {
         let long = format!("{}@acme.example", "e".repeat(MAX_EMAIL_USERNAME));
         for bad in ["eve@", "@acme.example", "eve@acme", "eve@@acme.example", "eve @acme.example", "eve@acme..example", ".eve@acme.example", "eve.@acme.example", "e..ve@acme.example", "eve@-acme.example", "eve@acme.example.", "éve@acme.example", "eve@acme.exa_mple", "eve#1@acme.example", "eve@acme.example\u{0}", long.as_str()] {
             assert!(!valid_username(bad), "{bad}");
+        }
+    }
+}
+
+// The response for a stored access event (the schema keeps its name); the customer is the contact's,
+// so it is not repeated.
+/// One entry of a contact's portal-access history.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = AccessEvent)]
+pub struct AccessEventResponse {
+    pub id: String,
+    pub contact_id: String,
+    pub kind: AccessEventKind,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub actor: Actor,
+    /// What happened, in words (for failures, which check refused).
+    pub outcome: String,
+}
+
+impl From<&AccessEvent> for AccessEventResponse {
+    fn from(e: &AccessEvent) -> Self {
+        Self {
+            id: e.id.clone(),
+            contact_id: e.contact_id.clone(),
+            kind: e.kind,
+            at: e.at,
+            actor: e.actor.clone(),
+            outcome: e.outcome.clone(),
         }
     }
 }

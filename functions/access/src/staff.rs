@@ -20,7 +20,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{username_base, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent};
+use crate::model::{username_base, AccessEventResponse, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent};
 
 fn actor(who: &StaffPrincipal) -> Actor {
     Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
@@ -194,17 +194,14 @@ pub async fn status(State(ctx): State<Context>, _staff: Staff<can::ManagePortalA
 /// Every access event of the contact, newest first.
 #[utoipa::path(get, path = "/admin/contacts/{id}/portal-access/history", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id"), PageParams),
-    responses((status = 200, body = Page<AccessEvent>), Problems))]
+    responses((status = 200, body = Page<AccessEventResponse>), Problems))]
 pub async fn history(
     State(ctx): State<Context>,
     _staff: Staff<can::ManagePortalAccess>,
     PathId(id): PathId,
     QueryParams(page): QueryParams<PageParams>,
-) -> ApiResult<Json<Page<AccessEvent>>> {
+) -> ApiResult<Json<Page<AccessEventResponse>>> {
     let contact = load(&ctx, &id).await?;
-    let mut events = portal_access::history(&ctx, &contact, &page).await?;
-    for e in &mut events.items {
-        e.customer_id.clear();
-    }
-    Ok(Json(events))
+    let events = portal_access::history(&ctx, &contact, &page).await?;
+    Ok(Json(events.map(|e| AccessEventResponse::from(&e))))
 }
