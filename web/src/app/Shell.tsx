@@ -28,6 +28,7 @@ export function Shell() {
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const firstPath = useRef(true);
   const modules = me.data?.modules ?? [];
   const newsOn = modules.includes('news');
@@ -73,6 +74,7 @@ export function Shell() {
           {newsOn ? <NewsAnnouncements /> : null}
         </div>
         <button
+          ref={menuButtonRef}
           type="button"
           className="btn btn-quiet menu-toggle"
           aria-expanded={menuOpen}
@@ -95,7 +97,18 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <nav id="site-nav" className={menuOpen ? 'site-nav open' : 'site-nav'} aria-label={m.common.mainNav}>
+      <nav
+        id="site-nav"
+        className={menuOpen ? 'site-nav open' : 'site-nav'}
+        aria-label={m.common.mainNav}
+        onKeyDown={(e) => {
+          // Escape closes the narrow-screen menu and returns to its button.
+          if (e.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButtonRef.current?.focus();
+          }
+        }}
+      >
         <ul>
           {NAV.filter((n) => n.module === null || modules.includes(n.module)).map((n) => (
             <li key={n.to}>

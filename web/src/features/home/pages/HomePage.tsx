@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/QueryState';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useMe, type Me } from '../../customers';
+import { openLink } from '../../documents';
 import { newestDocuments, useDocumentLink, useDocumentTree, useRecentTickets, type RecentDocument } from '../api';
 import { CompanySummary } from '../components/CompanySummary';
 import styles from '../components/Home.module.css';
@@ -36,9 +37,7 @@ function DocumentsCard() {
     setOpening(doc.id);
     link.mutate(doc.id, {
       onSuccess: (l) => {
-        // A type the browser shows opens beside the portal; anything else downloads and the page stays.
-        if (l.disposition === 'inline') window.open(l.url, '_blank', 'noopener');
-        else window.location.assign(l.url);
+        openLink(l);
       },
       onSettled: () => setOpening(null),
     });
