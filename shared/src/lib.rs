@@ -12,6 +12,7 @@ pub mod identity;
 pub mod ids;
 pub mod modules;
 pub mod openapi;
+pub mod outbox;
 pub mod pagination;
 pub mod permissions;
 pub mod portal_access;
@@ -19,7 +20,6 @@ pub mod principal;
 pub mod secrets;
 pub mod table;
 pub mod telemetry;
-pub mod ticket_mail;
 pub mod validate;
 
 pub use context::Context;

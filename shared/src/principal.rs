@@ -177,7 +177,7 @@ pub trait PortalModule: Send + Sync {
 }
 
 /// A portal contact calling a route of module `M`: 403 unless the contact may use the portal now (see
-/// [`crate::portal_access::refusal`]), 404 when the customer's portal does not offer the module, exactly
+/// [`crate::table::contacts::portal_refusal`]), 404 when the customer's portal does not offer the module, exactly
 /// as for a route that does not exist. Read on every request (one BatchGetItem), so changes apply at once;
 /// what it read comes with it, so a handler never reads the caller's company or contact record again.
 pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub Session<M>);
@@ -197,7 +197,7 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
         let session = ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)).await?;
         // A revoked, archived or out-of-contract contact's token dies here, not only at its expiry.
         let (Some(customer), Some(contact)) = (session.customer, session.contact) else { return Err(ApiError::Forbidden) };
-        if crate::portal_access::refusal(&customer, &contact, time::OffsetDateTime::now_utc().date()).is_some() {
+        if crate::table::contacts::portal_refusal(&customer, &contact, time::OffsetDateTime::now_utc().date()).is_some() {
             return Err(ApiError::Forbidden);
         }
         if !session.modules.contains(&M::MODULE) {

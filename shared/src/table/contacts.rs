@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{customers::stale, keys, Entity, Keys, QuerySpec, Table};
+use super::{customers::{stale, Customer}, keys, Entity, Keys, QuerySpec, Table};
 use crate::{
     error::{ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -102,6 +102,22 @@ impl Contact {
 
     pub fn display_name(&self) -> String {
         format!("{} {}", self.first_name.trim(), self.last_name.trim())
+    }
+}
+
+/// Why a contact may not use the portal now, or `None` when they may: access active, contact and
+/// customer not archived, today inside the support period. Sign-in and every portal request ask this.
+pub fn portal_refusal(customer: &Customer, contact: &Contact, today: time::Date) -> Option<&'static str> {
+    if contact.archived {
+        Some("contact archived")
+    } else if contact.portal_status != PortalStatus::Active {
+        Some("access not active")
+    } else if customer.archived {
+        Some("customer archived")
+    } else if customer.support_start.is_some_and(|d| today < d) || customer.support_end.is_some_and(|d| today > d) {
+        Some("outside the support period")
+    } else {
+        None
     }
 }
 

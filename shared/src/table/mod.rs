@@ -229,49 +229,6 @@ impl Table {
         condition_met(result)
     }
 
-    /// Takes the outbox item for `seconds` if nobody holds it; false if it is gone or leased.
-    pub async fn lease_outbox(&self, id: &str, seconds: i64) -> ApiResult<bool> {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        let result = self
-            .client
-            .update_item()
-            .table_name(&self.name)
-            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
-            .update_expression("SET lease_until = :until")
-            .condition_expression("attribute_exists(PK) AND (attribute_not_exists(lease_until) OR lease_until < :now)")
-            .expression_attribute_values(":until", AttributeValue::N((now + seconds).to_string()))
-            .expression_attribute_values(":now", AttributeValue::N(now.to_string()))
-            .send()
-            .await;
-        condition_met(result)
-    }
-
-    pub async fn release_outbox(&self, id: &str) -> ApiResult<()> {
-        let result = self
-            .client
-            .update_item()
-            .table_name(&self.name)
-            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
-            .update_expression("REMOVE lease_until ADD attempts :one")
-            .condition_expression("attribute_exists(PK)")
-            .expression_attribute_values(":one", AttributeValue::N("1".into()))
-            .send()
-            .await;
-        condition_met(result).map(|_| ())
-    }
-
-    /// Deletes a delivered (or pointless) outbox item.
-    pub async fn delete_outbox(&self, id: &str) -> ApiResult<()> {
-        self.client
-            .delete_item()
-            .table_name(&self.name)
-            .set_key(Some(entity::key(keys::outbox(id), keys::OUTBOX)))
-            .send()
-            .await
-            .map_err(from_sdk)?;
-        Ok(())
-    }
-
     /// Replaces an entity if it is still at `read_version`, after `change`; the version moves on by one.
     pub async fn update_versioned<E: Entity + Versioned>(&self, pk: String, sk: impl Into<String>, read_version: u64, change: impl FnOnce(&mut E)) -> ApiResult<E> {
         let mut entity: E = self.get(pk, sk).await?.ok_or(ApiError::NotFound)?;
@@ -515,7 +472,7 @@ pub trait Versioned {
 }
 
 /// Whether a conditional write went through: a failed condition is an answer, not an error.
-fn condition_met<O, E, R>(result: Result<O, aws_smithy_runtime_api::client::result::SdkError<E, R>>) -> ApiResult<bool>
+pub(crate) fn condition_met<O, E, R>(result: Result<O, aws_smithy_runtime_api::client::result::SdkError<E, R>>) -> ApiResult<bool>
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug,

@@ -1,0 +1,56 @@
+//! The outbox item: work that must happen after a commit, and what became of it.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::table::{keys, Entity, Keys};
+
+/// Work that must happen after a commit (an email), written in the same transaction and deleted once done.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub id: String,
+    pub task: OutboxTask,
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OutboxTask {
+    /// Email the contact a fresh activation link (a new token voids any earlier one).
+    Invitation { customer_id: String, contact_id: String },
+    /// Email the contact a password-reset link valid for `valid_seconds`.
+    PasswordReset { customer_id: String, contact_id: String, valid_seconds: i64 },
+    /// Tell the business a contact raised a ticket in the portal.
+    TicketCreated { customer_id: String, ticket_id: String },
+    /// Send the customer contact an email staff wrote on a ticket (stored as the note).
+    TicketEmail { customer_id: String, ticket_id: String, note_id: String },
+    /// Send a submitted data sheet to the customer's tickets-from address.
+    SheetSubmitted { customer_id: String, sheet_id: String },
+    /// Tell a contact their company's support contract ends soon.
+    SupportNotice { customer_id: String, contact_id: String, support_end: String },
+}
+
+impl OutboxItem {
+    pub fn new(task: OutboxTask) -> Self {
+        Self { id: crate::ids::new_id(), task, attempts: 0 }
+    }
+}
+
+impl Entity for OutboxItem {
+    const TYPE: &'static str = "outbox";
+
+    fn keys(&self) -> Keys {
+        Keys { pk: keys::outbox(&self.id), sk: keys::OUTBOX.into(), gsi1: Some((keys::OUTBOX.into(), self.id.clone())) }
+    }
+}
+
+/// Whether an access email went out now or waits in the outbox for the next drain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Sent,
+    Queued,
+    /// Nothing to send any more (access was revoked or already used meanwhile).
+    Dropped,
+}

@@ -1,0 +1,130 @@
+//! The outbox: work that must happen after a commit (an email), written in the same transaction as the
+//! change and deleted once done.
+//!
+//! - `item`: the outbox item, its tasks and what became of a delivery;
+//! - `lease`: leases (one sender at a time), release and deletion;
+//! - `access_emails` and `emails`: what each task sends;
+//! - here: [`commit_and_deliver`], which every change with an email goes through, and [`deliver`], the
+//!   one dispatcher (the drain in the scheduler uses it too).
+
+mod access_emails;
+mod emails;
+mod item;
+mod lease;
+
+use std::future::Future;
+
+use aws_sdk_dynamodb::types::TransactWriteItem;
+
+pub use item::{Delivery, OutboxItem, OutboxTask};
+
+use crate::{
+    email::{self, Email},
+    error::{ApiError, ApiResult},
+    table::{access::TokenKind, Cancelled},
+    Context,
+};
+
+/// How long a sender holds an item before another may take it.
+const LEASE_SECONDS: i64 = 120;
+
+/// Commits `actions` together with the outbox item for `task`, then tries to deliver it at once.
+/// A failed condition comes back through `explain`; a delivery that fails answers `Queued` (the
+/// item waits for the next drain).
+pub async fn commit_and_deliver(
+    ctx: &Context,
+    mut actions: Vec<TransactWriteItem>,
+    task: OutboxTask,
+    explain: impl FnOnce(Cancelled) -> ApiError,
+) -> ApiResult<Delivery> {
+    let ((), delivery) = commit_and_deliver_with(ctx, task, |put| async move {
+        actions.push(put);
+        ctx.table.transact_or(actions, explain).await
+    })
+    .await?;
+    Ok(delivery)
+}
+
+/// The same for a change that commits in its own way (a numbered ticket): `commit` gets the outbox
+/// item's `Put` to write in its transaction (it may write it again on a retry). Nothing is delivered
+/// unless `commit` succeeds.
+pub async fn commit_and_deliver_with<T, Fut>(
+    ctx: &Context,
+    task: OutboxTask,
+    commit: impl FnOnce(TransactWriteItem) -> Fut,
+) -> ApiResult<(T, Delivery)>
+where
+    Fut: Future<Output = ApiResult<T>>,
+{
+    let item = OutboxItem::new(task);
+    let value = commit(ctx.table.put_new(&item)?).await?;
+    let delivery = match deliver(ctx, &item).await {
+        Ok(delivery) => delivery,
+        Err(e) => {
+            tracing::warn!(outbox = %item.id, error = %e, "email left in the outbox");
+            Delivery::Queued
+        }
+    };
+    Ok((value, delivery))
+}
+
+/// Works one outbox item under a lease, so two drains never send it twice at once; a failure releases
+/// the lease (counting the attempt) and leaves the item for the next drain.
+pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
+    if !ctx.table.lease_outbox(&item.id, LEASE_SECONDS).await? {
+        return Ok(Delivery::Queued);
+    }
+    let result = deliver_leased(ctx, item).await;
+    if result.is_err() {
+        if let Err(e) = ctx.table.release_outbox(&item.id).await {
+            tracing::warn!(error = %e, "outbox lease not released; it expires by itself");
+        }
+    }
+    result
+}
+
+/// Sends what the task stands for, then deletes the item (sent, or pointless now).
+async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
+    let delivery = match &item.task {
+        OutboxTask::Invitation { customer_id, contact_id } => {
+            let valid = ctx.config.invitation_days * 86_400;
+            access_emails::send(ctx, customer_id, contact_id, TokenKind::Activation, valid).await?
+        }
+        OutboxTask::PasswordReset { customer_id, contact_id, valid_seconds } => {
+            access_emails::send(ctx, customer_id, contact_id, TokenKind::Reset, *valid_seconds).await?
+        }
+        OutboxTask::TicketCreated { customer_id, ticket_id } => {
+            mail(ctx, emails::ticket_created(ctx, customer_id, ticket_id)).await?
+        }
+        OutboxTask::TicketEmail { customer_id, ticket_id, note_id } => {
+            mail(ctx, emails::ticket_email(ctx, customer_id, ticket_id, note_id)).await?
+        }
+        OutboxTask::SheetSubmitted { customer_id, sheet_id } => {
+            mail(ctx, emails::sheet_submitted(ctx, customer_id, sheet_id)).await?
+        }
+        OutboxTask::SupportNotice { customer_id, contact_id, support_end } => {
+            mail(ctx, emails::support_notice(ctx, customer_id, contact_id, support_end)).await?
+        }
+    };
+    ctx.table.delete_outbox(&item.id).await?;
+    Ok(delivery)
+}
+
+/// Sends the message `message` builds (the sender address is required first), or nothing when it
+/// builds none.
+async fn mail(ctx: &Context, message: impl Future<Output = ApiResult<Option<Email>>>) -> ApiResult<Delivery> {
+    let from = sender(ctx)?;
+    let Some(message) = message.await? else { return Ok(Delivery::Dropped) };
+    email::send(ctx.clients.ses(), from, &message).await?;
+    Ok(Delivery::Sent)
+}
+
+/// The address emails come from; without one configured, nothing can be sent.
+fn sender(ctx: &Context) -> ApiResult<&str> {
+    crate::config::Config::require(&ctx.config.sender_email, "SENDER_EMAIL").map_err(|_| ApiError::Internal)
+}
+
+/// The portal's address for links in emails.
+fn portal_url(ctx: &Context) -> &str {
+    ctx.config.portal_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/')
+}
