@@ -1,11 +1,10 @@
 //! The auth capability: public sign-in, activation and password reset for portal contacts, the
 //! browser's session cookies, and the signed-in contact's password change.
 //!
-//! Portal routes only, so there is no `staff.rs`; `cookies.rs` and `throttle.rs` are helpers of
-//! `portal.rs`. The state carries the portal pool with its app client; handlers take
-//! `State<Context>` and `State<PortalPool>` from it.
+//! Portal routes only (sign-in and the signed-in contact's account), so there is no `staff.rs`;
+//! `cookies.rs` and `throttle.rs` are helpers of `portal.rs`. The state carries the portal pool with
+//! its app client; handlers take `State<Context>` and `State<PortalPool>` from it.
 
-pub mod account;
 pub mod cookies;
 pub mod model;
 pub mod portal;
@@ -23,5 +22,5 @@ shared::function_api! {
     routes!(portal::activate_totp),
     routes!(portal::forgot),
     routes!(portal::reset),
-    routes!(account::change_password),
+    routes!(portal::change_password),
 }

@@ -1,15 +1,20 @@
 //! `/portal/auth/…`: public routes. Every sign-in goes through here (the app client's secret is known
 //! only to this function), and every refusal reads the same whatever its reason.
+//!
+//! `/portal/account/…`: the signed-in contact's own account, behind the portal authorizer. The contact
+//! comes from the token only; the current password and an authenticator code prove it is them, so a
+//! stolen ID token alone cannot take the account over.
 
 use axum::{extract::{FromRequestParts, State}, http::{request::Parts, StatusCode}, Json};
 use lambda_http::{request::RequestContext, RequestExt};
 use shared::{
     error::{ApiError, ApiResult},
     extract::JsonBody,
-    identity::{PortalPool, SignIn, Tokens},
+    identity::{PortalPool, Refusal, SignIn, Tokens},
     openapi::Problems,
     portal_access::{self, RESET_VALID_SECONDS},
     secrets,
+    principal::PortalPrincipal,
     table::{
         access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxItem, OutboxTask, TokenKind, Unique},
         contacts::{Actor, Contact, PortalStatus},
@@ -23,7 +28,7 @@ use time::OffsetDateTime;
 use crate::{
     cookies::{self, SessionCookies, SetCookies},
     throttle::Throttle,
-    model::{otpauth_uri, Activate, ActivateTotp, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
+    model::{otpauth_uri, Activate, ActivateTotp, ChangePassword, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
 };
 
 /// The caller's address as API Gateway saw it.
@@ -310,5 +315,55 @@ pub async fn reset(State(ctx): State<Context>, State(pool): State<PortalPool>, S
         ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetDone, Actor::Contact { id: contact.id.clone() }, "new password set"))?,
     ];
     ctx.table.transact_or(actions, |_| bad_token()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The token's contact, while they may still use the portal (as every portal route checks).
+async fn signed_in(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
+    let (customer, contact) = ctx.table.customer_and_contact(&who.customer_id, &who.contact_id).await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else { return Err(ApiError::Forbidden) };
+    if portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() || contact.portal_username.is_none() {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(contact)
+}
+
+fn wrong_code() -> ApiError {
+    ApiError::invalid("code", "does not match or was already used; wait for the next code")
+}
+
+/// Changes the signed-in contact's password: the current password and the authenticator's code are
+/// checked as a sign-in checks them (failures count towards the same limits), then the new password is
+/// set. Sessions stay signed in.
+#[utoipa::path(post, path = "/portal/account/password", tag = "account", security(("portal" = [])),
+    request_body = ChangePassword,
+    responses((status = 204, description = "The new password is set"), Problems))]
+pub async fn change_password(State(ctx): State<Context>, State(pool): State<PortalPool>, who: PortalPrincipal, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ChangePassword>) -> ApiResult<StatusCode> {
+    let contact = signed_in(&ctx, &who).await?;
+    let username = contact.portal_username.clone().unwrap_or_default();
+    let throttle = Throttle::new("login", &username, &ip);
+    throttle.attempt(&ctx.table).await?;
+    let session = match pool.sign_in(&username, &input.current_password).await {
+        Ok(SignIn::Totp { session }) => session,
+        Ok(_) => return Err(ApiError::Conflict("this account has no authenticator set up".into())),
+        Err(Refusal::Credentials) => return Err(ApiError::invalid("current_password", "is not the current password")),
+        Err(e) => return Err(e.into()),
+    };
+    // The same single use as a sign-in's code.
+    if !ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
+        return Err(wrong_code());
+    }
+    match pool.answer_totp(&username, &session, &input.code).await {
+        Ok(_) => throttle.succeeded(&ctx.table).await,
+        Err(Refusal::Credentials) => return Err(wrong_code()),
+        Err(e) => return Err(e.into()),
+    }
+    match pool.set_password(&username, &input.new_password).await {
+        Ok(()) => {}
+        Err(Refusal::WeakPassword(why)) => return Err(ApiError::invalid("new_password", why)),
+        Err(e) => return Err(e.into()),
+    }
+    let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::PasswordChanged, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
+    portal_access::record(&ctx, event).await?;
     Ok(StatusCode::NO_CONTENT)
 }
