@@ -59,14 +59,20 @@ pub fn totp_code(secret_base32: &str, unix_time: u64) -> Result<String, SignInEr
 }
 
 pub fn now_code(secret_base32: &str) -> Result<String, SignInError> {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     totp_code(secret_base32, now)
 }
 
 /// A code that stays current for at least three more seconds: moto checks only the current 30-second step,
 /// so a code taken at the very end of one would arrive in the next and be refused.
 pub async fn fresh_code(secret_base32: &str) -> Result<String, SignInError> {
-    let into_step = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() % 30_000).unwrap_or(0);
+    let into_step = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() % 30_000)
+        .unwrap_or(0);
     if into_step > 27_000 {
         tokio::time::sleep(std::time::Duration::from_millis(30_000 - into_step as u64 + 50)).await;
     }
@@ -147,31 +153,16 @@ pub async fn enroll_totp(cognito: &Client, access_token: &str) -> Result<String,
     cognito
         .set_user_mfa_preference()
         .access_token(access_token)
-        .software_token_mfa_settings(SoftwareTokenMfaSettingsType::builder().enabled(true).preferred_mfa(true).build())
+        .software_token_mfa_settings(
+            SoftwareTokenMfaSettingsType::builder()
+                .enabled(true)
+                .preferred_mfa(true)
+                .build(),
+        )
         .send()
         .await
         .map_err(|e| refused(e.into_service_error()))?;
     Ok(secret)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rfc6238_reference_vector() -> Result<(), SignInError> {
-        // RFC 6238 appendix B, SHA-1: secret "12345678901234567890", T = 59 s → 94287082 (8 digits); 6 digits: 287082.
-        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-        assert_eq!(totp_code(secret, 59)?, "287082");
-        assert_eq!(totp_code(secret, 1111111109)?, "081804");
-        Ok(())
-    }
-
-    #[test]
-    fn emulator_secret_is_accepted_despite_its_length() -> Result<(), SignInError> {
-        assert_eq!(totp_code(EMULATOR_TOTP_SECRET, 59)?.len(), 6);
-        Ok(())
-    }
 }
 
 /// A user to have in a pool, signed-in-able with TOTP.
@@ -191,10 +182,28 @@ pub async fn ensure_user(cognito: &Client, client: &AppClient, user: &UserSpec<'
         .user_pool_id(&client.pool_id)
         .username(user.username)
         .message_action(MessageActionType::Suppress)
-        .user_attributes(AttributeType::builder().name("email").value(user.email).build().map_err(|_| SignInError::Secret)?)
-        .user_attributes(AttributeType::builder().name("email_verified").value("true").build().map_err(|_| SignInError::Secret)?);
+        .user_attributes(
+            AttributeType::builder()
+                .name("email")
+                .value(user.email)
+                .build()
+                .map_err(|_| SignInError::Secret)?,
+        )
+        .user_attributes(
+            AttributeType::builder()
+                .name("email_verified")
+                .value("true")
+                .build()
+                .map_err(|_| SignInError::Secret)?,
+        );
     for (name, value) in &user.attributes {
-        create = create.user_attributes(AttributeType::builder().name(*name).value(value).build().map_err(|_| SignInError::Secret)?);
+        create = create.user_attributes(
+            AttributeType::builder()
+                .name(*name)
+                .value(value)
+                .build()
+                .map_err(|_| SignInError::Secret)?,
+        );
     }
     if let Err(e) = create.send().await {
         let e = e.into_service_error();
@@ -228,9 +237,33 @@ pub async fn ensure_user(cognito: &Client, client: &AppClient, user: &UserSpec<'
         .send()
         .await
         .map_err(|e| refused(e.into_service_error()))?;
-    if !current.user_mfa_setting_list().iter().any(|m| m == "SOFTWARE_TOKEN_MFA") {
+    if !current
+        .user_mfa_setting_list()
+        .iter()
+        .any(|m| m == "SOFTWARE_TOKEN_MFA")
+    {
         let first = sign_in(cognito, client, user.username, user.password, EMULATOR_TOTP_SECRET).await?;
         enroll_totp(cognito, &first.access_token).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc6238_reference_vector() -> Result<(), SignInError> {
+        // RFC 6238 appendix B, SHA-1: secret "12345678901234567890", T = 59 s → 94287082 (8 digits); 6 digits: 287082.
+        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        assert_eq!(totp_code(secret, 59)?, "287082");
+        assert_eq!(totp_code(secret, 1111111109)?, "081804");
+        Ok(())
+    }
+
+    #[test]
+    fn emulator_secret_is_accepted_despite_its_length() -> Result<(), SignInError> {
+        assert_eq!(totp_code(EMULATOR_TOTP_SECRET, 59)?.len(), 6);
+        Ok(())
+    }
 }

@@ -21,7 +21,11 @@ impl StackNames {
     }
 
     pub fn with_suffix(suffix: &str) -> Self {
-        let s = if suffix.is_empty() { String::new() } else { format!("-{}", suffix.to_lowercase()) };
+        let s = if suffix.is_empty() {
+            String::new()
+        } else {
+            format!("-{}", suffix.to_lowercase())
+        };
         Self {
             table: format!("customer-portal{s}"),
             bucket: format!("customer-portal-documents{s}"),
@@ -45,7 +49,10 @@ pub struct TableDef {
 pub const TABLE: TableDef = TableDef {
     pk: keys::PK,
     sk: keys::SK,
-    gsis: &[(keys::GSI1, keys::GSI1PK, keys::GSI1SK), (keys::GSI2, keys::GSI2PK, keys::GSI2SK)],
+    gsis: &[
+        (keys::GSI1, keys::GSI1PK, keys::GSI1SK),
+        (keys::GSI2, keys::GSI2PK, keys::GSI2SK),
+    ],
     ttl_attribute: keys::TTL,
 };
 
@@ -63,5 +70,8 @@ pub const ID_TOKEN_MINUTES: i32 = 15;
 
 /// The EventBridge Scheduler schedules: (job, expression). Each invokes the scheduler function with
 /// `{"job": "<job>"}`; `events/scheduled-<job>.json` is the fixture for running it locally.
-pub const SCHEDULES: [(&str, &str); 3] =
-    [("expire-invitations", "rate(15 minutes)"), ("drain-outbox", "rate(5 minutes)"), ("support-notices", "cron(0 7 * * ? *)")];
+pub const SCHEDULES: [(&str, &str); 3] = [
+    ("expire-invitations", "rate(15 minutes)"),
+    ("drain-outbox", "rate(5 minutes)"),
+    ("support-notices", "cron(0 7 * * ? *)"),
+];

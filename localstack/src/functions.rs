@@ -14,14 +14,31 @@ pub struct Function {
 /// (name, OpenAPI document) of each function, without building any router; each document as the API
 /// publishes it (unique operation ids, the problem schemas defined).
 pub fn documents() -> Vec<(&'static str, OpenApi)> {
-    let docs = [("customers", customers::openapi()), ("access", access::openapi()), ("auth", auth::openapi()), ("tickets", tickets::openapi()), ("datasheets", datasheets::openapi()), ("settings", settings::openapi()), ("jobs", jobs::openapi()), ("workflows", workflows::openapi()), ("news", news::openapi()), ("documents", documents::openapi())];
-    docs.into_iter().map(|(name, doc)| (name, shared::openapi::publish(name, doc))).collect()
+    let docs = [
+        ("customers", customers::openapi()),
+        ("access", access::openapi()),
+        ("auth", auth::openapi()),
+        ("tickets", tickets::openapi()),
+        ("datasheets", datasheets::openapi()),
+        ("settings", settings::openapi()),
+        ("jobs", jobs::openapi()),
+        ("workflows", workflows::openapi()),
+        ("news", news::openapi()),
+        ("documents", documents::openapi()),
+    ];
+    docs.into_iter()
+        .map(|(name, doc)| (name, shared::openapi::publish(name, doc)))
+        .collect()
 }
 
 pub async fn all(ctx: &Context) -> Result<Vec<Function>, shared::config::MissingSetting> {
     let mut out = Vec::new();
     for (name, openapi) in documents() {
-        out.push(Function { name, router: router(name, ctx.clone()).await?, openapi });
+        out.push(Function {
+            name,
+            router: router(name, ctx.clone()).await?,
+            openapi,
+        });
     }
     Ok(out)
 }
@@ -57,7 +74,9 @@ pub fn openapi_document() -> OpenApi {
              portal user pool, staff routes one of the staff pool. Errors are RFC 9457 problem documents.",
         ))
         .build();
-    merged.servers = Some(vec![utoipa::openapi::ServerBuilder::new().url("http://127.0.0.1:3000").build()]);
+    merged.servers = Some(vec![utoipa::openapi::ServerBuilder::new()
+        .url("http://127.0.0.1:3000")
+        .build()]);
     merged
 }
 

@@ -15,7 +15,11 @@
 use std::sync::Arc;
 
 use localstack::{
-    cognito, definitions::StackNames, functions, gateway, provision::{self, BoxError, Stack}, seed,
+    cognito,
+    definitions::StackNames,
+    functions, gateway,
+    provision::{self, BoxError, Stack},
+    seed,
     stack_env::{self, DEFAULT_ENDPOINT, DEFAULT_PATH, DEFAULT_PORTAL_URL},
 };
 use shared::{clients::Clients, Context};
@@ -80,9 +84,19 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             let password = args.get(2).map(String::as_str).unwrap_or(seed::DEMO_PASSWORD);
             let (ctx, stack) = context().await?;
             let cognito = ctx.clients.cognito();
-            let tokens = match cognito::sign_in(cognito, &stack.portal, username, password, cognito::EMULATOR_TOTP_SECRET).await {
+            let tokens = match cognito::sign_in(
+                cognito,
+                &stack.portal,
+                username,
+                password,
+                cognito::EMULATOR_TOTP_SECRET,
+            )
+            .await
+            {
                 Ok(t) => t,
-                Err(_) => cognito::sign_in(cognito, &stack.staff, username, password, cognito::EMULATOR_TOTP_SECRET).await?,
+                Err(_) => {
+                    cognito::sign_in(cognito, &stack.staff, username, password, cognito::EMULATOR_TOTP_SECRET).await?
+                }
             };
             println!("{}", tokens.id_token);
         }
@@ -90,7 +104,9 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             println!("{}", cognito::now_code(cognito::EMULATOR_TOTP_SECRET)?);
         }
         Some("job") => {
-            let job = args.get(1).ok_or("usage: portal-local job expire-invitations|drain-outbox")?;
+            let job = args
+                .get(1)
+                .ok_or("usage: portal-local job expire-invitations|drain-outbox")?;
             let fixture = std::fs::read_to_string(format!("events/scheduled-{job}.json"))?;
             let (ctx, _) = context().await?;
             let report = scheduler::handle(&ctx, &serde_json::from_str(&fixture)?).await?;
@@ -98,7 +114,10 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
         }
         Some("bench") => {
             let runs = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(20);
-            let load_seconds = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+            let load_seconds = std::env::var("BENCH_LOAD_SECONDS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(5);
             let readme = std::env::var("BENCH_README").ok().filter(|p| !p.is_empty());
             // Always its own stack, emptied first, so the partition sizes it reports grow from the demo seed.
             let names = StackNames::with_suffix("bench");
@@ -107,13 +126,32 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
             let stack = provision::provision(&sdk, names, DEFAULT_PORTAL_URL).await?;
             let ctx = context_for(&stack).await;
             seed::seed(&ctx, &stack).await?;
-            let env = stack.env_vars(DEFAULT_PORTAL_URL).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-            localstack::bench::run(&ctx, &stack, &localstack::bench::Options { runs, load_seconds, readme, env }).await?;
+            let env = stack
+                .env_vars(DEFAULT_PORTAL_URL)
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            localstack::bench::run(
+                &ctx,
+                &stack,
+                &localstack::bench::Options {
+                    runs,
+                    load_seconds,
+                    readme,
+                    env,
+                },
+            )
+            .await?;
         }
         Some("openapi") => {
             println!("{}", serde_json::to_string_pretty(&functions::openapi_document())?);
         }
-        _ => return Err("usage: portal-local provision|seed|gateway [PORT]|up [PORT]|token USERNAME|code|job NAME|openapi".into()),
+        _ => {
+            return Err(
+                "usage: portal-local provision|seed|gateway [PORT]|up [PORT]|token USERNAME|code|job NAME|openapi"
+                    .into(),
+            )
+        }
     }
     Ok(())
 }
@@ -124,8 +162,10 @@ async fn provision_demo() -> Result<Stack, BoxError> {
     let stack = provision::provision(&sdk, StackNames::with_suffix(&stack_suffix()), &portal_url).await?;
     let path = env_path();
     stack.write_env_file(&path, &portal_url, &endpoint())?;
-    println!("provisioned: table {}, bucket {}, portal pool {}, staff pool {} (written to {path})",
-        stack.names.table, stack.names.bucket, stack.portal.pool_id, stack.staff.pool_id);
+    println!(
+        "provisioned: table {}, bucket {}, portal pool {}, staff pool {} (written to {path})",
+        stack.names.table, stack.names.bucket, stack.portal.pool_id, stack.staff.pool_id
+    );
     Ok(stack)
 }
 
@@ -141,7 +181,11 @@ async fn context_for(stack: &Stack) -> Context {
 }
 
 fn print_logins(logins: &[seed::Login]) {
-    println!("\nDemo logins (password {}; TOTP secret {} — the emulator gives every device this one):", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET);
+    println!(
+        "\nDemo logins (password {}; TOTP secret {} — the emulator gives every device this one):",
+        seed::DEMO_PASSWORD,
+        cognito::EMULATOR_TOTP_SECRET
+    );
     for l in logins {
         println!("  {:<7} {:<12} {}", l.pool, l.username, l.who);
     }

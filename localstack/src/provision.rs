@@ -15,7 +15,10 @@ use shared::permissions::BUILT_IN_ROLES;
 
 use crate::{
     cognito::AppClient,
-    definitions::{StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, REFRESH_TOKEN_HOURS, PORTAL_CUSTOM_ATTRIBUTES, SCHEDULES, TABLE},
+    definitions::{
+        StackNames, ID_TOKEN_MINUTES, PASSWORD_MIN_LENGTH, PORTAL_CUSTOM_ATTRIBUTES, REFRESH_TOKEN_HOURS, SCHEDULES,
+        TABLE,
+    },
 };
 
 /// Everything a function or the gateway needs to know about a provisioned stack.
@@ -30,11 +33,19 @@ pub struct Stack {
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 fn err<E: aws_sdk_dynamodb::error::ProvideErrorMetadata>(what: &str, e: E) -> BoxError {
-    format!("{what}: {} {}", e.code().unwrap_or("unknown"), e.message().unwrap_or_default()).into()
+    format!(
+        "{what}: {} {}",
+        e.code().unwrap_or("unknown"),
+        e.message().unwrap_or_default()
+    )
+    .into()
 }
 
 pub async fn provision(sdk: &SdkConfig, names: StackNames, portal_origin: &str) -> Result<Stack, BoxError> {
-    let region = sdk.region().map(|r| r.to_string()).unwrap_or_else(|| "us-east-1".into());
+    let region = sdk
+        .region()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "us-east-1".into());
     // Through `Clients`, which applies the per-service endpoints (DynamoDB is served apart from the rest).
     let clients = shared::clients::Clients::new(sdk);
     table(clients.dynamodb(), &names.table).await?;
@@ -44,7 +55,12 @@ pub async fn provision(sdk: &SdkConfig, names: StackNames, portal_origin: &str) 
     let portal = pool(&cognito, &names.portal_pool, &names.portal_client, true).await?;
     let staff = pool(&cognito, &names.staff_pool, &names.staff_client, false).await?;
     for role in BUILT_IN_ROLES {
-        let created = cognito.create_group().user_pool_id(&staff.pool_id).group_name(role).send().await;
+        let created = cognito
+            .create_group()
+            .user_pool_id(&staff.pool_id)
+            .group_name(role)
+            .send()
+            .await;
         if let Err(e) = created {
             let e = e.into_service_error();
             if !e.is_group_exists_exception() {
@@ -53,7 +69,12 @@ pub async fn provision(sdk: &SdkConfig, names: StackNames, portal_origin: &str) 
         }
     }
     schedules(&aws_sdk_scheduler::Client::new(sdk), &names.table, &region).await?;
-    Ok(Stack { names, region, portal, staff })
+    Ok(Stack {
+        names,
+        region,
+        portal,
+        staff,
+    })
 }
 
 /// The schedules that invoke the scheduler function. Locally nothing fires them (the emulator keeps
@@ -62,7 +83,9 @@ async fn schedules(client: &aws_sdk_scheduler::Client, stack: &str, region: &str
     use aws_sdk_scheduler::types::{FlexibleTimeWindow, FlexibleTimeWindowMode, Target};
     for (job, expression) in SCHEDULES {
         let target = Target::builder()
-            .arn(format!("arn:aws:lambda:{region}:000000000000:function:{stack}-scheduler"))
+            .arn(format!(
+                "arn:aws:lambda:{region}:000000000000:function:{stack}-scheduler"
+            ))
             .role_arn(format!("arn:aws:iam::000000000000:role/{stack}-scheduler-invoke"))
             .input(serde_json::json!({ "job": job }).to_string())
             .build()?;
@@ -70,7 +93,11 @@ async fn schedules(client: &aws_sdk_scheduler::Client, stack: &str, region: &str
             .create_schedule()
             .name(format!("{stack}-{job}"))
             .schedule_expression(expression)
-            .flexible_time_window(FlexibleTimeWindow::builder().mode(FlexibleTimeWindowMode::Off).build()?)
+            .flexible_time_window(
+                FlexibleTimeWindow::builder()
+                    .mode(FlexibleTimeWindowMode::Off)
+                    .build()?,
+            )
             .target(target)
             .send()
             .await;
@@ -91,13 +118,22 @@ pub async fn drop_table(sdk: &SdkConfig, name: &str) -> Result<(), BoxError> {
         Ok(_) => Ok(()),
         Err(e) => {
             let e = e.into_service_error();
-            if e.is_resource_not_found_exception() { Ok(()) } else { Err(err("DeleteTable", e)) }
+            if e.is_resource_not_found_exception() {
+                Ok(())
+            } else {
+                Err(err("DeleteTable", e))
+            }
         }
     }
 }
 
 async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxError> {
-    let s = |n: &str| AttributeDefinition::builder().attribute_name(n).attribute_type(ScalarAttributeType::S).build();
+    let s = |n: &str| {
+        AttributeDefinition::builder()
+            .attribute_name(n)
+            .attribute_type(ScalarAttributeType::S)
+            .build()
+    };
     let k = |n: &str, t: KeyType| KeySchemaElement::builder().attribute_name(n).key_type(t).build();
     let mut req = ddb
         .create_table()
@@ -108,14 +144,17 @@ async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxErro
         .key_schema(k(TABLE.pk, KeyType::Hash)?)
         .key_schema(k(TABLE.sk, KeyType::Range)?);
     for (index, pk, sk) in TABLE.gsis {
-        req = req.attribute_definitions(s(pk)?).attribute_definitions(s(sk)?).global_secondary_indexes(
-            GlobalSecondaryIndex::builder()
-                .index_name(*index)
-                .key_schema(k(pk, KeyType::Hash)?)
-                .key_schema(k(sk, KeyType::Range)?)
-                .projection(Projection::builder().projection_type(ProjectionType::All).build())
-                .build()?,
-        );
+        req = req
+            .attribute_definitions(s(pk)?)
+            .attribute_definitions(s(sk)?)
+            .global_secondary_indexes(
+                GlobalSecondaryIndex::builder()
+                    .index_name(*index)
+                    .key_schema(k(pk, KeyType::Hash)?)
+                    .key_schema(k(sk, KeyType::Range)?)
+                    .projection(Projection::builder().projection_type(ProjectionType::All).build())
+                    .build()?,
+            );
     }
     match req.send().await {
         Ok(_) => {}
@@ -129,7 +168,10 @@ async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxErro
     ddb.update_time_to_live()
         .table_name(name)
         .time_to_live_specification(
-            TimeToLiveSpecification::builder().attribute_name(TABLE.ttl_attribute).enabled(true).build()?,
+            TimeToLiveSpecification::builder()
+                .attribute_name(TABLE.ttl_attribute)
+                .enabled(true)
+                .build()?,
         )
         .send()
         .await
@@ -138,7 +180,11 @@ async fn table(ddb: &aws_sdk_dynamodb::Client, name: &str) -> Result<(), BoxErro
             use aws_sdk_dynamodb::error::ProvideErrorMetadata;
             let e = e.into_service_error();
             // Enabling TTL twice is refused; that it is on is all we need.
-            if e.message().unwrap_or_default().contains("already enabled") { Ok(()) } else { Err(err("ttl", e)) }
+            if e.message().unwrap_or_default().contains("already enabled") {
+                Ok(())
+            } else {
+                Err(err("ttl", e))
+            }
         })
 }
 
@@ -170,13 +216,22 @@ async fn bucket(sdk: &SdkConfig, name: &str, region: &str, origin: &str) -> Resu
                 .build()?,
         )
         .build()?;
-    s3.put_bucket_cors().bucket(name).cors_configuration(cors).send().await.map_err(|e| err("cors", e.into_service_error()))?;
+    s3.put_bucket_cors()
+        .bucket(name)
+        .cors_configuration(cors)
+        .send()
+        .await
+        .map_err(|e| err("cors", e.into_service_error()))?;
     Ok(())
 }
 
 async fn sender(ses: &aws_sdk_ses::Client, email: &str) -> Result<(), BoxError> {
     let domain = email.rsplit_once('@').map(|(_, d)| d).unwrap_or(email);
-    ses.verify_domain_identity().domain(domain).send().await.map_err(|e| err("ses identity", e.into_service_error()))?;
+    ses.verify_domain_identity()
+        .domain(domain)
+        .send()
+        .await
+        .map_err(|e| err("ses identity", e.into_service_error()))?;
     Ok(())
 }
 
@@ -205,19 +260,33 @@ async fn pool(
         .send()
         .await
         .map_err(|e| err("list clients", e.into_service_error()))?;
-    let existing = clients.user_pool_clients().iter().find(|c| c.client_name() == Some(client_name)).and_then(|c| c.client_id());
+    let existing = clients
+        .user_pool_clients()
+        .iter()
+        .find(|c| c.client_name() == Some(client_name))
+        .and_then(|c| c.client_id());
     let client = match existing {
-        Some(id) => cognito
-            .describe_user_pool_client()
-            .user_pool_id(&pool_id)
-            .client_id(id)
-            .send()
-            .await
-            .map_err(|e| err("describe client", e.into_service_error()))?
-            .user_pool_client,
+        Some(id) => {
+            cognito
+                .describe_user_pool_client()
+                .user_pool_id(&pool_id)
+                .client_id(id)
+                .send()
+                .await
+                .map_err(|e| err("describe client", e.into_service_error()))?
+                .user_pool_client
+        }
         None => {
-            let mut read = vec!["email".to_owned(), "email_verified".into(), "given_name".into(), "family_name".into()];
-            let mut flows = vec![ExplicitAuthFlowsType::AllowAdminUserPasswordAuth, ExplicitAuthFlowsType::AllowRefreshTokenAuth];
+            let mut read = vec![
+                "email".to_owned(),
+                "email_verified".into(),
+                "given_name".into(),
+                "family_name".into(),
+            ];
+            let mut flows = vec![
+                ExplicitAuthFlowsType::AllowAdminUserPasswordAuth,
+                ExplicitAuthFlowsType::AllowRefreshTokenAuth,
+            ];
             if portal {
                 read.extend(PORTAL_CUSTOM_ATTRIBUTES.iter().map(|a| format!("custom:{a}")));
             } else {
@@ -243,7 +312,9 @@ async fn pool(
                         .refresh_token(TimeUnitsType::Hours)
                         .build(),
                 )
-                .prevent_user_existence_errors(aws_sdk_cognitoidentityprovider::types::PreventUserExistenceErrorTypes::Enabled)
+                .prevent_user_existence_errors(
+                    aws_sdk_cognitoidentityprovider::types::PreventUserExistenceErrorTypes::Enabled,
+                )
                 .enable_token_revocation(true)
                 .send()
                 .await
@@ -315,6 +386,12 @@ async fn create_pool(
             );
         }
     }
-    let out = req.send().await.map_err(|e| err("create pool", e.into_service_error()))?;
-    out.user_pool().and_then(|p| p.id()).map(str::to_owned).ok_or_else(|| "no pool id returned".into())
+    let out = req
+        .send()
+        .await
+        .map_err(|e| err("create pool", e.into_service_error()))?;
+    out.user_pool()
+        .and_then(|p| p.id())
+        .map(str::to_owned)
+        .ok_or_else(|| "no pool id returned".into())
 }

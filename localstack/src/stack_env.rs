@@ -56,7 +56,11 @@ impl Stack {
                 client_id: var("PORTAL_CLIENT_ID")?,
                 client_secret: std::env::var("PORTAL_CLIENT_SECRET").ok(),
             },
-            staff: AppClient { pool_id: var("STAFF_USER_POOL_ID")?, client_id: var("STAFF_CLIENT_ID")?, client_secret: None },
+            staff: AppClient {
+                pool_id: var("STAFF_USER_POOL_ID")?,
+                client_id: var("STAFF_CLIENT_ID")?,
+                client_secret: None,
+            },
         })
     }
 

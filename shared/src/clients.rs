@@ -28,7 +28,12 @@ pub async fn load_sdk_config() -> SdkConfig {
     match from_lambda_environment(var) {
         Some(sdk) => sdk,
         // A developer's machine: profiles, SSO and the rest of the default chain.
-        None => aws_config::defaults(BehaviorVersion::latest()).http_client(https_client()).load().await,
+        None => {
+            aws_config::defaults(BehaviorVersion::latest())
+                .http_client(https_client())
+                .load()
+                .await
+        }
     }
 }
 
@@ -44,7 +49,9 @@ fn from_lambda_environment(var: impl Fn(&str) -> Option<String>) -> Option<SdkCo
     let mut builder = SdkConfig::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region))
-        .credentials_provider(SharedCredentialsProvider::new(EnvironmentVariableCredentialsProvider::new()))
+        .credentials_provider(SharedCredentialsProvider::new(
+            EnvironmentVariableCredentialsProvider::new(),
+        ))
         .http_client(https_client());
     builder.set_endpoint_url(var("AWS_ENDPOINT_URL"));
     Some(builder.build())
@@ -53,7 +60,6 @@ fn from_lambda_environment(var: impl Fn(&str) -> Option<String>) -> Option<SdkCo
 fn https_client() -> crate::http_client::PortalHttpClient {
     crate::http_client::PortalHttpClient::default()
 }
-
 
 impl Clients {
     pub fn new(sdk: &SdkConfig) -> Self {
@@ -68,12 +74,18 @@ impl Clients {
 
     /// The same clients with this DynamoDB client instead (a test's unreachable endpoint, the benchmark's counter).
     pub fn with_dynamodb(self, client: aws_sdk_dynamodb::Client) -> Self {
-        Self { dynamodb: Arc::new(OnceLock::from(client)), ..self }
+        Self {
+            dynamodb: Arc::new(OnceLock::from(client)),
+            ..self
+        }
     }
 
     /// The same clients with this SES client instead (a test's mocked client).
     pub fn with_ses(self, client: aws_sdk_ses::Client) -> Self {
-        Self { ses: Arc::new(OnceLock::from(client)), ..self }
+        Self {
+            ses: Arc::new(OnceLock::from(client)),
+            ..self
+        }
     }
 
     /// `AWS_ENDPOINT_URL_<SERVICE>`, else the configuration's own endpoint: `aws_config` applies the
@@ -128,9 +140,16 @@ mod tests {
 
     #[test]
     fn on_lambda_the_configuration_is_the_environment_alone() {
-        let lambda = [("AWS_ACCESS_KEY_ID", "AKIA"), ("AWS_SECRET_ACCESS_KEY", "s"), ("AWS_SESSION_TOKEN", "t"), ("AWS_REGION", "eu-west-1")];
+        let lambda = [
+            ("AWS_ACCESS_KEY_ID", "AKIA"),
+            ("AWS_SECRET_ACCESS_KEY", "s"),
+            ("AWS_SESSION_TOKEN", "t"),
+            ("AWS_REGION", "eu-west-1"),
+        ];
         let sdk = from_lambda_environment(env(&lambda));
-        let Some(sdk) = sdk else { panic!("no configuration from the environment") };
+        let Some(sdk) = sdk else {
+            panic!("no configuration from the environment")
+        };
         assert_eq!(sdk.region().map(|r| r.as_ref()), Some("eu-west-1"));
         assert!(sdk.credentials_provider().is_some());
         assert!(sdk.http_client().is_some(), "the portal's own HTTP client");
@@ -140,12 +159,19 @@ mod tests {
     #[test]
     fn without_credentials_or_region_in_the_environment_the_default_chain_is_used() {
         assert!(from_lambda_environment(env(&[("AWS_REGION", "eu-west-1")])).is_none());
-        assert!(from_lambda_environment(env(&[("AWS_ACCESS_KEY_ID", "AKIA"), ("AWS_SECRET_ACCESS_KEY", "s")])).is_none());
+        assert!(
+            from_lambda_environment(env(&[("AWS_ACCESS_KEY_ID", "AKIA"), ("AWS_SECRET_ACCESS_KEY", "s")])).is_none()
+        );
     }
 
     #[test]
     fn an_emulator_endpoint_comes_from_the_environment() {
-        let local = [("AWS_ACCESS_KEY_ID", "test"), ("AWS_SECRET_ACCESS_KEY", "test"), ("AWS_REGION", "eu-west-1"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")];
+        let local = [
+            ("AWS_ACCESS_KEY_ID", "test"),
+            ("AWS_SECRET_ACCESS_KEY", "test"),
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
+        ];
         let endpoint = from_lambda_environment(env(&local)).and_then(|sdk| sdk.endpoint_url().map(str::to_owned));
         assert_eq!(endpoint.as_deref(), Some("http://127.0.0.1:4566"));
     }

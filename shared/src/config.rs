@@ -46,10 +46,16 @@ impl Config {
             sender_email: var("SENDER_EMAIL"),
             portal_url: var("PORTAL_URL"),
             company_phone: var("COMPANY_PHONE"),
-            invitation_days: var("INVITATION_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(3),
+            invitation_days: var("INVITATION_DAYS")
+                .and_then(|d| d.parse().ok())
+                .filter(|d| *d > 0)
+                .unwrap_or(3),
             tickets_email: var("TICKETS_EMAIL"),
             default_assignee: var("DEFAULT_ASSIGNEE"),
-            support_notice_days: var("SUPPORT_NOTICE_DAYS").and_then(|d| d.parse().ok()).filter(|d| *d > 0).unwrap_or(60),
+            support_notice_days: var("SUPPORT_NOTICE_DAYS")
+                .and_then(|d| d.parse().ok())
+                .filter(|d| *d > 0)
+                .unwrap_or(60),
         })
     }
 

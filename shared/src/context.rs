@@ -14,7 +14,11 @@ pub struct Context {
 impl Context {
     pub fn new(config: Config, clients: Clients) -> Self {
         let table = Table::new(clients.dynamodb().clone(), config.table_name.clone());
-        Self { config: Arc::new(config), clients, table }
+        Self {
+            config: Arc::new(config),
+            clients,
+            table,
+        }
     }
 
     /// What every `main.rs` does: configuration from the environment, clients from `aws_config`.

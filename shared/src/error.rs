@@ -22,7 +22,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -80,7 +83,10 @@ pub struct Problem {
 impl ApiError {
     pub fn bad_request(field: impl Into<String>, message: impl Into<String>) -> Self {
         let e = FieldError::new(field, message);
-        Self::BadRequest { detail: format!("{}: {}", e.field, e.message), errors: vec![e] }
+        Self::BadRequest {
+            detail: format!("{}: {}", e.field, e.message),
+            errors: vec![e],
+        }
     }
 
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -146,7 +152,13 @@ impl ApiError {
         let (detail, errors) = match self {
             Self::BadRequest { detail, errors } => (Some(detail.clone()), errors.clone()),
             Self::Validation(errors) => (
-                Some(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")),
+                Some(
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
                 errors.clone(),
             ),
             Self::Conflict(detail) => (Some(detail.clone()), Vec::new()),
@@ -170,7 +182,9 @@ impl IntoResponse for ApiError {
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
         let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
         if let Self::TooManyRequests { retry_after_secs } = self {
-            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_secs.max(1)));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_secs.max(1)));
         }
         response
     }
@@ -222,8 +236,11 @@ mod tests {
 
     #[test]
     fn validation_problem_names_every_field() {
-        let p = ApiError::Validation(vec![FieldError::new("name", "required"), FieldError::new("email", "invalid")])
-            .to_problem();
+        let p = ApiError::Validation(vec![
+            FieldError::new("name", "required"),
+            FieldError::new("email", "invalid"),
+        ])
+        .to_problem();
         assert_eq!(p.status, 422);
         assert_eq!(p.kind, "https://problems.customer-portal.dev/validation");
         assert_eq!(p.errors.len(), 2);

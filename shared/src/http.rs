@@ -14,7 +14,10 @@ pub fn finish(router: Router) -> Router {
 }
 
 /// A function's Lambda router from its route list (the same list gives its OpenAPI document).
-pub fn router_from<S: Clone + Send + Sync + 'static>(routes: utoipa_axum::router::OpenApiRouter<S>, state: S) -> Router {
+pub fn router_from<S: Clone + Send + Sync + 'static>(
+    routes: utoipa_axum::router::OpenApiRouter<S>,
+    state: S,
+) -> Router {
     let (router, _) = routes.split_for_parts();
     finish(router.with_state(state))
 }

@@ -29,10 +29,13 @@ use hyper_util::{
 
 type Https = hyper_rustls::HttpsConnector<TcpConnector>;
 
+/// A connector made for one (connect timeout, read timeout) pair.
+type PooledConnector = (Option<Duration>, Option<Duration>, SharedHttpConnector);
+
 /// One connection pool per (connect timeout, read timeout) the SDK asks for; in practice one.
 #[derive(Clone, Debug, Default)]
 pub struct PortalHttpClient {
-    connectors: Arc<std::sync::Mutex<Vec<(Option<Duration>, Option<Duration>, SharedHttpConnector)>>>,
+    connectors: Arc<std::sync::Mutex<Vec<PooledConnector>>>,
 }
 
 #[derive(Clone, Debug)]
@@ -46,11 +49,14 @@ fn tls_config() -> Option<rustls::ClientConfig> {
     static CONFIG: OnceLock<Option<rustls::ClientConfig>> = OnceLock::new();
     CONFIG
         .get_or_init(|| {
-            let roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
-            let builder = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
-                .with_safe_default_protocol_versions()
-                .map_err(|e| tracing::error!(error = %e, "no TLS configuration"))
-                .ok()?;
+            let roots = rustls::RootCertStore {
+                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+            };
+            let builder =
+                rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
+                    .with_safe_default_protocol_versions()
+                    .map_err(|e| tracing::error!(error = %e, "no TLS configuration"))
+                    .ok()?;
             Some(builder.with_root_certificates(roots).with_no_client_auth())
         })
         .clone()
@@ -63,10 +69,19 @@ impl Connector {
             tcp.enforce_http(false);
             tcp.set_nodelay(true);
             tcp.set_connect_timeout(settings.connect_timeout());
-            let https = hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls).https_or_http().enable_http1().wrap_connector(tcp);
-            Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(90)).build(https)
+            let https = hyper_rustls::HttpsConnectorBuilder::new()
+                .with_tls_config(tls)
+                .https_or_http()
+                .enable_http1()
+                .wrap_connector(tcp);
+            Client::builder(TokioExecutor::new())
+                .pool_idle_timeout(Duration::from_secs(90))
+                .build(https)
         });
-        Self { client, read_timeout: settings.read_timeout() }
+        Self {
+            client,
+            read_timeout: settings.read_timeout(),
+        }
     }
 }
 
@@ -78,10 +93,18 @@ impl HttpConnector for Connector {
             let request = request.try_into_http1x().map_err(|e| ConnectorError::user(e.into()))?;
             let sent = client.request(request);
             let response = match read_timeout {
-                Some(limit) => tokio::time::timeout(limit, sent).await.map_err(|e| ConnectorError::timeout(e.into()))?,
+                Some(limit) => tokio::time::timeout(limit, sent)
+                    .await
+                    .map_err(|e| ConnectorError::timeout(e.into()))?,
                 None => sent.await,
             }
-            .map_err(|e| if e.is_connect() { ConnectorError::io(e.into()) } else { ConnectorError::other(e.into(), None) })?;
+            .map_err(|e| {
+                if e.is_connect() {
+                    ConnectorError::io(e.into())
+                } else {
+                    ConnectorError::other(e.into(), None)
+                }
+            })?;
             let response = response.map(SdkBody::from_body_1_x);
             Response::try_from(response).map_err(|e| ConnectorError::other(e.into(), None))
         })
@@ -108,14 +131,21 @@ mod tests {
     type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
     fn get(uri: &str) -> Result<HttpRequest, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(HttpRequest::try_from(http::Request::builder().uri(uri).body(SdkBody::empty())?)?)
+        Ok(HttpRequest::try_from(
+            http::Request::builder().uri(uri).body(SdkBody::empty())?,
+        )?)
     }
 
     #[tokio::test]
     async fn a_refused_connection_is_an_io_error_the_sdk_retries() -> TestResult {
-        let settings = HttpConnectorSettings::builder().connect_timeout(Duration::from_secs(1)).build();
+        let settings = HttpConnectorSettings::builder()
+            .connect_timeout(Duration::from_secs(1))
+            .build();
         let answer = Connector::new(&settings).call(get("http://127.0.0.1:9/")?).await;
-        assert!(answer.as_ref().is_err_and(|e| e.is_io()), "nothing listens on port 9: {answer:?}");
+        assert!(
+            answer.as_ref().is_err_and(|e| e.is_io()),
+            "nothing listens on port 9: {answer:?}"
+        );
         Ok(())
     }
 
@@ -128,7 +158,9 @@ mod tests {
             let _socket = listener.accept().await;
             tokio::time::sleep(Duration::from_secs(5)).await;
         });
-        let settings = HttpConnectorSettings::builder().read_timeout(Duration::from_millis(100)).build();
+        let settings = HttpConnectorSettings::builder()
+            .read_timeout(Duration::from_millis(100))
+            .build();
         let answer = Connector::new(&settings).call(get(&format!("http://{addr}/"))?).await;
         assert!(answer.as_ref().is_err_and(|e| e.is_timeout()), "no answer: {answer:?}");
         Ok(())
@@ -138,8 +170,12 @@ mod tests {
     fn one_connector_serves_every_client_with_the_same_settings() -> TestResult {
         let client = PortalHttpClient::default();
         let settings = HttpConnectorSettings::builder().build();
-        let components = aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder::for_tests().build()?;
-        let (a, b) = (client.http_connector(&settings, &components), client.http_connector(&settings, &components));
+        let components =
+            aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder::for_tests().build()?;
+        let (a, b) = (
+            client.http_connector(&settings, &components),
+            client.http_connector(&settings, &components),
+        );
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
         assert_eq!(client.connectors.lock().map(|c| c.len()).unwrap_or_default(), 1);
         Ok(())

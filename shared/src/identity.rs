@@ -74,10 +74,15 @@ where
     R: std::fmt::Debug,
 {
     match err.as_service_error().and_then(|e| e.code()) {
-        Some("NotAuthorizedException" | "UserNotFoundException" | "CodeMismatchException" | "ExpiredCodeException"
-            | "EnableSoftwareTokenMFAException" | "UserNotConfirmedException" | "PasswordResetRequiredException") => {
-            Refusal::Credentials
-        }
+        Some(
+            "NotAuthorizedException"
+            | "UserNotFoundException"
+            | "CodeMismatchException"
+            | "ExpiredCodeException"
+            | "EnableSoftwareTokenMFAException"
+            | "UserNotConfirmedException"
+            | "PasswordResetRequiredException",
+        ) => Refusal::Credentials,
         Some("InvalidPasswordException") => Refusal::WeakPassword(
             err.as_service_error()
                 .and_then(|e| e.message())
@@ -110,7 +115,10 @@ fn tokens(r: Option<&aws_sdk_cognitoidentityprovider::types::AuthenticationResul
 
 impl PortalPool {
     /// The app client's secret comes from the environment or, on AWS, from Cognito itself at init.
-    pub async fn from_config(cognito: Client, config: &crate::config::Config) -> Result<Self, crate::config::MissingSetting> {
+    pub async fn from_config(
+        cognito: Client,
+        config: &crate::config::Config,
+    ) -> Result<Self, crate::config::MissingSetting> {
         let pool_id = crate::config::Config::require(&config.portal_user_pool_id, "PORTAL_USER_POOL_ID")?.to_owned();
         let client_id = crate::config::Config::require(&config.portal_client_id, "PORTAL_CLIENT_ID")?.to_owned();
         let mut client_secret = config.portal_client_secret.clone();
@@ -124,21 +132,46 @@ impl PortalPool {
                 .ok()
                 .and_then(|o| o.user_pool_client?.client_secret);
         }
-        Ok(Self { cognito, pool_id, client_id, client_secret })
+        Ok(Self {
+            cognito,
+            pool_id,
+            client_id,
+            client_secret,
+        })
     }
 
     /// For admin operations only (sign-out, delete): no app client needed.
     pub fn admin(cognito: Client, pool_id: String) -> Self {
-        Self { cognito, pool_id, client_id: String::new(), client_secret: None }
+        Self {
+            cognito,
+            pool_id,
+            client_id: String::new(),
+            client_secret: None,
+        }
     }
 
     fn hash(&self, username: &str) -> Option<String> {
-        self.client_secret.as_deref().map(|s| secret_hash(s, &self.client_id, username))
+        self.client_secret
+            .as_deref()
+            .map(|s| secret_hash(s, &self.client_id, username))
     }
 
     /// Creates the user (idempotent) with its tenant attributes, then sets a permanent password.
-    pub async fn set_up_user(&self, username: &str, email: &str, customer_id: &str, contact_id: &str, password: &str) -> Result<(), Refusal> {
-        let attr = |n: &str, v: &str| AttributeType::builder().name(n).value(v).build().map_err(|_| Refusal::Other(ApiError::Internal));
+    pub async fn set_up_user(
+        &self,
+        username: &str,
+        email: &str,
+        customer_id: &str,
+        contact_id: &str,
+        password: &str,
+    ) -> Result<(), Refusal> {
+        let attr = |n: &str, v: &str| {
+            AttributeType::builder()
+                .name(n)
+                .value(v)
+                .build()
+                .map_err(|_| Refusal::Other(ApiError::Internal))
+        };
         let created = self
             .cognito
             .admin_create_user()
@@ -197,7 +230,13 @@ impl PortalPool {
         }
     }
 
-    async fn respond(&self, challenge: ChallengeNameType, username: &str, session: &str, code: Option<&str>) -> Result<Tokens, Refusal> {
+    async fn respond(
+        &self,
+        challenge: ChallengeNameType,
+        username: &str,
+        session: &str,
+        code: Option<&str>,
+    ) -> Result<Tokens, Refusal> {
         let mut req = self
             .cognito
             .admin_respond_to_auth_challenge()
@@ -220,12 +259,17 @@ impl PortalPool {
     }
 
     pub async fn answer_totp(&self, username: &str, session: &str, code: &str) -> Result<Tokens, Refusal> {
-        self.respond(ChallengeNameType::SoftwareTokenMfa, username, session, Some(code)).await
+        self.respond(ChallengeNameType::SoftwareTokenMfa, username, session, Some(code))
+            .await
     }
 
     /// Starts TOTP enrollment: with Cognito's MFA_SETUP session or the user's access token.
     /// Returns the device secret and the session to verify with (when there was one).
-    pub async fn associate_totp(&self, session: Option<&str>, access_token: Option<&str>) -> Result<(String, Option<String>), Refusal> {
+    pub async fn associate_totp(
+        &self,
+        session: Option<&str>,
+        access_token: Option<&str>,
+    ) -> Result<(String, Option<String>), Refusal> {
         let out = self
             .cognito
             .associate_software_token()
@@ -234,11 +278,20 @@ impl PortalPool {
             .send()
             .await
             .map_err(refusal)?;
-        Ok((out.secret_code().unwrap_or_default().to_owned(), out.session().map(str::to_owned).or(session.map(str::to_owned))))
+        Ok((
+            out.secret_code().unwrap_or_default().to_owned(),
+            out.session().map(str::to_owned).or(session.map(str::to_owned)),
+        ))
     }
 
     /// Confirms enrollment with a code; with a session it completes the sign-in and returns tokens.
-    pub async fn verify_totp(&self, username: &str, session: Option<&str>, access_token: Option<&str>, code: &str) -> Result<Option<Tokens>, Refusal> {
+    pub async fn verify_totp(
+        &self,
+        username: &str,
+        session: Option<&str>,
+        access_token: Option<&str>,
+        code: &str,
+    ) -> Result<Option<Tokens>, Refusal> {
         let out = self
             .cognito
             .verify_software_token()
@@ -252,14 +305,21 @@ impl PortalPool {
             self.cognito
                 .set_user_mfa_preference()
                 .access_token(token)
-                .software_token_mfa_settings(SoftwareTokenMfaSettingsType::builder().enabled(true).preferred_mfa(true).build())
+                .software_token_mfa_settings(
+                    SoftwareTokenMfaSettingsType::builder()
+                        .enabled(true)
+                        .preferred_mfa(true)
+                        .build(),
+                )
                 .send()
                 .await
                 .map_err(refusal)?;
             return Ok(None);
         }
         let session = out.session().or(session).unwrap_or_default().to_owned();
-        self.respond(ChallengeNameType::MfaSetup, username, &session, None).await.map(Some)
+        self.respond(ChallengeNameType::MfaSetup, username, &session, None)
+            .await
+            .map(Some)
     }
 
     pub async fn refresh(&self, username: &str, refresh_token: &str) -> Result<Tokens, Refusal> {
@@ -281,7 +341,14 @@ impl PortalPool {
 
     /// Invalidates every refresh token of the user.
     pub async fn sign_out_everywhere(&self, username: &str) -> Result<(), Refusal> {
-        match self.cognito.admin_user_global_sign_out().user_pool_id(&self.pool_id).username(username).send().await {
+        match self
+            .cognito
+            .admin_user_global_sign_out()
+            .user_pool_id(&self.pool_id)
+            .username(username)
+            .send()
+            .await
+        {
             Ok(_) => Ok(()),
             Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => Ok(()),
             Err(e) => Err(refusal(e)),
@@ -291,7 +358,14 @@ impl PortalPool {
     /// Signs the user out everywhere and deletes them, releasing the username. Idempotent.
     pub async fn remove_user(&self, username: &str) -> ApiResult<()> {
         self.sign_out_everywhere(username).await.map_err(ApiError::from)?;
-        match self.cognito.admin_delete_user().user_pool_id(&self.pool_id).username(username).send().await {
+        match self
+            .cognito
+            .admin_delete_user()
+            .user_pool_id(&self.pool_id)
+            .username(username)
+            .send()
+            .await
+        {
             Ok(_) => Ok(()),
             Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => Ok(()),
             Err(e) => Err(from_sdk(e)),

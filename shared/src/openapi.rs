@@ -53,10 +53,23 @@ pub enum Problems {
 /// `tickets_portal_list`, `customers_staff_get_contact`, `auth_login_mfa`.
 pub fn publish(function: &str, mut doc: OpenApi) -> OpenApi {
     let components = doc.components.get_or_insert_with(Default::default);
-    components.schemas.insert(Problem::name().into_owned(), Problem::schema());
-    components.schemas.insert(FieldError::name().into_owned(), FieldError::schema());
+    components
+        .schemas
+        .insert(Problem::name().into_owned(), Problem::schema());
+    components
+        .schemas
+        .insert(FieldError::name().into_owned(), FieldError::schema());
     for item in doc.paths.paths.values_mut() {
-        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch, &mut item.head, &mut item.options, &mut item.trace];
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+            &mut item.head,
+            &mut item.options,
+            &mut item.trace,
+        ];
         for op in operations.into_iter().flatten() {
             let handler = op.operation_id.clone().unwrap_or_default();
             let tag = op.tags.as_ref().and_then(|t| t.first()).cloned().unwrap_or_default();
@@ -86,7 +99,10 @@ mod tests {
         assert_eq!(operation_id("tickets", "portal", "list"), "tickets_portal_list");
         assert_eq!(operation_id("tickets", "staff", "staff_list"), "tickets_staff_list");
         assert_eq!(operation_id("auth", "auth", "login_mfa"), "auth_login_mfa");
-        assert_eq!(operation_id("customers", "staff", "get_contact"), "customers_staff_get_contact");
+        assert_eq!(
+            operation_id("customers", "staff", "get_contact"),
+            "customers_staff_get_contact"
+        );
     }
 
     #[test]
@@ -95,7 +111,16 @@ mod tests {
         let schemas = &doc.components.as_ref().map(|c| c.schemas.clone()).unwrap_or_default();
         assert!(schemas.contains_key("Problem") && schemas.contains_key("FieldError"));
         let problem = serde_json::to_value(&schemas["Problem"]).unwrap_or_default();
-        assert_eq!(problem["required"], serde_json::json!(["type", "title", "status"]), "{problem}");
-        assert!(problem["properties"]["errors"]["items"]["$ref"].as_str().is_some_and(|r| r.ends_with("/FieldError")), "{problem}");
+        assert_eq!(
+            problem["required"],
+            serde_json::json!(["type", "title", "status"]),
+            "{problem}"
+        );
+        assert!(
+            problem["properties"]["errors"]["items"]["$ref"]
+                .as_str()
+                .is_some_and(|r| r.ends_with("/FieldError")),
+            "{problem}"
+        );
     }
 }

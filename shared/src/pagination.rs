@@ -32,7 +32,10 @@ impl PageParams {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            Some(_) => Err(ApiError::bad_request("limit", format!("must be between 1 and {MAX_LIMIT}"))),
+            Some(_) => Err(ApiError::bad_request(
+                "limit",
+                format!("must be between 1 and {MAX_LIMIT}"),
+            )),
         }
     }
 }
@@ -49,13 +52,19 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor, items_read: self.items_read }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+            items_read: self.items_read,
+        }
     }
 }
 
 pub fn encode_cursor(key: &HashMap<String, AttributeValue>) -> String {
-    let plain: BTreeMap<&str, &str> =
-        key.iter().filter_map(|(k, v)| v.as_s().ok().map(|s| (k.as_str(), s.as_str()))).collect();
+    let plain: BTreeMap<&str, &str> = key
+        .iter()
+        .filter_map(|(k, v)| v.as_s().ok().map(|s| (k.as_str(), s.as_str())))
+        .collect();
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(&plain).unwrap_or_default())
 }
 
@@ -94,7 +103,10 @@ mod tests {
     use super::*;
 
     fn key(pk: &str, sk: &str) -> HashMap<String, AttributeValue> {
-        HashMap::from([("PK".into(), AttributeValue::S(pk.into())), ("SK".into(), AttributeValue::S(sk.into()))])
+        HashMap::from([
+            ("PK".into(), AttributeValue::S(pk.into())),
+            ("SK".into(), AttributeValue::S(sk.into())),
+        ])
     }
 
     #[test]
@@ -118,7 +130,17 @@ mod tests {
     #[test]
     fn limit_is_bounded() {
         assert_eq!(PageParams::default().limit().ok(), Some(DEFAULT_LIMIT));
-        assert!(PageParams { limit: Some(0), cursor: None }.limit().is_err());
-        assert!(PageParams { limit: Some(101), cursor: None }.limit().is_err());
+        assert!(PageParams {
+            limit: Some(0),
+            cursor: None
+        }
+        .limit()
+        .is_err());
+        assert!(PageParams {
+            limit: Some(101),
+            cursor: None
+        }
+        .limit()
+        .is_err());
     }
 }

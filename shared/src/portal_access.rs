@@ -38,7 +38,13 @@ pub async fn history(ctx: &Context, contact: &Contact, page: &PageParams) -> Api
 /// Revokes a contact's portal access: Cognito first (every session signed out, the user deleted),
 /// then one transaction releases the username and email, voids a pending token and records it.
 /// Run again after a failure, it finishes the job.
-pub async fn revoke(ctx: &Context, pool: &PortalPool, contact: &Contact, actor: Actor, why: &str) -> ApiResult<Contact> {
+pub async fn revoke(
+    ctx: &Context,
+    pool: &PortalPool,
+    contact: &Contact,
+    actor: Actor,
+    why: &str,
+) -> ApiResult<Contact> {
     let Some(username) = contact.portal_username.clone() else {
         return Ok(contact.clone());
     };
@@ -53,15 +59,34 @@ pub async fn revoke(ctx: &Context, pool: &PortalPool, contact: &Contact, actor: 
     let mine = |v: &str| [(":me".to_owned(), crate::table::s(v))].into_iter().collect();
     let mut actions = vec![
         ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(keys::username(&username), keys::UNIQUE, Some("attribute_not_exists(PK) OR contact_id = :me"), mine(&contact.id))?,
+        ctx.table.delete(
+            keys::username(&username),
+            keys::UNIQUE,
+            Some("attribute_not_exists(PK) OR contact_id = :me"),
+            mine(&contact.id),
+        )?,
     ];
     if let Some(address) = &contact.email {
-        actions.push(ctx.table.delete(keys::email(address), keys::UNIQUE, Some("attribute_not_exists(PK) OR contact_id = :me"), mine(&contact.id))?);
+        actions.push(ctx.table.delete(
+            keys::email(address),
+            keys::UNIQUE,
+            Some("attribute_not_exists(PK) OR contact_id = :me"),
+            mine(&contact.id),
+        )?);
     }
     if let Some(old) = &contact.portal_token_hash {
-        actions.push(ctx.table.delete(keys::token(old), keys::TOKEN, None, Default::default())?);
+        actions.push(
+            ctx.table
+                .delete(keys::token(old), keys::TOKEN, None, Default::default())?,
+        );
     }
-    actions.push(ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Revoked, actor, why))?);
+    actions.push(ctx.table.put_new(&AccessEvent::new(
+        &contact.customer_id,
+        &contact.id,
+        AccessEventKind::Revoked,
+        actor,
+        why,
+    ))?);
     ctx.table.transact_or(actions, |_| stale()).await?;
     Ok(updated)
 }

@@ -32,7 +32,9 @@ pub struct StaffPrincipal {
 
 impl StaffPrincipal {
     pub fn can(&self, permission: Permission) -> bool {
-        self.roles.iter().any(|r| crate::permissions::role_grants(r, permission))
+        self.roles
+            .iter()
+            .any(|r| crate::permissions::role_grants(r, permission))
     }
 
     /// 403 unless one of the caller's roles grants `permission`.
@@ -194,16 +196,29 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
 
     async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
         let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
-        let session = ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)).await?;
+        let session = ctx
+            .table
+            .portal_session(&who.customer_id, Some(&who.contact_id))
+            .await?;
         // A revoked, archived or out-of-contract contact's token dies here, not only at its expiry.
-        let (Some(customer), Some(contact)) = (session.customer, session.contact) else { return Err(ApiError::Forbidden) };
-        if crate::table::contacts::portal_refusal(&customer, &contact, time::OffsetDateTime::now_utc().date()).is_some() {
+        let (Some(customer), Some(contact)) = (session.customer, session.contact) else {
+            return Err(ApiError::Forbidden);
+        };
+        if crate::table::contacts::portal_refusal(&customer, &contact, time::OffsetDateTime::now_utc().date()).is_some()
+        {
             return Err(ApiError::Forbidden);
         }
         if !session.modules.contains(&M::MODULE) {
             return Err(ApiError::NotFound);
         }
-        Ok(Self(who, Session { customer, contact, module: std::marker::PhantomData }))
+        Ok(Self(
+            who,
+            Session {
+                customer,
+                contact,
+                module: std::marker::PhantomData,
+            },
+        ))
     }
 }
 
@@ -221,5 +236,15 @@ pub mod module {
         )*};
     }
 
-    marker!(MainInfo, Contacts, Tickets, TicketDashboard, Jobs, Workflows, DataSheets, Documents, News);
+    marker!(
+        MainInfo,
+        Contacts,
+        Tickets,
+        TicketDashboard,
+        Jobs,
+        Workflows,
+        DataSheets,
+        Documents,
+        News
+    );
 }

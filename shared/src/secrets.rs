@@ -20,7 +20,10 @@ pub fn hash(token: &str) -> String {
 
 /// Tokens are 43 base64url characters; anything else is refused before a lookup.
 pub fn looks_like_token(token: &str) -> bool {
-    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

@@ -35,7 +35,11 @@ static SERVICE: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
 pub async fn log_request(req: Request, next: Next) -> Response {
     let cold_start = COLD.swap(false, Ordering::Relaxed);
     let method = req.method().clone();
-    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let request_id = req
         .extensions()
         .lambda_context_ref()

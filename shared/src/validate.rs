@@ -57,7 +57,8 @@ impl Checks<'_> {
         let Some(v) = value else { return };
         self.length(field, v, MAX_PHONE);
         let ok = v.chars().any(|c| c.is_ascii_digit())
-            && v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c) || c == 'x');
+            && v.chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c) || c == 'x');
         if !ok {
             self.fail(field, "must be a phone number: digits, spaces and + - ( ) . x");
         }
@@ -68,12 +69,16 @@ pub const CONTROL_MESSAGE: &str = "must not contain control characters";
 
 /// Control characters other than line breaks and tabs: what no text field of the API accepts.
 pub fn has_control(value: &str) -> bool {
-    value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
 }
 
 /// A deliberately plain check: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else { return false };
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')

@@ -38,7 +38,13 @@ pub async fn draft(t: &TestStack, customer_id: &str, template_id: &str, contact_
         .await
         .expect("assign");
     assert_eq!(r.status(), 200, "assign templates");
-    let r = t.post("/portal/datasheets", contact_token, json!({ "template_id": template_id })).await;
+    let r = t
+        .post(
+            "/portal/datasheets",
+            contact_token,
+            json!({ "template_id": template_id }),
+        )
+        .await;
     let status = r.status();
     let v: Value = r.json().await.expect("json");
     assert_eq!(status, 201, "create sheet: {v}");

@@ -17,14 +17,35 @@ pub async fn put_bytes(t: &TestStack, ticket: &Value, bytes: &[u8]) -> u16 {
 /// A document of the customer, uploaded, completed and shared; returns its id.
 pub async fn shared_document(t: &TestStack, customer_id: &str, name: &str, content_type: &str, bytes: &[u8]) -> String {
     let staff = t.staff_token("supervisor").await;
-    let r = t.post(&format!("/admin/customers/{customer_id}/documents"), &staff, json!({ "folder": "Contracts/2026", "name": name, "content_type": content_type, "size": bytes.len() })).await;
+    let r = t
+        .post(
+            &format!("/admin/customers/{customer_id}/documents"),
+            &staff,
+            json!({ "folder": "Contracts/2026", "name": name, "content_type": content_type, "size": bytes.len() }),
+        )
+        .await;
     assert_eq!(r.status(), 201);
     let ticket: Value = r.json().await.expect("json");
     assert_eq!(put_bytes(t, &ticket, bytes).await, 200);
     let id = ticket["document"]["id"].as_str().expect("id").to_owned();
-    let r = t.post(&format!("/admin/customers/{customer_id}/documents/{id}/complete"), &staff, json!({})).await;
+    let r = t
+        .post(
+            &format!("/admin/customers/{customer_id}/documents/{id}/complete"),
+            &staff,
+            json!({}),
+        )
+        .await;
     assert_eq!(r.status(), 200, "complete");
-    let r = t.request(reqwest::Method::PUT, &format!("/admin/customers/{customer_id}/documents/{id}/visibility"), Some(&staff)).json(&json!({ "visible_in_portal": true })).send().await.expect("share");
+    let r = t
+        .request(
+            reqwest::Method::PUT,
+            &format!("/admin/customers/{customer_id}/documents/{id}/visibility"),
+            Some(&staff),
+        )
+        .json(&json!({ "visible_in_portal": true }))
+        .send()
+        .await
+        .expect("share");
     assert_eq!(r.status(), 200, "share");
     id
 }

@@ -29,8 +29,16 @@ pub fn endpoint() -> String {
 /// credentials from the environment, the portal's own HTTP client): localstack/test.sh sets the emulators'
 /// endpoints and fake credentials, so nothing ambient is used.
 pub async fn sdk_config() -> SdkConfig {
-    for required in ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ACCESS_KEY_ID", "AWS_REGION"] {
-        assert!(std::env::var(required).is_ok(), "run the tests with localstack/test.sh (it points them at the emulators): {required} is not set");
+    for required in [
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_REGION",
+    ] {
+        assert!(
+            std::env::var(required).is_ok(),
+            "run the tests with localstack/test.sh (it points them at the emulators): {required} is not set"
+        );
     }
     shared::clients::load_sdk_config().await
 }
@@ -64,16 +72,28 @@ impl TestStack {
         let suffix = ulid::Ulid::new().to_string().to_lowercase();
         let stack = provision(&sdk, StackNames::with_suffix(&suffix), "http://127.0.0.1:3000")
             .await
-            .unwrap_or_else(|e| panic!("cannot provision on the emulator at {endpoint} ({e}); start it with localstack/emulator.sh start"));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot provision on the emulator at {endpoint} ({e}); start it with localstack/emulator.sh start"
+                )
+            });
         let mut config = stack.config("http://127.0.0.1:3000");
         change(&mut config);
         let ctx = Context::new(config, Clients::new(&sdk));
         let authorizers = Arc::new(gateway::Authorizers::for_stack(&stack, &endpoint));
         let app = gateway::app_serving(&ctx, authorizers, dist).await.expect("gateway");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a free port");
         let base = format!("http://{}", listener.local_addr().expect("local address"));
         tokio::spawn(gateway::serve(listener, app));
-        Arc::new(Self { stack, ctx, base, http: reqwest::Client::new(), staff_tokens: Mutex::new(HashMap::new()) })
+        Arc::new(Self {
+            stack,
+            ctx,
+            base,
+            http: reqwest::Client::new(),
+            staff_tokens: Mutex::new(HashMap::new()),
+        })
     }
 
     pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
@@ -85,11 +105,18 @@ impl TestStack {
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Response {
-        self.request(Method::GET, path, Some(token)).send().await.expect("gateway answers")
+        self.request(Method::GET, path, Some(token))
+            .send()
+            .await
+            .expect("gateway answers")
     }
 
     pub async fn post(&self, path: &str, token: &str, body: Value) -> Response {
-        self.request(Method::POST, path, Some(token)).json(&body).send().await.expect("gateway answers")
+        self.request(Method::POST, path, Some(token))
+            .json(&body)
+            .send()
+            .await
+            .expect("gateway answers")
     }
 
     /// An ID token of a staff user holding `role` ("" for a user in no group).
@@ -98,14 +125,32 @@ impl TestStack {
         if let Some(t) = cache.get(role) {
             return t.clone();
         }
-        let username = if role.is_empty() { "staff-norole".to_owned() } else { format!("staff-{role}") };
+        let username = if role.is_empty() {
+            "staff-norole".to_owned()
+        } else {
+            format!("staff-{role}")
+        };
         let email = format!("{username}@portal.example.com");
         let groups = if role.is_empty() { vec![] } else { vec![role] };
-        let user = UserSpec { username: &username, email: &email, password: PASSWORD, attributes: vec![], groups };
-        ensure_user(self.ctx.clients.cognito(), &self.stack.staff, &user).await.expect("staff user");
-        let tokens = cognito::sign_in(self.ctx.clients.cognito(), &self.stack.staff, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
+        let user = UserSpec {
+            username: &username,
+            email: &email,
+            password: PASSWORD,
+            attributes: vec![],
+            groups,
+        };
+        ensure_user(self.ctx.clients.cognito(), &self.stack.staff, &user)
             .await
-            .expect("staff sign-in");
+            .expect("staff user");
+        let tokens = cognito::sign_in(
+            self.ctx.clients.cognito(),
+            &self.stack.staff,
+            &username,
+            PASSWORD,
+            cognito::EMULATOR_TOTP_SECRET,
+        )
+        .await
+        .expect("staff sign-in");
         cache.insert(role.to_owned(), tokens.id_token.clone());
         tokens.id_token
     }
@@ -118,25 +163,48 @@ impl TestStack {
             username: &username,
             email: &email,
             password: PASSWORD,
-            attributes: vec![("custom:customer_id", customer_id.to_owned()), ("custom:contact_id", contact_id.to_owned())],
+            attributes: vec![
+                ("custom:customer_id", customer_id.to_owned()),
+                ("custom:contact_id", contact_id.to_owned()),
+            ],
             groups: vec![],
         };
-        ensure_user(self.ctx.clients.cognito(), &self.stack.portal, &user).await.expect("portal user");
+        ensure_user(self.ctx.clients.cognito(), &self.stack.portal, &user)
+            .await
+            .expect("portal user");
         // What activation would have recorded: the contact's access is active under this username.
-        let mut contact = self.ctx.table.contact(customer_id, contact_id).await.expect("read").expect("contact");
+        let mut contact = self
+            .ctx
+            .table
+            .contact(customer_id, contact_id)
+            .await
+            .expect("read")
+            .expect("contact");
         contact.portal_username = Some(username.clone());
         contact.portal_status = shared::table::contacts::PortalStatus::Active;
         self.ctx.table.put(&contact).await.expect("activate");
-        cognito::sign_in(self.ctx.clients.cognito(), &self.stack.portal, &username, PASSWORD, cognito::EMULATOR_TOTP_SECRET)
-            .await
-            .expect("portal sign-in")
-            .id_token
+        cognito::sign_in(
+            self.ctx.clients.cognito(),
+            &self.stack.portal,
+            &username,
+            PASSWORD,
+            cognito::EMULATOR_TOTP_SECRET,
+        )
+        .await
+        .expect("portal sign-in")
+        .id_token
     }
 
     /// Creates a customer through the staff API and returns its JSON.
     pub async fn create_customer(&self, name: &str) -> Value {
         let staff = self.staff_token("supervisor").await;
-        let r = self.post("/admin/customers", &staff, json!({ "name": name, "email": "office@example.com" })).await;
+        let r = self
+            .post(
+                "/admin/customers",
+                &staff,
+                json!({ "name": name, "email": "office@example.com" }),
+            )
+            .await;
         let status = r.status();
         let body: Value = r.json().await.expect("customer json");
         assert_eq!(status, 201, "create customer: {body}");
@@ -147,7 +215,9 @@ impl TestStack {
         let staff = self.staff_token("supervisor").await;
         let unique = ulid::Ulid::new().to_string()[16..].to_lowercase();
         let body = json!({ "first_name": first, "last_name": last, "email": format!("{first}.{last}.{unique}@example.com").to_lowercase(), "phone": "+44 20 7946 0000" });
-        let r = self.post(&format!("/admin/customers/{customer_id}/contacts"), &staff, body).await;
+        let r = self
+            .post(&format!("/admin/customers/{customer_id}/contacts"), &staff, body)
+            .await;
         let status = r.status();
         let body: Value = r.json().await.expect("contact json");
         assert_eq!(status, 201, "create contact: {body}");
@@ -158,7 +228,9 @@ impl TestStack {
     pub async fn customer_with_portal_contact(&self, name: &str) -> (Value, Value, String) {
         let customer = self.create_customer(name).await;
         let cid = customer["id"].as_str().expect("id").to_owned();
-        let contact = self.create_contact(&cid, "Pat", name.split_whitespace().next().unwrap_or("Person")).await;
+        let contact = self
+            .create_contact(&cid, "Pat", name.split_whitespace().next().unwrap_or("Person"))
+            .await;
         let token = self.contact_token(&cid, contact["id"].as_str().expect("id")).await;
         (customer, contact, token)
     }
@@ -166,7 +238,12 @@ impl TestStack {
 
 /// The body of a problem document, checking the media type.
 pub async fn problem(r: Response) -> Value {
-    let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let ct = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     assert_eq!(ct, "application/problem+json", "errors are problem documents");
     r.json().await.expect("problem json")
 }
@@ -176,7 +253,9 @@ pub async fn emails_to(to: &str) -> Vec<(String, String)> {
     // The emulator can fail to serialise its state while other tests change it: try again.
     let mut data = Value::Null;
     for _ in 0..10 {
-        let response = reqwest::get(format!("{}/moto-api/data.json", endpoint())).await.expect("emulator");
+        let response = reqwest::get(format!("{}/moto-api/data.json", endpoint()))
+            .await
+            .expect("emulator");
         if let Ok(v) = response.json::<Value>().await {
             data = v;
             break;
@@ -188,7 +267,10 @@ pub async fn emails_to(to: &str) -> Vec<(String, String)> {
     for m in data["ses"]["Message"].as_array().cloned().unwrap_or_default() {
         let to_me = m["destinations"].to_string().contains(to);
         if to_me {
-            out.push((m["subject"].as_str().unwrap_or_default().to_owned(), m["body"].as_str().unwrap_or_default().to_owned()));
+            out.push((
+                m["subject"].as_str().unwrap_or_default().to_owned(),
+                m["body"].as_str().unwrap_or_default().to_owned(),
+            ));
         }
     }
     out
@@ -204,7 +286,9 @@ pub async fn last_token(to: &str) -> String {
 
 /// The emulator's current TOTP code (every device shares its secret).
 pub async fn totp_now() -> String {
-    localstack::cognito::fresh_code(localstack::cognito::EMULATOR_TOTP_SECRET).await.expect("code")
+    localstack::cognito::fresh_code(localstack::cognito::EMULATOR_TOTP_SECRET)
+        .await
+        .expect("code")
 }
 
 /// A current code other than `used`: codes are accepted once per user, so a second sign-in of the same
@@ -221,7 +305,11 @@ pub async fn totp_after(used: &str) -> String {
 
 /// The `Set-Cookie` headers of a response.
 pub fn set_cookies(r: &Response) -> Vec<String> {
-    r.headers().get_all("set-cookie").iter().map(|v| v.to_str().expect("ascii cookie").to_owned()).collect()
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().expect("ascii cookie").to_owned())
+        .collect()
 }
 
 pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
@@ -229,7 +317,13 @@ pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
 impl TestStack {
     /// A contact of `customer_id` taken through the whole activation: enabled as `username`, invited,
     /// password and TOTP set. Returns the contact and the tokens activation issued.
-    pub async fn activated_contact(&self, customer_id: &str, first: &str, last: &str, username: &str) -> (Value, Value) {
+    pub async fn activated_contact(
+        &self,
+        customer_id: &str,
+        first: &str,
+        last: &str,
+        username: &str,
+    ) -> (Value, Value) {
         let (contact, r) = self.activation(customer_id, first, last, username, json!({})).await;
         assert_eq!(r.status(), 200, "activate totp");
         (contact, r.json().await.expect("tokens"))
@@ -237,28 +331,61 @@ impl TestStack {
 
     /// [`Self::activated_contact`] up to the last step, whose body gets `extra`'s fields too
     /// (`{"refresh_cookie": true}`, say): the contact and that step's response.
-    pub async fn activation(&self, customer_id: &str, first: &str, last: &str, username: &str, extra: Value) -> (Value, Response) {
+    pub async fn activation(
+        &self,
+        customer_id: &str,
+        first: &str,
+        last: &str,
+        username: &str,
+        extra: Value,
+    ) -> (Value, Response) {
         let staff = self.staff_token("supervisor").await;
         let contact = self.create_contact(customer_id, first, last).await;
         let id = contact["id"].as_str().expect("id");
         let access = format!("/admin/contacts/{id}/portal-access");
-        let r = self.request(Method::PUT, &access, Some(&staff)).json(&json!({ "username": username })).send().await.expect("enable");
+        let r = self
+            .request(Method::PUT, &access, Some(&staff))
+            .json(&json!({ "username": username }))
+            .send()
+            .await
+            .expect("enable");
         assert_eq!(r.status(), 200, "enable");
-        assert_eq!(self.post(&format!("{access}/invitation"), &staff, json!({})).await.status(), 202, "invite");
+        assert_eq!(
+            self.post(&format!("{access}/invitation"), &staff, json!({}))
+                .await
+                .status(),
+            202,
+            "invite"
+        );
         let token = last_token(contact["email"].as_str().expect("email")).await;
-        let r = self.request(Method::POST, "/portal/auth/activate", None).json(&json!({ "token": token, "password": PORTAL_PASSWORD })).send().await.expect("activate");
+        let r = self
+            .request(Method::POST, "/portal/auth/activate", None)
+            .json(&json!({ "token": token, "password": PORTAL_PASSWORD }))
+            .send()
+            .await
+            .expect("activate");
         assert_eq!(r.status(), 200, "activate");
         let mut body = json!({ "token": token, "code": totp_now().await });
         for (k, v) in extra.as_object().cloned().unwrap_or_default() {
             body[k] = v;
         }
-        let r = self.request(Method::POST, "/portal/auth/activate/totp", None).json(&body).send().await.expect("totp");
+        let r = self
+            .request(Method::POST, "/portal/auth/activate/totp", None)
+            .json(&body)
+            .send()
+            .await
+            .expect("totp");
         (contact, r)
     }
 
     /// Password then TOTP through the auth function: the HTTP status of the last step.
     pub async fn sign_in(&self, username: &str, password: &str) -> u16 {
-        let r = self.request(Method::POST, "/portal/auth/login", None).json(&json!({ "username": username, "password": password })).send().await.expect("login");
+        let r = self
+            .request(Method::POST, "/portal/auth/login", None)
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .expect("login");
         if r.status() != 200 {
             return r.status().as_u16();
         }

@@ -27,9 +27,26 @@ pub fn workflow_body(active: bool) -> Value {
 /// A job and an active workflow for the customer: (job id, workflow id).
 pub async fn job_and_workflow(t: &TestStack, customer_id: &str) -> (String, String) {
     let staff = t.staff_token("supervisor").await;
-    let job: Value = t.post(&format!("/admin/customers/{customer_id}/jobs"), &staff, job_body("J-1")).await.json().await.expect("job");
-    let wf: Value = t.post(&format!("/admin/customers/{customer_id}/workflows"), &staff, workflow_body(true)).await.json().await.expect("workflow");
-    (job["id"].as_str().expect("job id").to_owned(), wf["id"].as_str().expect("workflow id").to_owned())
+    let job: Value = t
+        .post(&format!("/admin/customers/{customer_id}/jobs"), &staff, job_body("J-1"))
+        .await
+        .json()
+        .await
+        .expect("job");
+    let wf: Value = t
+        .post(
+            &format!("/admin/customers/{customer_id}/workflows"),
+            &staff,
+            workflow_body(true),
+        )
+        .await
+        .json()
+        .await
+        .expect("workflow");
+    (
+        job["id"].as_str().expect("job id").to_owned(),
+        wf["id"].as_str().expect("workflow id").to_owned(),
+    )
 }
 
 /// A news item shown now, to everyone or to one customer; returns its id.

@@ -41,10 +41,26 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/admin/contacts/{id}/restore", Staff(CustomersWrite)),
     ("GET", "/admin/contacts/{id}/portal-access", Staff(PortalManageAccess)),
     ("PUT", "/admin/contacts/{id}/portal-access", Staff(PortalManageAccess)),
-    ("DELETE", "/admin/contacts/{id}/portal-access", Staff(PortalManageAccess)),
-    ("POST", "/admin/contacts/{id}/portal-access/invitation", Staff(PortalManageAccess)),
-    ("POST", "/admin/contacts/{id}/portal-access/password-reset", Staff(PortalManageAccess)),
-    ("GET", "/admin/contacts/{id}/portal-access/history", Staff(PortalManageAccess)),
+    (
+        "DELETE",
+        "/admin/contacts/{id}/portal-access",
+        Staff(PortalManageAccess),
+    ),
+    (
+        "POST",
+        "/admin/contacts/{id}/portal-access/invitation",
+        Staff(PortalManageAccess),
+    ),
+    (
+        "POST",
+        "/admin/contacts/{id}/portal-access/password-reset",
+        Staff(PortalManageAccess),
+    ),
+    (
+        "GET",
+        "/admin/contacts/{id}/portal-access/history",
+        Staff(PortalManageAccess),
+    ),
     ("POST", "/admin/portal-access/invitations", Staff(PortalManageAccess)),
     ("POST", "/portal/auth/login", Public(422)),
     ("POST", "/portal/auth/login/mfa", Public(422)),
@@ -65,9 +81,21 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/customers/{id}/tickets", Staff(TicketsRead)),
     ("POST", "/admin/customers/{id}/tickets", Staff(TicketsWrite)),
     ("GET", "/admin/customers/{customer_id}/tickets/{id}", Staff(TicketsRead)),
-    ("PUT", "/admin/customers/{customer_id}/tickets/{id}", Staff(TicketsWrite)),
-    ("POST", "/admin/customers/{customer_id}/tickets/{id}/notes", Staff(TicketsWrite)),
-    ("POST", "/admin/customers/{customer_id}/tickets/{id}/emails", Staff(TicketsWrite)),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/tickets/{id}",
+        Staff(TicketsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/tickets/{id}/notes",
+        Staff(TicketsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/tickets/{id}/emails",
+        Staff(TicketsWrite),
+    ),
     ("PUT", "/admin/contacts/{id}/ticket-visibility", Staff(TicketsWrite)),
     ("GET", "/portal/datasheets", Portal),
     ("POST", "/portal/datasheets", Portal),
@@ -83,8 +111,16 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("PUT", "/admin/customers/{id}/portal-templates", Staff(DatasheetsWrite)),
     ("GET", "/admin/customers/{id}/datasheets", Staff(DatasheetsRead)),
     ("GET", "/admin/customers/{id}/datasheets/export", Staff(DatasheetsRead)),
-    ("GET", "/admin/customers/{customer_id}/datasheets/{id}", Staff(DatasheetsRead)),
-    ("POST", "/admin/customers/{customer_id}/datasheets/{id}/unlock", Staff(DatasheetsWrite)),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/datasheets/{id}",
+        Staff(DatasheetsRead),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/datasheets/{id}/unlock",
+        Staff(DatasheetsWrite),
+    ),
     ("GET", "/admin/settings/portal", Staff(SettingsManage)),
     ("PUT", "/admin/settings/portal", Staff(SettingsManage)),
     ("GET", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
@@ -95,13 +131,25 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/customers/{id}/jobs", Staff(OperationsRead)),
     ("POST", "/admin/customers/{id}/jobs", Staff(OperationsWrite)),
     ("GET", "/admin/customers/{customer_id}/jobs/{id}", Staff(OperationsRead)),
-    ("PUT", "/admin/customers/{customer_id}/jobs/{id}", Staff(OperationsWrite)),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/jobs/{id}",
+        Staff(OperationsWrite),
+    ),
     ("GET", "/portal/workflows", Portal),
     ("GET", "/portal/workflows/{id}", Portal),
     ("GET", "/admin/customers/{id}/workflows", Staff(OperationsRead)),
     ("POST", "/admin/customers/{id}/workflows", Staff(OperationsWrite)),
-    ("GET", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsRead)),
-    ("PUT", "/admin/customers/{customer_id}/workflows/{id}", Staff(OperationsWrite)),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/workflows/{id}",
+        Staff(OperationsRead),
+    ),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/workflows/{id}",
+        Staff(OperationsWrite),
+    ),
     ("GET", "/portal/news", Portal),
     ("GET", "/portal/news/dismissed", Portal),
     ("POST", "/portal/news/{id}/dismiss", Portal),
@@ -116,9 +164,21 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/portal/documents/{id}/complete", Portal),
     ("GET", "/admin/customers/{id}/documents", Staff(DocumentsRead)),
     ("POST", "/admin/customers/{id}/documents", Staff(DocumentsWrite)),
-    ("POST", "/admin/customers/{customer_id}/documents/{id}/complete", Staff(DocumentsWrite)),
-    ("PUT", "/admin/customers/{customer_id}/documents/{id}/visibility", Staff(DocumentsWrite)),
-    ("GET", "/admin/customers/{customer_id}/documents/{id}/link", Staff(DocumentsRead)),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/documents/{id}/complete",
+        Staff(DocumentsWrite),
+    ),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/documents/{id}/visibility",
+        Staff(DocumentsWrite),
+    ),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/documents/{id}/link",
+        Staff(DocumentsRead),
+    ),
 ];
 
 #[test]
@@ -131,7 +191,10 @@ fn every_route_has_an_entry_and_every_entry_a_route() {
         );
     }
     for (method, path, _) in MATRIX {
-        assert!(routes.iter().any(|(m, p)| m == method && p == path), "{method} {path} is in the matrix but not served");
+        assert!(
+            routes.iter().any(|(m, p)| m == method && p == path),
+            "{method} {path} is in the matrix but not served"
+        );
     }
 }
 
@@ -186,7 +249,13 @@ async fn every_route_refuses_every_caller_it_must() {
     let raise = |token: String| {
         let t = &t;
         async move {
-            let r = t.post("/portal/tickets", &token, json!({ "subject": "Matrix", "description": "d", "type": "incident", "priority": "low" })).await;
+            let r = t
+                .post(
+                    "/portal/tickets",
+                    &token,
+                    json!({ "subject": "Matrix", "description": "d", "type": "incident", "priority": "low" }),
+                )
+                .await;
             assert_eq!(r.status(), 201);
             r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
         }
@@ -196,17 +265,40 @@ async fn every_route_refuses_every_caller_it_must() {
     // A data sheet of each customer, from one template assigned to both.
     let sheet_template = e2e::datasheets::template(&t, "Matrix sheet").await;
     let own_sheet = e2e::datasheets::draft(&t, customer["id"].as_str().unwrap(), &sheet_template, &portal).await;
-    let foreign_sheet = e2e::datasheets::draft(&t, other_customer["id"].as_str().unwrap(), &sheet_template, &other_portal).await;
+    let foreign_sheet = e2e::datasheets::draft(
+        &t,
+        other_customer["id"].as_str().unwrap(),
+        &sheet_template,
+        &other_portal,
+    )
+    .await;
     let (own_job, own_workflow) = e2e::operations::job_and_workflow(&t, customer["id"].as_str().unwrap()).await;
-    let (foreign_job, foreign_workflow) = e2e::operations::job_and_workflow(&t, other_customer["id"].as_str().unwrap()).await;
+    let (foreign_job, foreign_workflow) =
+        e2e::operations::job_and_workflow(&t, other_customer["id"].as_str().unwrap()).await;
     let own_news = e2e::operations::news(&t, Some(customer["id"].as_str().unwrap())).await;
     let foreign_news = e2e::operations::news(&t, Some(other_customer["id"].as_str().unwrap())).await;
-    let own_doc = e2e::documents::shared_document(&t, customer["id"].as_str().unwrap(), "a.pdf", "application/pdf", b"%PDF-1.4").await;
-    let foreign_doc = e2e::documents::shared_document(&t, other_customer["id"].as_str().unwrap(), "b.pdf", "application/pdf", b"%PDF-1.4").await;
+    let own_doc = e2e::documents::shared_document(
+        &t,
+        customer["id"].as_str().unwrap(),
+        "a.pdf",
+        "application/pdf",
+        b"%PDF-1.4",
+    )
+    .await;
+    let foreign_doc = e2e::documents::shared_document(
+        &t,
+        other_customer["id"].as_str().unwrap(),
+        "b.pdf",
+        "application/pdf",
+        b"%PDF-1.4",
+    )
+    .await;
 
     // Staff routes act on a contact of their own: revoking or archiving the signed-in one would end
     // its portal session for the rest of the matrix.
-    let staff_target = t.create_contact(customer["id"].as_str().unwrap(), "Staff", "Target").await;
+    let staff_target = t
+        .create_contact(customer["id"].as_str().unwrap(), "Staff", "Target")
+        .await;
     let _ = &contact;
 
     for (method, template, access) in MATRIX {
@@ -229,7 +321,9 @@ async fn every_route_refuses_every_caller_it_must() {
         } else {
             customer["id"].as_str().unwrap().to_owned()
         };
-        let path = template.replace("{customer_id}", customer["id"].as_str().unwrap()).replace("{id}", &id);
+        let path = template
+            .replace("{customer_id}", customer["id"].as_str().unwrap())
+            .replace("{id}", &id);
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let send = |token: Option<String>| {
             let mut r = t.request(method.clone(), &path, token.as_deref());
@@ -242,7 +336,11 @@ async fn every_route_refuses_every_caller_it_must() {
 
         if let Public(status) = access {
             // No authorizer: the function itself refuses (or, for sign-out, does nothing), not the gateway.
-            assert_eq!(send(None).await, *status, "{route} is public and judges the request itself");
+            assert_eq!(
+                send(None).await,
+                *status,
+                "{route} is public and judges the request itself"
+            );
             continue;
         }
         assert_eq!(send(None).await, 401, "{route} without a token");
@@ -252,11 +350,23 @@ async fn every_route_refuses_every_caller_it_must() {
             Staff(_) => (supervisor.clone(), portal.clone()),
             Public(_) => unreachable!(),
         };
-        assert_eq!(send(Some(foreign_pool_token)).await, 401, "{route} with the other pool's token");
+        assert_eq!(
+            send(Some(foreign_pool_token)).await,
+            401,
+            "{route} with the other pool's token"
+        );
         if *access == Portal {
             assert_eq!(send(Some(expired.clone())).await, 401, "{route} with an expired token");
-            assert_eq!(send(Some(forged.clone())).await, 401, "{route} with a token signed by another key");
-            assert_eq!(send(Some(forged_tenant.clone())).await, 401, "{route} with a tampered tenant claim");
+            assert_eq!(
+                send(Some(forged.clone())).await,
+                401,
+                "{route} with a token signed by another key"
+            );
+            assert_eq!(
+                send(Some(forged_tenant.clone())).await,
+                401,
+                "{route} with a tampered tenant claim"
+            );
             if template.contains("{id}") {
                 // Another customer's object answers exactly as a missing one.
                 let foreign = if template.starts_with("/portal/tickets/") {
@@ -277,23 +387,37 @@ async fn every_route_refuses_every_caller_it_must() {
                 let foreign_path = template.replace("{id}", foreign);
                 let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
                 if method == Method::POST || method == Method::PUT {
-                    let body = if template.contains("datasheets") { json!({ "values": {} }) } else { json!({ "body": "x" }) };
+                    let body = if template.contains("datasheets") {
+                        json!({ "values": {} })
+                    } else {
+                        json!({ "body": "x" })
+                    };
                     r = r.json(&body).header("If-Match", "\"1\"");
                 }
-                assert_eq!(r.send().await.unwrap().status(), 404, "{route} with another customer's ticket");
+                assert_eq!(
+                    r.send().await.unwrap().status(),
+                    404,
+                    "{route} with another customer's ticket"
+                );
             }
         }
         if let Staff(permission) = access {
             for (role, token) in &staff_by_role {
                 let status = send(Some(token.clone())).await;
                 if role_grants(role, *permission) {
-                    assert!(status != 401 && status != 403, "{route} refused role {role:?} that holds {permission:?}: {status}");
+                    assert!(
+                        status != 401 && status != 403,
+                        "{route} refused role {role:?} that holds {permission:?}: {status}"
+                    );
                 } else {
                     assert_eq!(status, 403, "{route} let role {role:?} through without {permission:?}");
                 }
             }
         }
         let status = send(Some(own)).await;
-        assert!(status != 401 && status != 403, "{route} refused its own kind of caller: {status}");
+        assert!(
+            status != 401 && status != 403,
+            "{route} refused its own kind of caller: {status}"
+        );
     }
 }

@@ -38,7 +38,16 @@ async fn snapshot(t: &TestStack) -> Snapshot {
     let mut items = BTreeMap::new();
     let mut start = None;
     loop {
-        let out = t.ctx.table.client.scan().table_name(&t.ctx.table.name).set_exclusive_start_key(start).send().await.expect("scan");
+        let out = t
+            .ctx
+            .table
+            .client
+            .scan()
+            .table_name(&t.ctx.table.name)
+            .set_exclusive_start_key(start)
+            .send()
+            .await
+            .expect("scan");
         for item in out.items.unwrap_or_default() {
             let key = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
             items.insert((key("PK"), key("SK")), item.into_iter().collect());
@@ -51,7 +60,14 @@ async fn snapshot(t: &TestStack) -> Snapshot {
 }
 
 fn changed(before: &Snapshot, after: &Snapshot) -> Vec<String> {
-    before.keys().chain(after.keys()).collect::<BTreeSet<_>>().into_iter().filter(|k| before.get(*k) != after.get(*k)).map(|(pk, sk)| format!("{pk} {sk}")).collect()
+    before
+        .keys()
+        .chain(after.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .map(|(pk, sk)| format!("{pk} {sk}"))
+        .collect()
 }
 
 /// One operation of the document.
@@ -69,9 +85,17 @@ fn operations_of(doc: &Value) -> Vec<Op> {
     let mut ops = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("path item") {
-            let Ok(m) = method.to_uppercase().parse::<Method>() else { continue };
+            let Ok(m) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
             let params = op["parameters"].as_array().cloned().unwrap_or_default();
-            let named = |place: &str| params.iter().filter(|p| p["in"] == place).filter_map(|p| p["name"].as_str().map(str::to_owned)).collect::<Vec<_>>();
+            let named = |place: &str| {
+                params
+                    .iter()
+                    .filter(|p| p["in"] == place)
+                    .filter_map(|p| p["name"].as_str().map(str::to_owned))
+                    .collect::<Vec<_>>()
+            };
             ops.push(Op {
                 id: op["operationId"].as_str().expect("operationId").to_owned(),
                 method: m,
@@ -102,7 +126,12 @@ struct Fixtures {
 
 impl Fixtures {
     fn id(&self, segment: &str) -> &str {
-        self.ids.get(segment).unwrap_or_else(|| panic!("the battery has no demo object for a path segment `{segment}`: add one to Fixtures")).as_str()
+        self.ids
+            .get(segment)
+            .unwrap_or_else(|| {
+                panic!("the battery has no demo object for a path segment `{segment}`: add one to Fixtures")
+            })
+            .as_str()
     }
 
     fn token(&self, path: &str) -> Option<&str> {
@@ -119,7 +148,11 @@ impl Fixtures {
 async fn get_json(t: &TestStack, path: &str, token: &str) -> (Value, Option<u64>) {
     let r = t.get(path, token).await;
     assert_eq!(r.status(), 200, "GET {path}");
-    let etag = r.headers().get("etag").and_then(|v| v.to_str().ok()).and_then(|v| v.trim_matches('"').parse().ok());
+    let etag = r
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim_matches('"').parse().ok());
     let v: Value = r.json().await.expect("json");
     let nested = || v.as_object()?.values().find_map(|c| c["version"].as_u64());
     let version = etag.or_else(|| v["version"].as_u64()).or_else(nested);
@@ -127,36 +160,92 @@ async fn get_json(t: &TestStack, path: &str, token: &str) -> (Value, Option<u64>
 }
 
 fn first_id(list: &Value) -> String {
-    list["items"][0]["id"].as_str().unwrap_or_else(|| panic!("a demo object in {list}")).to_owned()
+    list["items"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a demo object in {list}"))
+        .to_owned()
 }
 
 async fn fixtures(t: &TestStack) -> Fixtures {
-    let sign_in = |pool, user: &'static str| cognito::sign_in(t.ctx.clients.cognito(), pool, user, seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET);
-    let alice = sign_in(&t.stack.portal, "alice.acme").await.expect("alice signs in").id_token;
-    let staff = sign_in(&t.stack.staff, "supervisor").await.expect("supervisor signs in").id_token;
+    let sign_in = |pool, user: &'static str| {
+        cognito::sign_in(
+            t.ctx.clients.cognito(),
+            pool,
+            user,
+            seed::DEMO_PASSWORD,
+            cognito::EMULATOR_TOTP_SECRET,
+        )
+    };
+    let alice = sign_in(&t.stack.portal, "alice.acme")
+        .await
+        .expect("alice signs in")
+        .id_token;
+    let staff = sign_in(&t.stack.staff, "supervisor")
+        .await
+        .expect("supervisor signs in")
+        .id_token;
     let acme = demo_id("AC");
     let carol = demo_id("AC3");
     let mut ids = HashMap::from([("customers", acme.clone()), ("contacts", carol.clone())]);
     ids.insert("tickets", first_id(&get_json(t, "/portal/tickets", &alice).await.0));
-    ids.insert("datasheets", first_id(&get_json(t, "/portal/datasheets", &alice).await.0));
-    ids.insert("documents", first_id(&get_json(t, &format!("/admin/customers/{acme}/documents"), &staff).await.0));
-    ids.insert("jobs", first_id(&get_json(t, &format!("/admin/customers/{acme}/jobs"), &staff).await.0));
-    ids.insert("workflows", first_id(&get_json(t, &format!("/admin/customers/{acme}/workflows"), &staff).await.0));
+    ids.insert(
+        "datasheets",
+        first_id(&get_json(t, "/portal/datasheets", &alice).await.0),
+    );
+    ids.insert(
+        "documents",
+        first_id(
+            &get_json(t, &format!("/admin/customers/{acme}/documents"), &staff)
+                .await
+                .0,
+        ),
+    );
+    ids.insert(
+        "jobs",
+        first_id(&get_json(t, &format!("/admin/customers/{acme}/jobs"), &staff).await.0),
+    );
+    ids.insert(
+        "workflows",
+        first_id(
+            &get_json(t, &format!("/admin/customers/{acme}/workflows"), &staff)
+                .await
+                .0,
+        ),
+    );
     ids.insert("news", first_id(&get_json(t, "/admin/news", &staff).await.0));
     let templates = get_json(t, "/admin/datasheet-templates", &staff).await.0;
     let templates: Vec<Value> = templates["items"].as_array().cloned().unwrap_or_default();
-    let inspection = templates.iter().find(|v| v["name"] == INSPECTION).expect("the inspection template");
+    let inspection = templates
+        .iter()
+        .find(|v| v["name"] == INSPECTION)
+        .expect("the inspection template");
     ids.insert("datasheet-templates", inspection["id"].as_str().expect("id").to_owned());
 
     let mut versions = HashMap::new();
     let detail = [
         ("customers", format!("/admin/customers/{acme}"), &staff),
         ("contacts", format!("/admin/contacts/{carol}"), &staff),
-        ("tickets", format!("/admin/customers/{acme}/tickets/{}", ids["tickets"]), &staff),
-        ("datasheets", format!("/portal/datasheets/{}", ids["datasheets"]), &alice),
-        ("datasheet-templates", format!("/admin/datasheet-templates/{}", ids["datasheet-templates"]), &staff),
+        (
+            "tickets",
+            format!("/admin/customers/{acme}/tickets/{}", ids["tickets"]),
+            &staff,
+        ),
+        (
+            "datasheets",
+            format!("/portal/datasheets/{}", ids["datasheets"]),
+            &alice,
+        ),
+        (
+            "datasheet-templates",
+            format!("/admin/datasheet-templates/{}", ids["datasheet-templates"]),
+            &staff,
+        ),
         ("jobs", format!("/admin/customers/{acme}/jobs/{}", ids["jobs"]), &staff),
-        ("workflows", format!("/admin/customers/{acme}/workflows/{}", ids["workflows"]), &staff),
+        (
+            "workflows",
+            format!("/admin/customers/{acme}/workflows/{}", ids["workflows"]),
+            &staff,
+        ),
         ("news", format!("/admin/news/{}", ids["news"]), &staff),
     ];
     let mut bodies = HashMap::new();
@@ -168,7 +257,12 @@ async fn fixtures(t: &TestStack) -> Fixtures {
     let template = &bodies["datasheet-templates"];
     let template = json!({ "name": template["name"], "description": template["description"], "fields": template["fields"], "layout_html": template["layout_html"] });
     let sheet_values = bodies["datasheets"]["sheet"]["values"].clone();
-    assert!(sheet_values.as_object().is_some_and(|v| v.values().any(Value::is_string)), "the demo draft has text values: {sheet_values}");
+    assert!(
+        sheet_values
+            .as_object()
+            .is_some_and(|v| v.values().any(Value::is_string)),
+        "the demo draft has text values: {sheet_values}"
+    );
     Fixtures {
         ids,
         versions,
@@ -176,7 +270,10 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         staff,
         carol,
         alice_id: demo_id("AC1"),
-        templates: templates.iter().filter_map(|v| v["id"].as_str().map(str::to_owned)).collect(),
+        templates: templates
+            .iter()
+            .filter_map(|v| v["id"].as_str().map(str::to_owned))
+            .collect(),
         template,
         sheet_values,
     }
@@ -199,7 +296,9 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
     let token = "A".repeat(43);
     let none: &'static [&'static str] = &[];
     match op {
-        "customers_staff_update_contact" | "customers_staff_create_contact" | "customers_portal_create_contact" => (contact, none),
+        "customers_staff_update_contact" | "customers_staff_create_contact" | "customers_portal_create_contact" => {
+            (contact, none)
+        }
         "customers_staff_create_customer" | "customers_staff_update_customer" => (customer, none),
         "access_staff_enable" => (json!({ "username": "carol.battery" }), none),
         "access_staff_bulk_invite" => (json!({ "contact_ids": [f.carol] }), none),
@@ -207,27 +306,60 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "tickets_staff_create" | "tickets_staff_update" => (staff_ticket, none),
         "tickets_staff_email" => (json!({ "body": "We will visit on Monday." }), none),
         "tickets_staff_add_note" => (json!({ "body": "Parts ordered.", "internal": true }), none),
-        "tickets_portal_create" => (json!({ "subject": "Door sticks", "description": "The back door sticks.", "type": "question", "priority": "low" }), none),
+        "tickets_portal_create" => (
+            json!({ "subject": "Door sticks", "description": "The back door sticks.", "type": "question", "priority": "low" }),
+            none,
+        ),
         "tickets_portal_add_note" => (json!({ "body": "Still broken." }), none),
         "documents_staff_visibility" => (json!({ "visible_in_portal": true }), none),
-        "documents_staff_upload" => (json!({ "folder": "Contracts/2026", "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }), none),
-        "documents_portal_upload" => (json!({ "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }), none),
+        "documents_staff_upload" => (
+            json!({ "folder": "Contracts/2026", "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }),
+            none,
+        ),
+        "documents_portal_upload" => (
+            json!({ "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }),
+            none,
+        ),
         "jobs_staff_create" | "jobs_staff_update" => (operations::job_body("J-BATTERY"), none),
         "workflows_staff_create" | "workflows_staff_update" => (operations::workflow_body(true), none),
         "settings_staff_set_customer" | "settings_staff_set_global" => (modules, none),
-        "datasheets_staff_set_portal_templates" => (json!({ "template_ids": f.templates, "tickets_from_email": seed::datasheets::TICKETS_FROM }), none),
+        "datasheets_staff_set_portal_templates" => (
+            json!({ "template_ids": f.templates, "tickets_from_email": seed::datasheets::TICKETS_FROM }),
+            none,
+        ),
         "datasheets_staff_create_template" | "datasheets_staff_update_template" => (f.template.clone(), none),
         "datasheets_portal_create" => (json!({ "template_id": f.id("datasheet-templates") }), none),
         "datasheets_portal_save" => (json!({ "values": f.sheet_values }), none),
         "news_staff_create" | "news_staff_update" => (news, none),
-        "auth_login" => (json!({ "username": "alice.acme", "password": "Not-The-Password-1" }), none),
-        "auth_login_mfa" => (json!({ "username": "alice.acme", "session": "a-session", "code": "123456", "refresh_cookie": false }), none),
-        "auth_refresh" | "auth_logout" => (json!({ "username": "alice.acme", "refresh_token": "a-refresh-token" }), none),
+        "auth_login" => (
+            json!({ "username": "alice.acme", "password": "Not-The-Password-1" }),
+            none,
+        ),
+        "auth_login_mfa" => (
+            json!({ "username": "alice.acme", "session": "a-session", "code": "123456", "refresh_cookie": false }),
+            none,
+        ),
+        "auth_refresh" | "auth_logout" => (
+            json!({ "username": "alice.acme", "refresh_token": "a-refresh-token" }),
+            none,
+        ),
         "auth_forgot" => (json!({ "username": "alice.acme" }), none),
-        "auth_activate" => (json!({ "token": token, "password": "Battery-Password-2026" }), &["token"]),
-        "auth_activate_totp" => (json!({ "token": token, "code": "123456", "refresh_cookie": false }), &["token"]),
-        "auth_reset" => (json!({ "token": token, "password": "Battery-Password-2026" }), &["token"]),
-        "auth_account_change_password" => (json!({ "current_password": "Not-The-Password-1", "new_password": "Battery-Password-2026", "code": "123456" }), &["current_password", "code"]),
+        "auth_activate" => (
+            json!({ "token": token, "password": "Battery-Password-2026" }),
+            &["token"],
+        ),
+        "auth_activate_totp" => (
+            json!({ "token": token, "code": "123456", "refresh_cookie": false }),
+            &["token"],
+        ),
+        "auth_reset" => (
+            json!({ "token": token, "password": "Battery-Password-2026" }),
+            &["token"],
+        ),
+        "auth_account_change_password" => (
+            json!({ "current_password": "Not-The-Password-1", "new_password": "Battery-Password-2026", "code": "123456" }),
+            &["current_password", "code"],
+        ),
         other => panic!("the battery has no valid body for {other}: add one to example()"),
     }
 }
@@ -266,29 +398,61 @@ async fn send(t: &TestStack, case: &Case) -> Answer {
     if let Some(b) = &case.body {
         r = r.body(b.clone());
     }
-    let r = r.send().await.unwrap_or_else(|e| panic!("{} {}: {e}", case.op, case.what));
+    let r = r
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{} {}: {e}", case.op, case.what));
     let status = r.status().as_u16();
-    let content_type = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let content_type = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     let text = r.text().await.unwrap_or_default();
     let body = serde_json::from_str(&text).unwrap_or(Value::String(text.chars().take(200).collect()));
-    Answer { status, content_type, body }
+    Answer {
+        status,
+        content_type,
+        body,
+    }
 }
 
 /// What is wrong with the answer to a bad request, if anything.
 fn judge(case: &Case, a: &Answer) -> Option<String> {
-    let problem = a.content_type == "application/problem+json" && a.body["status"] == a.status && a.body["type"].as_str().is_some_and(|t| t.starts_with("https://problems.customer-portal.dev/"));
+    let problem = a.content_type == "application/problem+json"
+        && a.body["status"] == a.status
+        && a.body["type"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("https://problems.customer-portal.dev/"));
     let wrong = if !(400..500).contains(&a.status) {
         Some(format!("answered {}", a.status))
     } else if !problem {
-        Some(format!("answered {} {} without a problem document", a.status, a.content_type))
+        Some(format!(
+            "answered {} {} without a problem document",
+            a.status, a.content_type
+        ))
     } else if !case.statuses.contains(&a.status) {
         Some(format!("answered {} instead of {:?}", a.status, case.statuses))
     } else if case.field.is_some_and(|f| a.body["errors"][0]["field"] != f) {
-        Some(format!("named {} instead of {}", a.body["errors"][0]["field"], case.field.unwrap_or_default()))
+        Some(format!(
+            "named {} instead of {}",
+            a.body["errors"][0]["field"],
+            case.field.unwrap_or_default()
+        ))
     } else {
         None
     };
-    wrong.map(|w| format!("{} {}: {} {}: {}", case.op, case.what, w, a.body["title"].as_str().unwrap_or_default(), a.body["detail"].as_str().unwrap_or_default()))
+    wrong.map(|w| {
+        format!(
+            "{} {}: {} {}: {}",
+            case.op,
+            case.what,
+            w,
+            a.body["title"].as_str().unwrap_or_default(),
+            a.body["detail"].as_str().unwrap_or_default()
+        )
+    })
 }
 
 // ----- the schema walk -----
@@ -339,7 +503,10 @@ fn with(body: &Value, path: &[Seg], new: Value) -> Value {
 }
 
 fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
-    match schema["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/schemas/")) {
+    match schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+    {
         Some(name) => resolve(doc, &doc["components"]["schemas"][name]),
         None => schema,
     }
@@ -347,7 +514,12 @@ fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
 
 /// The properties an object schema gives `example`: its own, every `allOf` member's, and those of the
 /// `oneOf`/`anyOf` members `example` matches (a data-sheet field's kind, a news item's audience).
-fn properties<'a>(doc: &'a Value, schema: &'a Value, example: &serde_json::Map<String, Value>, out: &mut Vec<(&'a str, &'a Value)>) {
+fn properties<'a>(
+    doc: &'a Value,
+    schema: &'a Value,
+    example: &serde_json::Map<String, Value>,
+    out: &mut Vec<(&'a str, &'a Value)>,
+) {
     let schema = resolve(doc, schema);
     if let Some(props) = schema["properties"].as_object() {
         for (k, v) in props {
@@ -375,10 +547,17 @@ fn matches(doc: &Value, member: &Value, example: &serde_json::Map<String, Value>
     if types(doc, member).is_some_and(|t| !t.contains("object")) {
         return false;
     }
-    let required = member["required"].as_array().into_iter().flatten().filter_map(Value::as_str).all(|k| example.contains_key(k));
-    let tags = member["properties"].as_object().into_iter().flatten().all(|(k, p)| match (p["enum"].as_array(), example.get(k)) {
-        (Some(values), Some(v)) => values.contains(v),
-        _ => true,
+    let required = member["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .all(|k| example.contains_key(k));
+    let tags = member["properties"].as_object().into_iter().flatten().all(|(k, p)| {
+        match (p["enum"].as_array(), example.get(k)) {
+            (Some(values), Some(v)) => values.contains(v),
+            _ => true,
+        }
     });
     required && tags
 }
@@ -386,7 +565,13 @@ fn matches(doc: &Value, member: &Value, example: &serde_json::Map<String, Value>
 /// The JSON types a schema allows (`integer` counts as `number`); `None` when it allows anything.
 fn types(doc: &Value, schema: &Value) -> Option<BTreeSet<String>> {
     let schema = resolve(doc, schema);
-    let norm = |t: &str| if t == "integer" { "number".to_owned() } else { t.to_owned() };
+    let norm = |t: &str| {
+        if t == "integer" {
+            "number".to_owned()
+        } else {
+            t.to_owned()
+        }
+    };
     match &schema["type"] {
         Value::String(t) => return Some([norm(t)].into()),
         Value::Array(ts) => return Some(ts.iter().filter_map(Value::as_str).map(norm).collect()),
@@ -421,7 +606,15 @@ fn json_type(v: &Value) -> String {
 
 /// A value of a type outside `allowed`.
 fn wrong_value(allowed: &BTreeSet<String>) -> Option<Value> {
-    [json!(12345), json!("not the right type"), json!(true), json!([1]), json!({ "x": 1 })].into_iter().find(|v| !allowed.contains(&json_type(v)))
+    [
+        json!(12345),
+        json!("not the right type"),
+        json!(true),
+        json!([1]),
+        json!({ "x": 1 }),
+    ]
+    .into_iter()
+    .find(|v| !allowed.contains(&json_type(v)))
 }
 
 /// (where, body) for each field of `schema` at `path` in `body`: the wrong type, and control characters
@@ -443,7 +636,10 @@ fn field_faults(doc: &Value, schema: &Value, body: &Value, path: &[Seg], out: &m
                 out.push((format!("wrong type at {}", show(&at)), with(body, &at, w)));
             }
             if v.is_string() {
-                out.push((format!("control characters at {}", show(&at)), with(body, &at, json!(CONTROL))));
+                out.push((
+                    format!("control characters at {}", show(&at)),
+                    with(body, &at, json!(CONTROL)),
+                ));
             }
         }
         return;
@@ -453,7 +649,10 @@ fn field_faults(doc: &Value, schema: &Value, body: &Value, path: &[Seg], out: &m
             out.push((format!("wrong type at {}", show(at)), with(body, at, w)));
         }
         if allowed.as_ref().is_some_and(|a| a.contains("string")) {
-            out.push((format!("control characters at {}", show(at)), with(body, at, json!(CONTROL))));
+            out.push((
+                format!("control characters at {}", show(at)),
+                with(body, at, json!(CONTROL)),
+            ));
         }
     };
     let mut inner = Vec::new();
@@ -486,9 +685,22 @@ fn field_faults(doc: &Value, schema: &Value, body: &Value, path: &[Seg], out: &m
 fn positional(doc: &Value, schema: &Value, example: &Value) -> Option<Value> {
     let schema = resolve(doc, schema);
     let object = example.as_object()?;
-    let mut order: Vec<&str> = schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    order.extend(object.keys().map(String::as_str).filter(|k| !order.contains(k)).collect::<Vec<_>>());
-    Some(Value::Array(order.iter().filter_map(|k| object.get(*k).cloned()).collect()))
+    let mut order: Vec<&str> = schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    order.extend(
+        object
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !order.contains(k))
+            .collect::<Vec<_>>(),
+    );
+    Some(Value::Array(
+        order.iter().filter_map(|k| object.get(*k).cloned()).collect(),
+    ))
 }
 
 fn nested(depth: usize) -> Vec<u8> {
@@ -526,10 +738,24 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
         p
     };
     let last_segment = op.path_params.last().map(|p| segment_of(p));
-    let if_match = op.if_match.then(|| format!("\"{}\"", last_segment.as_deref().and_then(|s| f.versions.get(s)).copied().unwrap_or_else(|| panic!("a version for {}", op.id))));
+    let if_match = op.if_match.then(|| {
+        format!(
+            "\"{}\"",
+            last_segment
+                .as_deref()
+                .and_then(|s| f.versions.get(s))
+                .copied()
+                .unwrap_or_else(|| panic!("a version for {}", op.id))
+        )
+    });
     let example = op.body_schema.as_ref().map(|_| example(&op.id, f).0);
     let example_bytes = example.as_ref().map(|e| serde_json::to_vec(e).expect("json"));
-    let case = |what: String, path: String, content_type: Option<&'static str>, body: Option<Vec<u8>>, statuses: &'static [u16], field: Option<&'static str>| Case {
+    let case = |what: String,
+                path: String,
+                content_type: Option<&'static str>,
+                body: Option<Vec<u8>>,
+                statuses: &'static [u16],
+                field: Option<&'static str>| Case {
         op: op.id.clone(),
         what,
         method: op.method.clone(),
@@ -545,17 +771,45 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
     let valid_path = path_with(None);
 
     if let (Some(schema), Some(example), Some(bytes)) = (&op.body_schema, &example, &example_bytes) {
-        let json_case = |what: String, body: Vec<u8>, statuses: &'static [u16]| case(what, valid_path.clone(), Some("application/json"), Some(body), statuses, None);
+        let json_case = |what: String, body: Vec<u8>, statuses: &'static [u16]| {
+            case(
+                what,
+                valid_path.clone(),
+                Some("application/json"),
+                Some(body),
+                statuses,
+                None,
+            )
+        };
         for trailing in [&b"this is not JSON"[..], b"{}", b"\x00", b",", b"]"] {
             let mut b = bytes.clone();
             b.extend_from_slice(trailing);
-            cases.push(json_case(format!("trailing {:?}", String::from_utf8_lossy(trailing)), b, &[400]));
+            cases.push(json_case(
+                format!("trailing {:?}", String::from_utf8_lossy(trailing)),
+                b,
+                &[400],
+            ));
         }
-        for (what, other) in [("[]", json!([])), ("[example]", json!([example])), ("a string", json!("a string")), ("42", json!(42)), ("true", json!(true)), ("null", Value::Null)] {
-            cases.push(json_case(format!("{what} instead of an object"), serde_json::to_vec(&other).expect("json"), INPUT));
+        for (what, other) in [
+            ("[]", json!([])),
+            ("[example]", json!([example])),
+            ("a string", json!("a string")),
+            ("42", json!(42)),
+            ("true", json!(true)),
+            ("null", Value::Null),
+        ] {
+            cases.push(json_case(
+                format!("{what} instead of an object"),
+                serde_json::to_vec(&other).expect("json"),
+                INPUT,
+            ));
         }
         if let Some(array) = positional(doc, schema, example) {
-            cases.push(json_case("the fields as an array".into(), serde_json::to_vec(&array).expect("json"), INPUT));
+            cases.push(json_case(
+                "the fields as an array".into(),
+                serde_json::to_vec(&array).expect("json"),
+                INPUT,
+            ));
         }
         let mut faults = Vec::new();
         field_faults(doc, schema, example, &[], &mut faults);
@@ -564,36 +818,100 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
         }
         cases.push(json_case("nesting 10,000 deep".into(), nested(10_000), INPUT));
         if let Some((first, _)) = example.as_object().and_then(|o| o.iter().next()) {
-            cases.push(json_case(format!("nesting 10,000 deep in {first}"), nested_in_field(first, 10_000), INPUT));
+            cases.push(json_case(
+                format!("nesting 10,000 deep in {first}"),
+                nested_in_field(first, 10_000),
+                INPUT,
+            ));
         }
         if let Some(big) = padded(example) {
-            cases.push(json_case("300 KiB".into(), serde_json::to_vec(&big).expect("json"), &[413]));
+            cases.push(json_case(
+                "300 KiB".into(),
+                serde_json::to_vec(&big).expect("json"),
+                &[413],
+            ));
         }
-        for ct in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx"] {
-            cases.push(case(format!("content type {ct}"), valid_path.clone(), Some(ct), Some(bytes.clone()), &[415], None));
+        for ct in [
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonx",
+        ] {
+            cases.push(case(
+                format!("content type {ct}"),
+                valid_path.clone(),
+                Some(ct),
+                Some(bytes.clone()),
+                &[415],
+                None,
+            ));
         }
-        let mut no_type = case("no content type".into(), valid_path.clone(), None, Some(bytes.clone()), &[415], None);
+        let mut no_type = case(
+            "no content type".into(),
+            valid_path.clone(),
+            None,
+            Some(bytes.clone()),
+            &[415],
+            None,
+        );
         no_type.content_type = None;
         cases.push(no_type);
     }
 
     let long = "A".repeat(5_000);
     for param in &op.path_params {
-        for (what, bad) in [("traversal", "..%2F..%2Fadmin"), ("dot segments", "%2E%2E"), ("NUL", "%00"), ("NUL in an id", "01JD0000000000000000000%00AC"), ("5,000 characters", long.as_str()), ("non-ASCII", "%C3%A9t%C3%A9"), ("non-ASCII id", "01JD000000000000000000%C3%9CAC")] {
-            cases.push(case(format!("{what} in {{{param}}}"), path_with(Some((param, bad))), None, example_bytes.clone(), &[400, 404], None));
+        for (what, bad) in [
+            ("traversal", "..%2F..%2Fadmin"),
+            ("dot segments", "%2E%2E"),
+            ("NUL", "%00"),
+            ("NUL in an id", "01JD0000000000000000000%00AC"),
+            ("5,000 characters", long.as_str()),
+            ("non-ASCII", "%C3%A9t%C3%A9"),
+            ("non-ASCII id", "01JD000000000000000000%C3%9CAC"),
+        ] {
+            cases.push(case(
+                format!("{what} in {{{param}}}"),
+                path_with(Some((param, bad))),
+                None,
+                example_bytes.clone(),
+                &[400, 404],
+                None,
+            ));
         }
     }
 
     if op.query_params.iter().any(|q| q == "limit") {
         for limit in ["0", "101", "-1", "abc", "1.5", "99999999999", "%00"] {
-            cases.push(case(format!("limit={limit}"), format!("{valid_path}?limit={limit}"), None, None, &[400], Some("limit")));
+            cases.push(case(
+                format!("limit={limit}"),
+                format!("{valid_path}?limit={limit}"),
+                None,
+                None,
+                &[400],
+                Some("limit"),
+            ));
         }
-        let foreign = URL_SAFE_NO_PAD.encode(br#"{"PK":"CUST#01JD0000000000000000000000GX","SK":"TICKET#01JD0000000000000000000000GX"}"#);
+        let foreign = URL_SAFE_NO_PAD
+            .encode(br#"{"PK":"CUST#01JD0000000000000000000000GX","SK":"TICKET#01JD0000000000000000000000GX"}"#);
         let empty = URL_SAFE_NO_PAD.encode(b"{}");
         let not_json = URL_SAFE_NO_PAD.encode(b"not json");
         let long_cursor = "A".repeat(2_000);
-        for (what, cursor) in [("garbage", "garbage!"), ("empty object", empty.as_str()), ("not JSON", not_json.as_str()), ("another partition", foreign.as_str()), ("2,000 characters", long_cursor.as_str()), ("NUL", "%00")] {
-            cases.push(case(format!("cursor {what}"), format!("{valid_path}?cursor={cursor}"), None, None, &[400], Some("cursor")));
+        for (what, cursor) in [
+            ("garbage", "garbage!"),
+            ("empty object", empty.as_str()),
+            ("not JSON", not_json.as_str()),
+            ("another partition", foreign.as_str()),
+            ("2,000 characters", long_cursor.as_str()),
+            ("NUL", "%00"),
+        ] {
+            cases.push(case(
+                format!("cursor {what}"),
+                format!("{valid_path}?cursor={cursor}"),
+                None,
+                None,
+                &[400],
+                Some("cursor"),
+            ));
         }
     }
     cases
@@ -624,7 +942,15 @@ async fn every_operation_refuses_bad_input_with_a_problem_and_writes_nothing() {
     let t = TestStack::start().await;
     seed::seed(&t.ctx, &t.stack).await.expect("seed");
     let f = fixtures(&t).await;
-    let doc: Value = t.http.get(format!("{}/openapi.json", t.base)).send().await.expect("document").json().await.expect("json");
+    let doc: Value = t
+        .http
+        .get(format!("{}/openapi.json", t.base))
+        .send()
+        .await
+        .expect("document")
+        .json()
+        .await
+        .expect("json");
     let ops = operations_of(&doc);
     assert!(ops.len() > 80, "every operation of the document: {}", ops.len());
 
@@ -645,26 +971,50 @@ async fn every_operation_refuses_bad_input_with_a_problem_and_writes_nothing() {
             before = after;
         }
     }
-    eprintln!("bad-input battery: {} operations, {sent} bad requests, {:?}", ops.len(), started.elapsed());
+    eprintln!(
+        "bad-input battery: {} operations, {sent} bad requests, {:?}",
+        ops.len(),
+        started.elapsed()
+    );
     assert!(sent > 1000, "the battery sent {sent} requests");
-    assert!(failures.is_empty(), "{} of {sent} bad requests were not refused properly:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {sent} bad requests were not refused properly:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 
     // The control: each valid body on its own passes validation, so every fault above was the only one.
     let mut controls = Vec::new();
     for op in ops.iter().filter(|o| o.body_schema.is_some()) {
         // The wrong-content-type case is the valid request in all but its content type.
-        let mut case = cases_for(&doc, op, &f).into_iter().find(|c| c.what.starts_with("content type")).expect("a JSON case");
+        let mut case = cases_for(&doc, op, &f)
+            .into_iter()
+            .find(|c| c.what.starts_with("content type"))
+            .expect("a JSON case");
         case.content_type = Some("application/json");
         case.body = Some(serde_json::to_vec(&example(&op.id, &f).0).expect("json"));
         let answer = send(&t, &case).await;
         let allowed = example(&op.id, &f).1;
         let refused_shape = matches!(answer.status, 400 | 413 | 415)
             || answer.status >= 500
-            || (answer.status == 422 && answer.body["errors"].as_array().into_iter().flatten().any(|e| !allowed.contains(&e["field"].as_str().unwrap_or_default())));
+            || (answer.status == 422
+                && answer.body["errors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|e| !allowed.contains(&e["field"].as_str().unwrap_or_default())));
         if refused_shape {
-            controls.push(format!("{}: the valid example answered {} {}", op.id, answer.status, answer.body));
+            controls.push(format!(
+                "{}: the valid example answered {} {}",
+                op.id, answer.status, answer.body
+            ));
         }
     }
     assert!(controls.is_empty(), "valid examples refused:\n{}", controls.join("\n"));
-    assert!(started.elapsed().as_secs() < 60, "the battery took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "the battery took {:?}",
+        started.elapsed()
+    );
 }

@@ -16,7 +16,16 @@ async fn snapshot(t: &TestStack) -> BTreeMap<(String, String), BTreeMap<String, 
     let mut items = BTreeMap::new();
     let mut start = None;
     loop {
-        let out = t.ctx.table.client.scan().table_name(&t.ctx.table.name).set_exclusive_start_key(start).send().await.expect("scan");
+        let out = t
+            .ctx
+            .table
+            .client
+            .scan()
+            .table_name(&t.ctx.table.name)
+            .set_exclusive_start_key(start)
+            .send()
+            .await
+            .expect("scan");
         for item in out.items.unwrap_or_default() {
             let key = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
             items.insert((key("PK"), key("SK")), item.into_iter().collect());
@@ -29,7 +38,16 @@ async fn snapshot(t: &TestStack) -> BTreeMap<(String, String), BTreeMap<String, 
 }
 
 async fn token(t: &TestStack, username: &str) -> String {
-    cognito::sign_in(t.ctx.clients.cognito(), &t.stack.portal, username, seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await.expect("sign in").id_token
+    cognito::sign_in(
+        t.ctx.clients.cognito(),
+        &t.stack.portal,
+        username,
+        seed::DEMO_PASSWORD,
+        cognito::EMULATOR_TOTP_SECRET,
+    )
+    .await
+    .expect("sign in")
+    .id_token
 }
 
 async fn get(t: &TestStack, path: &str, token: &str) -> Value {
@@ -43,7 +61,9 @@ fn items(v: &Value) -> Vec<Value> {
 }
 
 fn strings(list: &[Value], field: &str) -> Vec<String> {
-    list.iter().map(|v| v[field].as_str().unwrap_or_default().to_owned()).collect()
+    list.iter()
+        .map(|v| v[field].as_str().unwrap_or_default().to_owned())
+        .collect()
 }
 
 /// The documents of a folder tree with their folder paths.
@@ -63,9 +83,17 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     let first = snapshot(&t).await;
     seed::seed(&t.ctx, &t.stack).await.expect("seed again");
     let second = snapshot(&t).await;
-    let changed: Vec<_> = first.keys().chain(second.keys()).filter(|k| first.get(*k) != second.get(*k)).collect();
+    let changed: Vec<_> = first
+        .keys()
+        .chain(second.keys())
+        .filter(|k| first.get(*k) != second.get(*k))
+        .collect();
     assert!(changed.is_empty(), "a second seed changed or added {changed:?}");
-    assert!(first.len() > 100, "the demo is more than a handful of items: {}", first.len());
+    assert!(
+        first.len() > 100,
+        "the demo is more than a handful of items: {}",
+        first.len()
+    );
 
     let alice = token(&t, "alice.acme").await;
     let dan = token(&t, "dan.globex").await;
@@ -75,77 +103,166 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     let days_left = me["renewal_notice"]["days_left"].as_i64().expect("a renewal notice");
     assert!((0..=60).contains(&days_left), "{days_left}");
     assert_eq!(me["modules"].as_array().map(Vec::len), Some(9), "{}", me["modules"]);
-    assert!(get(&t, "/portal/me", &dan).await["renewal_notice"].is_null(), "Globex's contract is not ending");
+    assert!(
+        get(&t, "/portal/me", &dan).await["renewal_notice"].is_null(),
+        "Globex's contract is not ending"
+    );
 
     // Tickets: open and closed, Alice's and Bob's, a conversation without the internal note.
     let open = items(&get(&t, "/portal/tickets?status=open&limit=100", &alice).await);
     let closed = items(&get(&t, "/portal/tickets?status=closed&limit=100", &alice).await);
-    assert!(open.len() >= 5 && closed.len() >= 20, "{} open, {} closed", open.len(), closed.len());
+    assert!(
+        open.len() >= 5 && closed.len() >= 20,
+        "{} open, {} closed",
+        open.len(),
+        closed.len()
+    );
     let contacts = strings(&[open.clone(), closed.clone()].concat(), "contact");
     for who in ["Alice Archer", "Bob Baker"] {
         assert!(contacts.iter().any(|c| c == who), "{who} among {contacts:?}");
     }
     let subjects = strings(&[open.clone(), closed.clone()].concat(), "subject");
-    assert!(!subjects.iter().any(|s| s == tickets::HIDDEN_SUBJECT), "a ticket staff keep out of the portal");
-    let aircon = open.iter().find(|t| t["subject"] == "Air conditioning not cooling in the server room").expect("the featured ticket");
-    let detail = get(&t, &format!("/portal/tickets/{}", aircon["id"].as_str().unwrap_or_default()), &alice).await;
+    assert!(
+        !subjects.iter().any(|s| s == tickets::HIDDEN_SUBJECT),
+        "a ticket staff keep out of the portal"
+    );
+    let aircon = open
+        .iter()
+        .find(|t| t["subject"] == "Air conditioning not cooling in the server room")
+        .expect("the featured ticket");
+    let detail = get(
+        &t,
+        &format!("/portal/tickets/{}", aircon["id"].as_str().unwrap_or_default()),
+        &alice,
+    )
+    .await;
     let kinds = strings(detail["conversation"].as_array().expect("conversation"), "kind");
     for kind in ["contact", "public", "email"] {
         assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
     }
     assert!(!kinds.iter().any(|k| k == "internal"));
-    assert!(!detail.to_string().contains("INTERNAL"), "the internal note never shows: {detail}");
+    assert!(
+        !detail.to_string().contains("INTERNAL"),
+        "the internal note never shows: {detail}"
+    );
     let numbers: Vec<u64> = closed.iter().filter_map(|t| t["number"].as_u64()).collect();
-    assert!(numbers.windows(2).all(|w| w[0] > w[1]), "newest first, numbered in date order: {numbers:?}");
+    assert!(
+        numbers.windows(2).all(|w| w[0] > w[1]),
+        "newest first, numbered in date order: {numbers:?}"
+    );
 
     // The dashboard: twelve months, each with tickets opened, and resolution times for every priority.
     let dashboard = get(&t, "/portal/reports/tickets", &alice).await;
     let months = dashboard["months"].as_array().expect("months");
     assert_eq!(months.len(), 12);
     assert!(months.iter().all(|m| m["opened"].as_i64() > Some(0)), "{months:?}");
-    assert!(months.iter().filter(|m| m["closed"].as_i64() > Some(0)).count() >= 11, "{months:?}");
+    assert!(
+        months.iter().filter(|m| m["closed"].as_i64() > Some(0)).count() >= 11,
+        "{months:?}"
+    );
     assert!(!dashboard["open"].as_array().expect("open").is_empty());
-    assert!(dashboard["mean_resolution_hours"].as_array().expect("resolution").iter().all(|r| r["mean_hours"].as_f64().is_some_and(|h| h > 0.0)), "{dashboard}");
+    assert!(
+        dashboard["mean_resolution_hours"]
+            .as_array()
+            .expect("resolution")
+            .iter()
+            .all(|r| r["mean_hours"].as_f64().is_some_and(|h| h > 0.0)),
+        "{dashboard}"
+    );
 
     // Jobs and workflows (the inactive ones absent), with every task colour.
     let jobs = items(&get(&t, "/portal/jobs", &alice).await);
-    assert_eq!(strings(&jobs, "reference"), ["J-24058", "J-24052", "J-24044", "J-24031", "J-24017"]);
-    let job = get(&t, &format!("/portal/jobs/{}", jobs[1]["id"].as_str().unwrap_or_default()), &alice).await;
+    assert_eq!(
+        strings(&jobs, "reference"),
+        ["J-24058", "J-24052", "J-24044", "J-24031", "J-24017"]
+    );
+    let job = get(
+        &t,
+        &format!("/portal/jobs/{}", jobs[1]["id"].as_str().unwrap_or_default()),
+        &alice,
+    )
+    .await;
     assert_eq!(job["technicians"].as_array().map(Vec::len), Some(2));
     let workflows = items(&get(&t, "/portal/workflows", &alice).await);
     let types = strings(&workflows, "workflow_type");
-    assert_eq!(types, ["New site onboarding: Riverside Depot", "Annual contract renewal", "Asbestos survey follow-up"]);
-    let colours: Vec<String> = workflows.iter().flat_map(|w| strings(w["tasks"].as_array().expect("tasks"), "colour")).collect();
+    assert_eq!(
+        types,
+        [
+            "New site onboarding: Riverside Depot",
+            "Annual contract renewal",
+            "Asbestos survey follow-up"
+        ]
+    );
+    let colours: Vec<String> = workflows
+        .iter()
+        .flat_map(|w| strings(w["tasks"].as_array().expect("tasks"), "colour"))
+        .collect();
     for c in ["green", "amber", "red", "grey"] {
         assert!(colours.iter().any(|x| x == c), "{c} in {colours:?}");
     }
 
     // Two templates, one with a layout, and Alice's draft.
     let templates = get(&t, "/portal/datasheets/templates", &alice).await;
-    assert_eq!(strings(templates.as_array().expect("templates"), "name"), [datasheets::INSPECTION, datasheets::SITE_ACCESS]);
+    assert_eq!(
+        strings(templates.as_array().expect("templates"), "name"),
+        [datasheets::INSPECTION, datasheets::SITE_ACCESS]
+    );
     let sheets = items(&get(&t, "/portal/datasheets", &alice).await);
     assert_eq!(sheets.len(), 1);
-    assert_eq!((sheets[0]["status"].as_str(), sheets[0]["template_name"].as_str()), (Some("draft"), Some(datasheets::INSPECTION)));
-    let sheet = get(&t, &format!("/portal/datasheets/{}", sheets[0]["id"].as_str().unwrap_or_default()), &alice).await;
-    assert!(sheet["template"]["layout_html"].as_str().is_some_and(|l| l.contains("{{ asset_tag }}")));
+    assert_eq!(
+        (sheets[0]["status"].as_str(), sheets[0]["template_name"].as_str()),
+        (Some("draft"), Some(datasheets::INSPECTION))
+    );
+    let sheet = get(
+        &t,
+        &format!("/portal/datasheets/{}", sheets[0]["id"].as_str().unwrap_or_default()),
+        &alice,
+    )
+    .await;
+    assert!(sheet["template"]["layout_html"]
+        .as_str()
+        .is_some_and(|l| l.contains("{{ asset_tag }}")));
     assert_eq!(sheet["sheet"]["values"]["asset_tag"], "AC-GEN-004");
 
     // Documents in nested folders; the hidden one absent; a link returns the PDF's bytes.
     let tree = get(&t, "/portal/documents", &alice).await;
     let mut docs = Vec::new();
     walk(&tree, &mut docs);
-    let placed: Vec<(String, String)> = docs.iter().map(|(p, d)| (p.clone(), d["name"].as_str().unwrap_or_default().to_owned())).collect();
-    assert_eq!(placed, [
-        ("Certificates".to_owned(), "Fire safety certificate.png".to_owned()),
-        ("Contracts/2026".to_owned(), documents::AGREEMENT.to_owned()),
-        ("Reports/Monthly".to_owned(), "Maintenance log.csv".to_owned()),
-    ]);
-    let (_, pdf) = docs.iter().find(|(_, d)| d["name"] == documents::AGREEMENT).expect("the agreement");
-    let link = get(&t, &format!("/portal/documents/{}/link", pdf["id"].as_str().unwrap_or_default()), &alice).await;
-    let fetched = t.http.get(link["url"].as_str().expect("url")).send().await.expect("S3 answers");
+    let placed: Vec<(String, String)> = docs
+        .iter()
+        .map(|(p, d)| (p.clone(), d["name"].as_str().unwrap_or_default().to_owned()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Certificates".to_owned(), "Fire safety certificate.png".to_owned()),
+            ("Contracts/2026".to_owned(), documents::AGREEMENT.to_owned()),
+            ("Reports/Monthly".to_owned(), "Maintenance log.csv".to_owned()),
+        ]
+    );
+    let (_, pdf) = docs
+        .iter()
+        .find(|(_, d)| d["name"] == documents::AGREEMENT)
+        .expect("the agreement");
+    let link = get(
+        &t,
+        &format!("/portal/documents/{}/link", pdf["id"].as_str().unwrap_or_default()),
+        &alice,
+    )
+    .await;
+    let fetched = t
+        .http
+        .get(link["url"].as_str().expect("url"))
+        .send()
+        .await
+        .expect("S3 answers");
     assert_eq!(fetched.headers()["content-type"], "application/pdf");
     let bytes = fetched.bytes().await.expect("bytes").to_vec();
-    let expected = documents::documents().into_iter().find(|d| d.name == documents::AGREEMENT).expect("demo document").bytes;
+    let expected = documents::documents()
+        .into_iter()
+        .find(|d| d.name == documents::AGREEMENT)
+        .expect("demo document")
+        .bytes;
     assert!(bytes.starts_with(b"%PDF-") && bytes == expected);
 
     // News: three for Alice, none of them Globex's; Dan sees Globex's item.
@@ -154,16 +271,43 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     assert_eq!(alice_titles.len(), 3, "{alice_titles:?}");
     assert!(!alice_titles.iter().any(|n| n == news::GLOBEX_ONLY));
     let dan_news = get(&t, "/portal/news", &dan).await;
-    assert!(strings(dan_news.as_array().expect("news"), "title").iter().any(|n| n == news::GLOBEX_ONLY));
+    assert!(strings(dan_news.as_array().expect("news"), "title")
+        .iter()
+        .any(|n| n == news::GLOBEX_ONLY));
 
     // Dan has tickets and a document of Globex's own, and never Acme's.
-    let dan_tickets = [items(&get(&t, "/portal/tickets?status=open", &dan).await), items(&get(&t, "/portal/tickets?status=closed", &dan).await)].concat();
+    let dan_tickets = [
+        items(&get(&t, "/portal/tickets?status=open", &dan).await),
+        items(&get(&t, "/portal/tickets?status=closed", &dan).await),
+    ]
+    .concat();
     assert_eq!(dan_tickets.len(), 2);
     assert!(dan_tickets.iter().all(|t| t["contact"] == "Dan Diaz"));
     let mut dan_docs = Vec::new();
     walk(&get(&t, "/portal/documents", &dan).await, &mut dan_docs);
-    assert_eq!(dan_docs.iter().map(|(_, d)| d["name"].clone()).collect::<Vec<_>>(), ["Globex support contract.pdf"]);
-    assert_eq!(t.get(&format!("/portal/tickets/{}", aircon["id"].as_str().unwrap_or_default()), &dan).await.status(), 404);
-    assert_eq!(t.get(&format!("/portal/documents/{}/link", pdf["id"].as_str().unwrap_or_default()), &dan).await.status(), 404);
-    assert!(items(&get(&t, "/portal/jobs", &dan).await).iter().all(|j| j["reference"] == "G-1107"));
+    assert_eq!(
+        dan_docs.iter().map(|(_, d)| d["name"].clone()).collect::<Vec<_>>(),
+        ["Globex support contract.pdf"]
+    );
+    assert_eq!(
+        t.get(
+            &format!("/portal/tickets/{}", aircon["id"].as_str().unwrap_or_default()),
+            &dan
+        )
+        .await
+        .status(),
+        404
+    );
+    assert_eq!(
+        t.get(
+            &format!("/portal/documents/{}/link", pdf["id"].as_str().unwrap_or_default()),
+            &dan
+        )
+        .await
+        .status(),
+        404
+    );
+    assert!(items(&get(&t, "/portal/jobs", &dan).await)
+        .iter()
+        .all(|j| j["reference"] == "G-1107"));
 }

@@ -15,10 +15,19 @@ use serde_json::json;
 async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thousand_tickets() {
     let t = TestStack::start().await;
     let (customer, contact, _) = t.customer_with_portal_contact("Flat Co").await;
-    let (cid, kid) = (customer["id"].as_str().unwrap().to_owned(), contact["id"].as_str().unwrap().to_owned());
+    let (cid, kid) = (
+        customer["id"].as_str().unwrap().to_owned(),
+        contact["id"].as_str().unwrap().to_owned(),
+    );
 
     let counter = Counter::default();
-    let counted = shared::Context::new((*t.ctx.config).clone(), t.ctx.clients.clone().with_dynamodb(counter.client(t.ctx.clients.dynamodb())));
+    let counted = shared::Context::new(
+        (*t.ctx.config).clone(),
+        t.ctx
+            .clients
+            .clone()
+            .with_dynamodb(counter.client(t.ctx.clients.dynamodb())),
+    );
     let d = Dispatcher::new(&counted).await.unwrap();
     let portal: HashMap<String, String> = [
         ("sub", "flat-co-contact"),
@@ -29,11 +38,21 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect();
-    let staff: HashMap<String, String> = [("sub".to_owned(), "flat-co-staff".to_owned()), ("cognito:groups".to_owned(), "[supervisor]".to_owned())].into();
+    let staff: HashMap<String, String> = [
+        ("sub".to_owned(), "flat-co-staff".to_owned()),
+        ("cognito:groups".to_owned(), "[supervisor]".to_owned()),
+    ]
+    .into();
 
     let modules = json!({ "modules": shared::modules::Module::ALL });
     let uri = format!("/admin/customers/{cid}/portal-modules");
-    assert_eq!(d.call(&http_event("PUT", &uri, Some(&modules), Some(&staff))).await.unwrap().status, 200);
+    assert_eq!(
+        d.call(&http_event("PUT", &uri, Some(&modules), Some(&staff)))
+            .await
+            .unwrap()
+            .status,
+        200
+    );
 
     let tickets = bulk_tickets(&cid, &kid, 500_000, 2_000);
     t.ctx.table.put_many(&tickets).await.unwrap();
@@ -58,15 +77,37 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     // With the grant the company's list is the other index; `mine` stays the contact's own: one read each.
     let grant = json!({ "see_all_tickets": true });
     let uri = format!("/admin/contacts/{kid}/ticket-visibility");
-    assert_eq!(d.call(&http_event("PUT", &uri, Some(&grant), Some(&staff))).await.unwrap().status, 200);
-    for route in ["/portal/tickets", "/portal/tickets?scope=all&limit=100", "/portal/tickets?scope=mine", "/portal/tickets?scope=mine&status=closed"] {
+    assert_eq!(
+        d.call(&http_event("PUT", &uri, Some(&grant), Some(&staff)))
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    for route in [
+        "/portal/tickets",
+        "/portal/tickets?scope=all&limit=100",
+        "/portal/tickets?scope=mine",
+        "/portal/tickets?scope=mine&status=closed",
+    ] {
         session_and_one_read(&d, &counter, &portal, route).await;
     }
 
     // A ticket by id: the session, the ticket, its conversation.
     let id = &tickets[7].id;
     counter.take();
-    assert_eq!(d.call(&http_event("GET", &format!("/portal/tickets/{id}"), None, Some(&portal))).await.unwrap().status, 200);
+    assert_eq!(
+        d.call(&http_event(
+            "GET",
+            &format!("/portal/tickets/{id}"),
+            None,
+            Some(&portal)
+        ))
+        .await
+        .unwrap()
+        .status,
+        200
+    );
     assert_eq!(counter.take().round_trips, 3);
 }
 
@@ -78,5 +119,9 @@ async fn session_and_one_read(d: &Dispatcher, counter: &Counter, portal: &HashMa
     assert_eq!(reply.status, 200, "{route}: {}", reply.body);
     assert_eq!(work.round_trips, 2, "{route}: the session check and one read");
     let limit = route.split("limit=").nth(1).map_or(25, |l| l.parse().unwrap());
-    assert!(work.items_read <= 4 + limit + 1, "{route} read {} items", work.items_read);
+    assert!(
+        work.items_read <= 4 + limit + 1,
+        "{route} read {} items",
+        work.items_read
+    );
 }

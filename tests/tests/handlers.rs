@@ -27,13 +27,26 @@ async fn seeded_router() -> axum::Router {
     let t = e2e::TestStack::start().await;
     let mut customer = Customer::new(CUSTOMER.into(), "Fixture Facilities".into());
     customer.main_contact_id = Some(CONTACT.into());
-    let mut contact = Contact::new(CONTACT.into(), CUSTOMER.into(), "Alice".into(), "Archer".into(), Actor::System);
+    let mut contact = Contact::new(
+        CONTACT.into(),
+        CUSTOMER.into(),
+        "Alice".into(),
+        "Archer".into(),
+        Actor::System,
+    );
     contact.email = Some("alice@acme.example".into());
     contact.portal_username = Some("alice.acme".into());
     contact.portal_status = PortalStatus::Active;
     t.ctx.table.put(&customer).await.unwrap();
     t.ctx.table.put(&contact).await.unwrap();
-    t.ctx.table.put(&ContactRef { contact_id: CONTACT.into(), customer_id: CUSTOMER.into() }).await.unwrap();
+    t.ctx
+        .table
+        .put(&ContactRef {
+            contact_id: CONTACT.into(),
+            customer_id: CUSTOMER.into(),
+        })
+        .await
+        .unwrap();
     customers::router(t.ctx.clone())
 }
 
@@ -49,28 +62,45 @@ async fn portal_fixtures_read_the_callers_own_company() {
     assert_eq!(status, 201, "{created}");
     let (status, page) = call(router, "portal-contacts-list").await;
     assert_eq!(status, 200);
-    let names: Vec<_> = page["items"].as_array().unwrap().iter().map(|c| c["last_name"].as_str().unwrap()).collect();
+    let names: Vec<_> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["last_name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["Archer", "Brown"]);
 }
 
 /// Fixtures refused before any read: the router's table may be anywhere.
 fn offline_router() -> axum::Router {
-    let sdk = aws_config::SdkConfig::builder().behavior_version(aws_config::BehaviorVersion::latest()).build();
-    let mut config = shared::config::Config::default();
-    config.table_name = "unused".into();
+    let sdk = aws_config::SdkConfig::builder()
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .build();
+    let config = shared::config::Config {
+        table_name: "unused".into(),
+        ..Default::default()
+    };
     customers::router(shared::Context::new(config, shared::clients::Clients::new(&sdk)))
 }
 
 #[tokio::test]
 async fn fixtures_without_the_right_principal_are_refused() {
     let (status, p) = call(offline_router(), "portal-me-no-authorizer").await;
-    assert_eq!((status, p["type"].as_str()), (401, Some("https://problems.customer-portal.dev/unauthorized")));
+    assert_eq!(
+        (status, p["type"].as_str()),
+        (401, Some("https://problems.customer-portal.dev/unauthorized"))
+    );
     let (status, _) = call(offline_router(), "portal-contacts-staff-token").await;
     assert_eq!(status, 403, "a staff identity is not a portal contact");
     let (status, _) = call(offline_router(), "admin-customers-create-viewer").await;
     assert_eq!(status, 403, "viewers cannot create customers");
     let (status, p) = call(offline_router(), "admin-customers-create-invalid").await;
     assert_eq!(status, 422);
-    let fields: Vec<_> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<_> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["name"], "a missing required field is named");
 }

@@ -7,7 +7,12 @@ use serde_json::{json, Value};
 
 async fn modules_of(t: &TestStack, token: &str) -> Vec<String> {
     let me: Value = t.get("/portal/me", token).await.json().await.unwrap();
-    me["modules"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_owned()).collect()
+    me["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -23,30 +28,82 @@ async fn disabled_modules_vanish_from_me_and_their_routes_answer_404() {
     assert_eq!(t.get("/portal/reports/tickets", &a_token).await.status(), 404);
 
     let put = |path: String, body: Value| t.request(Method::PUT, &path, Some(&staff)).json(&body).send();
-    let r = put("/admin/settings/portal".into(), json!({ "modules": ["tickets", "main_info", "contacts", "ticket_dashboard", "tickets"] })).await.unwrap();
+    let r = put(
+        "/admin/settings/portal".into(),
+        json!({ "modules": ["tickets", "main_info", "contacts", "ticket_dashboard", "tickets"] }),
+    )
+    .await
+    .unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap()["modules"], json!(["main_info", "contacts", "tickets", "ticket_dashboard"]));
-    assert_eq!(modules_of(&t, &b_token).await, ["main_info", "contacts", "tickets", "ticket_dashboard"]);
-    assert_eq!(t.get("/portal/reports/tickets", &b_token).await.status(), 200, "on at the next request");
-    assert_eq!(t.get("/portal/datasheets", &b_token).await.status(), 404, "data sheets are off globally now");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["modules"],
+        json!(["main_info", "contacts", "tickets", "ticket_dashboard"])
+    );
+    assert_eq!(
+        modules_of(&t, &b_token).await,
+        ["main_info", "contacts", "tickets", "ticket_dashboard"]
+    );
+    assert_eq!(
+        t.get("/portal/reports/tickets", &b_token).await.status(),
+        200,
+        "on at the next request"
+    );
+    assert_eq!(
+        t.get("/portal/datasheets", &b_token).await.status(),
+        404,
+        "data sheets are off globally now"
+    );
 
     // Customer A gets its own set: only main info and data sheets.
-    let r = put(format!("/admin/customers/{aid}/portal-modules"), json!({ "modules": ["main_info", "data_sheets"] })).await.unwrap();
+    let r = put(
+        format!("/admin/customers/{aid}/portal-modules"),
+        json!({ "modules": ["main_info", "data_sheets"] }),
+    )
+    .await
+    .unwrap();
     assert_eq!(r.json::<Value>().await.unwrap()["source"], "customer");
     assert_eq!(modules_of(&t, &a_token).await, ["main_info", "data_sheets"]);
-    for path in ["/portal/tickets", "/portal/contacts", "/portal/tickets/export", "/portal/reports/tickets"] {
+    for path in [
+        "/portal/tickets",
+        "/portal/contacts",
+        "/portal/tickets/export",
+        "/portal/reports/tickets",
+    ] {
         let r = t.get(path, &a_token).await;
         assert_eq!(r.status(), 404, "{path}");
         assert_eq!(r.headers()["content-type"], "application/problem+json");
     }
-    let create = t.post("/portal/tickets", &a_token, json!({ "subject": "x", "description": "y", "type": "question", "priority": "low" })).await;
+    let create = t
+        .post(
+            "/portal/tickets",
+            &a_token,
+            json!({ "subject": "x", "description": "y", "type": "question", "priority": "low" }),
+        )
+        .await;
     assert_eq!(create.status(), 404, "writes too");
     assert_eq!(t.get("/portal/datasheets", &a_token).await.status(), 200);
-    assert_eq!(t.get("/portal/tickets", &b_token).await.status(), 200, "B keeps the global set");
+    assert_eq!(
+        t.get("/portal/tickets", &b_token).await.status(),
+        200,
+        "B keeps the global set"
+    );
 
-    let r = t.request(Method::DELETE, &format!("/admin/customers/{aid}/portal-modules"), Some(&staff)).send().await.unwrap();
+    let r = t
+        .request(
+            Method::DELETE,
+            &format!("/admin/customers/{aid}/portal-modules"),
+            Some(&staff),
+        )
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 204);
-    assert_eq!(modules_of(&t, &a_token).await, ["main_info", "contacts", "tickets", "ticket_dashboard"]);
-    let unknown = put("/admin/settings/portal".into(), json!({ "modules": ["teleport"] })).await.unwrap();
+    assert_eq!(
+        modules_of(&t, &a_token).await,
+        ["main_info", "contacts", "tickets", "ticket_dashboard"]
+    );
+    let unknown = put("/admin/settings/portal".into(), json!({ "modules": ["teleport"] }))
+        .await
+        .unwrap();
     assert_eq!(unknown.status(), 422);
 }

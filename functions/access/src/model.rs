@@ -31,7 +31,8 @@ pub fn valid_username(u: &str) -> bool {
     let n = u.chars().count();
     let plain = (3..=64).contains(&n)
         && u.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && u.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        && u.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     plain || email_username(u)
 }
 
@@ -39,14 +40,23 @@ pub fn valid_username(u: &str) -> bool {
 /// `.`, `_`, `-`, `+`, `'` (no leading, trailing or double dot) and a domain of letter-digit-hyphen labels.
 /// The portal pool has no email alias, so Cognito takes it as a username like any other.
 fn email_username(u: &str) -> bool {
-    let Some((local, domain)) = u.split_once('@') else { return false };
-    let label = |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let Some((local, domain)) = u.split_once('@') else {
+        return false;
+    };
+    let label = |l: &str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
     u.len() <= MAX_EMAIL_USERNAME
         && shared::validate::is_email(u)
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\''))
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\''))
         && domain.split('.').all(label)
 }
 
@@ -65,7 +75,12 @@ impl Validate for EnableAccess {
 
 /// A readable username from the contact's name: `first.last`, letters and digits only.
 pub fn username_base(contact: &Contact) -> String {
-    let part = |s: &str| s.to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
+    let part = |s: &str| {
+        s.to_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+    };
     let (first, last) = (part(&contact.first_name), part(&contact.last_name));
     let base = match (first.is_empty(), last.is_empty()) {
         (false, false) => format!("{first}.{last}"),
@@ -74,7 +89,11 @@ pub fn username_base(contact: &Contact) -> String {
         (true, true) => "contact".into(),
     };
     let base: String = base.chars().take(50).collect();
-    if base.len() < 3 { format!("{base}.user") } else { base }
+    if base.len() < 3 {
+        format!("{base}.user")
+    } else {
+        base
+    }
 }
 
 /// The contact's portal access as staff see it.
@@ -117,11 +136,17 @@ pub struct BulkInvite {
 impl Validate for BulkInvite {
     fn validate(&self, errors: &mut Vec<FieldError>) {
         if self.contact_ids.is_empty() || self.contact_ids.len() > MAX_BULK {
-            errors.push(FieldError::new("contact_ids", format!("must list 1 to {MAX_BULK} contacts")));
+            errors.push(FieldError::new(
+                "contact_ids",
+                format!("must list 1 to {MAX_BULK} contacts"),
+            ));
         }
         for (i, id) in self.contact_ids.iter().enumerate() {
             if !shared::ids::is_valid(id) {
-                errors.push(FieldError::new(format!("contact_ids[{i}]"), "is not a valid identifier"));
+                errors.push(FieldError::new(
+                    format!("contact_ids[{i}]"),
+                    "is not a valid identifier",
+                ));
             }
         }
     }
@@ -144,7 +169,13 @@ mod tests {
 
     #[test]
     fn usernames_are_readable_and_checked() {
-        let c = Contact::new("X".into(), "C".into(), "Zoë".into(), "O'Brien-Smith".into(), Actor::System);
+        let c = Contact::new(
+            "X".into(),
+            "C".into(),
+            "Zoë".into(),
+            "O'Brien-Smith".into(),
+            Actor::System,
+        );
         assert_eq!(username_base(&c), "zo.obriensmith");
         assert!(valid_username("alice.acme"));
         assert!(!valid_username(".alice"));
@@ -154,11 +185,33 @@ mod tests {
 
     #[test]
     fn an_email_address_is_a_username() {
-        for ok in ["eve@acme.example", "Eve.Evans+portal@mail.acme-group.example", "o'brien@acme.example", "e_v-e@a.co"] {
+        for ok in [
+            "eve@acme.example",
+            "Eve.Evans+portal@mail.acme-group.example",
+            "o'brien@acme.example",
+            "e_v-e@a.co",
+        ] {
             assert!(valid_username(ok), "{ok}");
         }
         let long = format!("{}@acme.example", "e".repeat(MAX_EMAIL_USERNAME));
-        for bad in ["eve@", "@acme.example", "eve@acme", "eve@@acme.example", "eve @acme.example", "eve@acme..example", ".eve@acme.example", "eve.@acme.example", "e..ve@acme.example", "eve@-acme.example", "eve@acme.example.", "éve@acme.example", "eve@acme.exa_mple", "eve#1@acme.example", "eve@acme.example\u{0}", long.as_str()] {
+        for bad in [
+            "eve@",
+            "@acme.example",
+            "eve@acme",
+            "eve@@acme.example",
+            "eve @acme.example",
+            "eve@acme..example",
+            ".eve@acme.example",
+            "eve.@acme.example",
+            "e..ve@acme.example",
+            "eve@-acme.example",
+            "eve@acme.example.",
+            "éve@acme.example",
+            "eve@acme.exa_mple",
+            "eve#1@acme.example",
+            "eve@acme.example\u{0}",
+            long.as_str(),
+        ] {
             assert!(!valid_username(bad), "{bad}");
         }
     }

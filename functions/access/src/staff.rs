@@ -3,9 +3,9 @@
 
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
-    identity::PortalPool,
     error::{ApiError, ApiResult},
     extract::{JsonBody, PathId, QueryParams},
+    identity::PortalPool,
     openapi::Problems,
     pagination::{Page, PageParams},
     portal_access::{self, RESET_VALID_SECONDS},
@@ -23,7 +23,10 @@ use time::OffsetDateTime;
 use crate::model::{username_base, AccessEventResponse, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent};
 
 fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
+    Actor::Staff {
+        id: who.user_id.clone(),
+        username: who.username.clone(),
+    }
 }
 
 async fn load(ctx: &Context, id: &str) -> ApiResult<Contact> {
@@ -46,10 +49,15 @@ pub async fn enable(
         return Err(ApiError::Conflict("the contact is archived".into()));
     }
     let Some(email) = contact.email.clone() else {
-        return Err(ApiError::invalid("email", "the contact needs an email address before they can have portal access"));
+        return Err(ApiError::invalid(
+            "email",
+            "the contact needs an email address before they can have portal access",
+        ));
     };
     if !matches!(contact.portal_status, PortalStatus::None | PortalStatus::Revoked) {
-        return Err(ApiError::Conflict("the contact already has portal access; revoke it first to change the username".into()));
+        return Err(ApiError::Conflict(
+            "the contact already has portal access; revoke it first to change the username".into(),
+        ));
     }
     let chosen = input.username.map(|u| u.trim().to_lowercase());
     let candidates: Vec<String> = match &chosen {
@@ -69,13 +77,33 @@ pub async fn enable(
         updated.portal_invited_until = None;
         updated.version += 1;
         updated.updated_at = OffsetDateTime::now_utc();
-        let unique = |key: String| Unique { key, contact_id: contact.id.clone(), customer_id: contact.customer_id.clone(), value: username.clone() };
+        let unique = |key: String| Unique {
+            key,
+            contact_id: contact.id.clone(),
+            customer_id: contact.customer_id.clone(),
+            value: username.clone(),
+        };
         let actions = vec![
             ctx.table.put_versioned(&updated, contact.version)?,
             ctx.table.put_new(&unique(keys::username(&username)))?,
             ctx.table.put_new(&unique(keys::email(&email)))?,
-            ctx.table.check(keys::customer(&contact.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?,
-            ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Enabled, actor(&who), format!("username {username}")))?,
+            ctx.table.check(
+                keys::customer(&contact.customer_id),
+                keys::PROFILE,
+                "archived = :false",
+                [(
+                    ":false".to_owned(),
+                    aws_sdk_dynamodb::types::AttributeValue::Bool(false),
+                )]
+                .into(),
+            )?,
+            ctx.table.put_new(&AccessEvent::new(
+                &contact.customer_id,
+                &contact.id,
+                AccessEventKind::Enabled,
+                actor(&who),
+                format!("username {username}"),
+            ))?,
         ];
         let mut username_taken = false;
         let result = ctx
@@ -85,7 +113,9 @@ pub async fn enable(
                     username_taken = true;
                     ApiError::Conflict("that username is taken".into())
                 }
-                Some(2) => ApiError::Conflict("another contact with portal access already uses this email address".into()),
+                Some(2) => {
+                    ApiError::Conflict("another contact with portal access already uses this email address".into())
+                }
                 Some(3) => ApiError::Conflict("the customer is archived".into()),
                 _ => stale(),
             })
@@ -98,7 +128,9 @@ pub async fn enable(
             Err(e) => return Err(e),
         }
     }
-    Err(ApiError::Conflict("no free username could be generated; choose one".into()))
+    Err(ApiError::Conflict(
+        "no free username could be generated; choose one".into(),
+    ))
 }
 
 /// Invites one contact: status `invited`, then the activation email (a new token voids the old one).
@@ -107,9 +139,16 @@ async fn invite(ctx: &Context, who: &StaffPrincipal, id: &str) -> ApiResult<Sent
     if contact.archived {
         return Err(ApiError::Conflict("the contact is archived".into()));
     }
-    if contact.portal_username.is_none() || !matches!(contact.portal_status, PortalStatus::Enabled | PortalStatus::Invited | PortalStatus::Expired) {
+    if contact.portal_username.is_none()
+        || !matches!(
+            contact.portal_status,
+            PortalStatus::Enabled | PortalStatus::Invited | PortalStatus::Expired
+        )
+    {
         return Err(ApiError::Conflict(match contact.portal_status {
-            PortalStatus::Active => "the contact has already activated their access; send a password reset instead".into(),
+            PortalStatus::Active => {
+                "the contact has already activated their access; send a password reset instead".into()
+            }
             _ => "enable portal access first".into(),
         }));
     }
@@ -118,31 +157,56 @@ async fn invite(ctx: &Context, who: &StaffPrincipal, id: &str) -> ApiResult<Sent
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
     let actions = vec![ctx.table.put_versioned(&updated, contact.version)?];
-    let task = OutboxTask::Invitation { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone() };
+    let task = OutboxTask::Invitation {
+        customer_id: contact.customer_id.clone(),
+        contact_id: contact.id.clone(),
+    };
     let email = portal_access::commit_and_send(ctx, actions, task, |_| stale()).await?;
     tracing::info!(actor = %who.username, ?email, "invitation");
     let now = load(ctx, id).await?;
-    Ok(Sent { access: PortalAccess::from(&now), email })
+    Ok(Sent {
+        access: PortalAccess::from(&now),
+        email,
+    })
 }
 
 /// Sends (or re-sends) the activation email. The invitation is valid for the configured number of days.
 #[utoipa::path(post, path = "/admin/contacts/{id}/portal-access/invitation", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 202, body = Sent), Problems))]
-pub async fn send_invitation(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
+pub async fn send_invitation(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::ManagePortalAccess>,
+    PathId(id): PathId,
+) -> ApiResult<(StatusCode, Json<Sent>)> {
     Ok((StatusCode::ACCEPTED, Json(invite(&ctx, &who, &id).await?)))
 }
 
 /// Invites several contacts; each is reported as sent, queued or refused with the reason.
 #[utoipa::path(post, path = "/admin/portal-access/invitations", tag = "staff", security(("staff" = [])),
     request_body = BulkInvite, responses((status = 200, body = Vec<BulkResult>), Problems))]
-pub async fn bulk_invite(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, JsonBody(input): JsonBody<BulkInvite>) -> ApiResult<Json<Vec<BulkResult>>> {
+pub async fn bulk_invite(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::ManagePortalAccess>,
+    JsonBody(input): JsonBody<BulkInvite>,
+) -> ApiResult<Json<Vec<BulkResult>>> {
     let mut results = Vec::with_capacity(input.contact_ids.len());
     for id in input.contact_ids {
         let id = id.to_ascii_uppercase();
         let result = match invite(&ctx, &who, &id).await {
-            Ok(sent) => BulkResult { contact_id: id, result: serde_json::to_value(sent.email).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(), reason: None },
-            Err(e) => BulkResult { contact_id: id, result: "refused".into(), reason: Some(e.to_problem().detail.unwrap_or_else(|| e.to_problem().title)) },
+            Ok(sent) => BulkResult {
+                contact_id: id,
+                result: serde_json::to_value(sent.email)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                reason: None,
+            },
+            Err(e) => BulkResult {
+                contact_id: id,
+                result: "refused".into(),
+                reason: Some(e.to_problem().detail.unwrap_or_else(|| e.to_problem().title)),
+            },
         };
         results.push(result);
     }
@@ -153,20 +217,47 @@ pub async fn bulk_invite(State(ctx): State<Context>, Staff(who, _): Staff<can::M
 #[utoipa::path(post, path = "/admin/contacts/{id}/portal-access/password-reset", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 202, body = Sent), Problems))]
-pub async fn password_reset(State(ctx): State<Context>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<(StatusCode, Json<Sent>)> {
+pub async fn password_reset(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::ManagePortalAccess>,
+    PathId(id): PathId,
+) -> ApiResult<(StatusCode, Json<Sent>)> {
     let contact = load(&ctx, &id).await?;
     if contact.portal_status != PortalStatus::Active || contact.archived {
-        return Err(ApiError::Conflict("only an active contact can reset a password; send an invitation instead".into()));
+        return Err(ApiError::Conflict(
+            "only an active contact can reset a password; send an invitation instead".into(),
+        ));
     }
-    let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, actor(&who), "by staff");
+    let event = AccessEvent::new(
+        &contact.customer_id,
+        &contact.id,
+        AccessEventKind::ResetRequested,
+        actor(&who),
+        "by staff",
+    );
     let actions = vec![
-        ctx.table.check(keys::customer(&contact.customer_id), keys::contact(&contact.id), "version = :v", [(":v".to_owned(), shared::table::num(contact.version))].into())?,
+        ctx.table.check(
+            keys::customer(&contact.customer_id),
+            keys::contact(&contact.id),
+            "version = :v",
+            [(":v".to_owned(), shared::table::num(contact.version))].into(),
+        )?,
         ctx.table.put_new(&event)?,
     ];
     let valid_seconds = (ctx.config.invitation_days * 86_400).max(RESET_VALID_SECONDS);
-    let task = OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds };
+    let task = OutboxTask::PasswordReset {
+        customer_id: contact.customer_id.clone(),
+        contact_id: contact.id.clone(),
+        valid_seconds,
+    };
     let email = portal_access::commit_and_send(&ctx, actions, task, |_| stale()).await?;
-    Ok((StatusCode::ACCEPTED, Json(Sent { access: PortalAccess::from(&contact), email })))
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(Sent {
+            access: PortalAccess::from(&contact),
+            email,
+        }),
+    ))
 }
 
 /// Revokes access: every session signed out, refresh tokens invalid, username and email released,
@@ -174,7 +265,12 @@ pub async fn password_reset(State(ctx): State<Context>, Staff(who, _): Staff<can
 #[utoipa::path(delete, path = "/admin/contacts/{id}/portal-access", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 200, body = PortalAccess), Problems))]
-pub async fn revoke(State(ctx): State<Context>, State(pool): State<PortalPool>, Staff(who, _): Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
+pub async fn revoke(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    Staff(who, _): Staff<can::ManagePortalAccess>,
+    PathId(id): PathId,
+) -> ApiResult<Json<PortalAccess>> {
     let contact = load(&ctx, &id).await?;
     if contact.portal_username.is_none() {
         return Err(ApiError::Conflict("the contact has no portal access".into()));
@@ -187,7 +283,11 @@ pub async fn revoke(State(ctx): State<Context>, State(pool): State<PortalPool>, 
 #[utoipa::path(get, path = "/admin/contacts/{id}/portal-access", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")),
     responses((status = 200, body = PortalAccess), Problems))]
-pub async fn status(State(ctx): State<Context>, _staff: Staff<can::ManagePortalAccess>, PathId(id): PathId) -> ApiResult<Json<PortalAccess>> {
+pub async fn status(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManagePortalAccess>,
+    PathId(id): PathId,
+) -> ApiResult<Json<PortalAccess>> {
     Ok(Json(PortalAccess::from(&load(&ctx, &id).await?)))
 }
 

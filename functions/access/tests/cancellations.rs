@@ -138,7 +138,10 @@ async fn enable_cancelled(failing: Failing, code: &'static str) -> (u16, Value) 
         table_name: "portal".into(),
         ..Config::default()
     };
-    let router = access::router(shared::context::WithPortalPool::admin(Context::new(config, Clients::new(&sdk).with_dynamodb(dynamodb))));
+    let router = access::router(shared::context::WithPortalPool::admin(Context::new(
+        config,
+        Clients::new(&sdk).with_dynamodb(dynamodb),
+    )));
 
     let response = router.oneshot(enable_request()).await.expect("infallible");
     let status = response.status().as_u16();

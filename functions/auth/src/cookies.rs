@@ -3,7 +3,10 @@
 //! `SameSite=Strict` keeps other sites' pages from sending them, and the routes that read them take
 //! JSON bodies only ([`shared::extract::JsonBody`] answers 415 otherwise), which no cross-site form can send.
 
-use axum::{extract::FromRequestParts, http::{header, request::Parts, HeaderName}};
+use axum::{
+    extract::FromRequestParts,
+    http::{header, request::Parts, HeaderName},
+};
 use shared::{config::Config, error::ApiError, identity::REFRESH_TOKEN_HOURS};
 
 pub const REFRESH_COOKIE: &str = "portal_refresh";
@@ -27,7 +30,13 @@ fn secure(config: &Config) -> bool {
 
 fn cookie(config: &Config, name: &str, value: &str, max_age: i64) -> (HeaderName, String) {
     let secure = if secure(config) { "; Secure" } else { "" };
-    (header::SET_COOKIE, format!("{name}={}; HttpOnly; SameSite=Strict; Path={COOKIE_PATH}; Max-Age={max_age}{secure}", encode(value)))
+    (
+        header::SET_COOKIE,
+        format!(
+            "{name}={}; HttpOnly; SameSite=Strict; Path={COOKIE_PATH}; Max-Age={max_age}{secure}",
+            encode(value)
+        ),
+    )
 }
 
 /// A signed-in browser's session: the refresh token and the username.
@@ -40,7 +49,10 @@ pub fn session(config: &Config, username: &str, refresh_token: &str) -> SetCooki
 
 /// Both cookies removed (same attributes, `Max-Age=0`).
 pub fn cleared(config: &Config) -> SetCookies {
-    axum::response::AppendHeaders(vec![cookie(config, REFRESH_COOKIE, "", 0), cookie(config, USER_COOKIE, "", 0)])
+    axum::response::AppendHeaders(vec![
+        cookie(config, REFRESH_COOKIE, "", 0),
+        cookie(config, USER_COOKIE, "", 0),
+    ])
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters: a refresh token (base64url and
@@ -48,7 +60,13 @@ pub fn cleared(config: &Config) -> SetCookies {
 pub fn encode(value: &str) -> String {
     value
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -79,9 +97,15 @@ pub struct SessionCookies {
 impl SessionCookies {
     pub fn from_headers(headers: &axum::http::HeaderMap) -> Self {
         let mut found = Self::default();
-        let pairs = headers.get_all(header::COOKIE).into_iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';'));
+        let pairs = headers
+            .get_all(header::COOKIE)
+            .into_iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'));
         for pair in pairs {
-            let Some((name, value)) = pair.trim().split_once('=') else { continue };
+            let Some((name, value)) = pair.trim().split_once('=') else {
+                continue;
+            };
             let value = decode(value.trim().trim_matches('"')).filter(|v| !v.is_empty());
             match name.trim() {
                 REFRESH_COOKIE => found.refresh_token = value,
@@ -107,7 +131,10 @@ mod tests {
     use axum::http::{HeaderMap, HeaderValue};
 
     fn config(portal_url: Option<&str>) -> Config {
-        Config { portal_url: portal_url.map(str::to_owned), ..Config::default() }
+        Config {
+            portal_url: portal_url.map(str::to_owned),
+            ..Config::default()
+        }
     }
 
     fn values(cookies: SetCookies) -> Vec<String> {
@@ -116,26 +143,54 @@ mod tests {
 
     #[test]
     fn session_cookies_are_http_only_strict_and_scoped_to_auth() {
-        let local = values(session(&config(Some("http://127.0.0.1:3000")), "pat.o'neil", "abc.DEF-1_2"));
-        assert_eq!(local, [
-            "portal_refresh=abc.DEF-1_2; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=43200",
-            "portal_user=pat.o%27neil; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=43200",
-        ]);
+        let local = values(session(
+            &config(Some("http://127.0.0.1:3000")),
+            "pat.o'neil",
+            "abc.DEF-1_2",
+        ));
+        assert_eq!(
+            local,
+            [
+                "portal_refresh=abc.DEF-1_2; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=43200",
+                "portal_user=pat.o%27neil; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=43200",
+            ]
+        );
         let deployed = values(session(&config(Some("https://portal.example.com")), "u", "t"));
-        assert!(deployed.iter().all(|c| c.ends_with("; Max-Age=43200; Secure")), "{deployed:?}");
+        assert!(
+            deployed.iter().all(|c| c.ends_with("; Max-Age=43200; Secure")),
+            "{deployed:?}"
+        );
         let unset = values(cleared(&config(None)));
-        assert_eq!(unset[0], "portal_refresh=; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=0; Secure", "Secure unless the portal is plain HTTP");
+        assert_eq!(
+            unset[0], "portal_refresh=; HttpOnly; SameSite=Strict; Path=/portal/auth; Max-Age=0; Secure",
+            "Secure unless the portal is plain HTTP"
+        );
     }
 
     #[test]
     fn cookies_are_read_back_whatever_else_the_browser_sends() {
         let mut headers = HeaderMap::new();
-        headers.append(header::COOKIE, HeaderValue::from_static("theme=dark; portal_user=pat.o%27neil"));
-        headers.append(header::COOKIE, HeaderValue::from_static("portal_refresh=abc.DEF; other=1"));
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; portal_user=pat.o%27neil"),
+        );
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("portal_refresh=abc.DEF; other=1"),
+        );
         let found = SessionCookies::from_headers(&headers);
-        assert_eq!(found, SessionCookies { username: Some("pat.o'neil".into()), refresh_token: Some("abc.DEF".into()) });
+        assert_eq!(
+            found,
+            SessionCookies {
+                username: Some("pat.o'neil".into()),
+                refresh_token: Some("abc.DEF".into())
+            }
+        );
         let mut cleared = HeaderMap::new();
-        cleared.append(header::COOKIE, HeaderValue::from_static("portal_refresh=; portal_user=%zz"));
+        cleared.append(
+            header::COOKIE,
+            HeaderValue::from_static("portal_refresh=; portal_user=%zz"),
+        );
         assert_eq!(SessionCookies::from_headers(&cleared), SessionCookies::default());
     }
 

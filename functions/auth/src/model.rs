@@ -1,14 +1,21 @@
 //! Request and response types of sign-in, activation and password reset.
 
 use serde::{Deserialize, Serialize};
-use shared::{error::FieldError, identity::PASSWORD_MIN_LENGTH, validate::{Checks, Validate}};
+use shared::{
+    error::FieldError,
+    identity::PASSWORD_MIN_LENGTH,
+    validate::{Checks, Validate},
+};
 use utoipa::ToSchema;
 
 const MAX_SECRET: usize = 4096;
 
 fn code_ok(errors: &mut Vec<FieldError>, code: &str) {
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push(FieldError::new("code", "must be the 6-digit code from the authenticator app"));
+        errors.push(FieldError::new(
+            "code",
+            "must be the 6-digit code from the authenticator app",
+        ));
     }
 }
 
@@ -165,7 +172,10 @@ impl Validate for ChangePassword {
         Checks(errors).length("new_password", &self.new_password, 256);
         let min = usize::try_from(PASSWORD_MIN_LENGTH).unwrap_or(12);
         if self.new_password.chars().count() < min {
-            errors.push(FieldError::new("new_password", format!("must be at least {min} characters")));
+            errors.push(FieldError::new(
+                "new_password",
+                format!("must be at least {min} characters"),
+            ));
         } else if self.new_password == self.current_password {
             errors.push(FieldError::new("new_password", "must differ from the current password"));
         }
@@ -175,8 +185,24 @@ impl Validate for ChangePassword {
 
 /// The `otpauth://` URI authenticator apps read from a QR code.
 pub fn otpauth_uri(issuer: &str, username: &str, secret: &str) -> String {
-    let enc = |s: &str| s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect::<String>();
-    format!("otpauth://totp/{}:{}?secret={}&issuer={}&algorithm=SHA1&digits=6&period=30", enc(issuer), enc(username), secret, enc(issuer))
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    format!(
+        "otpauth://totp/{}:{}?secret={}&issuer={}&algorithm=SHA1&digits=6&period=30",
+        enc(issuer),
+        enc(username),
+        secret,
+        enc(issuer)
+    )
 }
 
 #[cfg(test)]
@@ -194,13 +220,24 @@ mod tests {
     #[test]
     fn codes_are_six_digits() {
         let mut e = Vec::new();
-        LoginMfa { username: "u".into(), session: "s".into(), code: "12345a".into(), refresh_cookie: false }.validate(&mut e);
+        LoginMfa {
+            username: "u".into(),
+            session: "s".into(),
+            code: "12345a".into(),
+            refresh_cookie: false,
+        }
+        .validate(&mut e);
         assert_eq!(e[0].field, "code");
     }
 
     fn change(current: &str, new: &str, code: &str) -> Vec<String> {
         let mut e = Vec::new();
-        ChangePassword { current_password: current.into(), new_password: new.into(), code: code.into() }.validate(&mut e);
+        ChangePassword {
+            current_password: current.into(),
+            new_password: new.into(),
+            code: code.into(),
+        }
+        .validate(&mut e);
         e.into_iter().map(|e| e.field).collect()
     }
 

@@ -5,7 +5,11 @@
 //! comes from the token only; the current password and an authenticator code prove it is them, so a
 //! stolen ID token alone cannot take the account over.
 
-use axum::{extract::{FromRequestParts, State}, http::{request::Parts, StatusCode}, Json};
+use axum::{
+    extract::{FromRequestParts, State},
+    http::{request::Parts, StatusCode},
+    Json,
+};
 use lambda_http::{request::RequestContext, RequestExt};
 use shared::{
     error::{ApiError, ApiResult},
@@ -13,8 +17,8 @@ use shared::{
     identity::{PortalPool, Refusal, SignIn, Tokens},
     openapi::Problems,
     portal_access::{self, RESET_VALID_SECONDS},
-    secrets,
     principal::PortalPrincipal,
+    secrets,
     table::{
         access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxItem, OutboxTask, TokenKind, Unique},
         contacts::{Actor, Contact, PortalStatus},
@@ -27,8 +31,11 @@ use time::OffsetDateTime;
 
 use crate::{
     cookies::{self, SessionCookies, SetCookies},
+    model::{
+        otpauth_uri, Activate, ActivateTotp, Challenge, ChangePassword, Forgot, Login, LoginMfa, Refresh, Reset,
+        TotpEnrollment,
+    },
     throttle::Throttle,
-    model::{otpauth_uri, Activate, ActivateTotp, ChangePassword, Challenge, Forgot, Login, LoginMfa, Refresh, Reset, TotpEnrollment},
 };
 
 /// The caller's address as API Gateway saw it.
@@ -49,12 +56,20 @@ impl<S: Send + Sync> FromRequestParts<S> for SourceIp {
 
 /// A contact who may sign in now: active access, contact and customer not archived, inside the
 /// support period. `Err` carries the reason for the history, never for the caller.
-async fn eligible(ctx: &Context, username: &str) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
+async fn eligible(
+    ctx: &Context,
+    username: &str,
+) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
     let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
         return Ok(Err((None, "unknown username")));
     };
-    let (customer, contact) = ctx.table.customer_and_contact(&unique.customer_id, &unique.contact_id).await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(Err((None, "no such contact"))) };
+    let (customer, contact) = ctx
+        .table
+        .customer_and_contact(&unique.customer_id, &unique.contact_id)
+        .await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Ok(Err((None, "no such contact")));
+    };
     let reason = portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date());
     Ok(match reason {
         Some(r) => Err((Some(contact), r)),
@@ -64,8 +79,14 @@ async fn eligible(ctx: &Context, username: &str) -> ApiResult<Result<(Customer, 
 
 async fn failed(ctx: &Context, contact: Option<&Contact>, why: &str) -> ApiError {
     if let Some(c) = contact {
-        let event = AccessEvent::new(&c.customer_id, &c.id, AccessEventKind::SignInFailed, Actor::Contact { id: c.id.clone() }, why);
-        if let Err(e) = portal_access::record(&ctx, event).await {
+        let event = AccessEvent::new(
+            &c.customer_id,
+            &c.id,
+            AccessEventKind::SignInFailed,
+            Actor::Contact { id: c.id.clone() },
+            why,
+        );
+        if let Err(e) = portal_access::record(ctx, event).await {
             tracing::warn!(error = %e, "could not record a failed sign-in");
         }
     }
@@ -85,13 +106,21 @@ async fn signing_in(ctx: &Context, username: &str, ip: &str) -> ApiResult<(Throt
 /// Step one of sign-in: username and password. Answers with the TOTP challenge.
 #[utoipa::path(post, path = "/portal/auth/login", tag = "auth", request_body = Login,
     responses((status = 200, body = Challenge), Problems))]
-pub async fn login(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Login>) -> ApiResult<Json<Challenge>> {
+pub async fn login(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<Login>,
+) -> ApiResult<Json<Challenge>> {
     let (throttle, contact) = signing_in(&ctx, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     match pool.sign_in(&username, &input.password).await {
         Ok(SignIn::Totp { session }) => {
             throttle.succeeded(&ctx.table).await;
-            Ok(Json(Challenge { challenge: "totp".into(), session }))
+            Ok(Json(Challenge {
+                challenge: "totp".into(),
+                session,
+            }))
         }
         Ok(_) => Err(failed(&ctx, Some(&contact), "no second factor set up").await),
         Err(_) => Err(failed(&ctx, Some(&contact), "wrong password").await),
@@ -114,17 +143,32 @@ fn deliver(ctx: &Context, username: &str, mut tokens: Tokens, refresh_cookie: bo
 /// token is set as an `HttpOnly` cookie instead of being returned.
 #[utoipa::path(post, path = "/portal/auth/login/mfa", tag = "auth", request_body = LoginMfa,
     responses((status = 200, body = Tokens, description = "Signed in; with `refresh_cookie`, no `refresh_token` here and `Set-Cookie: portal_refresh=…, portal_user=…`"), Problems))]
-pub async fn login_mfa(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<LoginMfa>) -> ApiResult<(SetCookies, Json<Tokens>)> {
+pub async fn login_mfa(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<LoginMfa>,
+) -> ApiResult<(SetCookies, Json<Tokens>)> {
     let (throttle, contact) = signing_in(&ctx, &input.username, &ip).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     // Cognito accepts a code for about 90 s (one step either side): it is refused again for 120 s.
-    if !ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
+    if !ctx
+        .table
+        .claim_once(keys::used_code(&username), input.code.clone(), 120)
+        .await?
+    {
         return Err(failed(&ctx, Some(&contact), "code already used").await);
     }
     match pool.answer_totp(&username, &input.session, &input.code).await {
         Ok(tokens) => {
             throttle.succeeded(&ctx.table).await;
-            let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::SignInSucceeded, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
+            let event = AccessEvent::new(
+                &contact.customer_id,
+                &contact.id,
+                AccessEventKind::SignInSucceeded,
+                Actor::Contact { id: contact.id.clone() },
+                format!("from {ip}"),
+            );
             portal_access::record(&ctx, event).await?;
             Ok(deliver(&ctx, &username, tokens, input.refresh_cookie))
         }
@@ -136,13 +180,27 @@ pub async fn login_mfa(State(ctx): State<Context>, State(pool): State<PortalPool
 /// the contact may still sign in. The answer never carries a refresh token.
 #[utoipa::path(post, path = "/portal/auth/refresh", tag = "auth", request_body = Refresh,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn refresh(State(ctx): State<Context>, State(pool): State<PortalPool>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<Json<Tokens>> {
-    let (Some(username), Some(refresh_token)) = (input.username.or(cookies.username), input.refresh_token.or(cookies.refresh_token)) else {
+pub async fn refresh(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    cookies: SessionCookies,
+    JsonBody(input): JsonBody<Refresh>,
+) -> ApiResult<Json<Tokens>> {
+    let (Some(username), Some(refresh_token)) = (
+        input.username.or(cookies.username),
+        input.refresh_token.or(cookies.refresh_token),
+    ) else {
         return Err(ApiError::Unauthorized);
     };
-    let Ok((_, contact)) = eligible(&ctx, &username).await? else { return Err(ApiError::Unauthorized) };
+    let Ok((_, contact)) = eligible(&ctx, &username).await? else {
+        return Err(ApiError::Unauthorized);
+    };
     let username = contact.portal_username.unwrap_or_default();
-    Ok(Json(pool.refresh(&username, &refresh_token).await.map_err(|_| ApiError::Unauthorized)?))
+    Ok(Json(
+        pool.refresh(&username, &refresh_token)
+            .await
+            .map_err(|_| ApiError::Unauthorized)?,
+    ))
 }
 
 /// Signs out: the refresh token (and every other session's) stops working. A browser (no `refresh_token`
@@ -150,7 +208,12 @@ pub async fn refresh(State(ctx): State<Context>, State(pool): State<PortalPool>,
 /// an API client's dead token is 401.
 #[utoipa::path(post, path = "/portal/auth/logout", tag = "auth", request_body = Refresh,
     responses((status = 204, description = "Signed out; `Set-Cookie` clears the session cookies"), Problems))]
-pub async fn logout(State(ctx): State<Context>, State(pool): State<PortalPool>, cookies: SessionCookies, JsonBody(input): JsonBody<Refresh>) -> ApiResult<(SetCookies, StatusCode)> {
+pub async fn logout(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    cookies: SessionCookies,
+    JsonBody(input): JsonBody<Refresh>,
+) -> ApiResult<(SetCookies, StatusCode)> {
     let username = input.username.or(cookies.username);
     let Some(refresh_token) = input.refresh_token else {
         if let (Some(username), Some(refresh_token)) = (username, cookies.refresh_token) {
@@ -170,7 +233,9 @@ async fn sign_out(ctx: &Context, pool: &PortalPool, username: &str, refresh_toke
     let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
         return Err(ApiError::Unauthorized);
     };
-    pool.refresh(&unique.value, refresh_token).await.map_err(|_| ApiError::Unauthorized)?;
+    pool.refresh(&unique.value, refresh_token)
+        .await
+        .map_err(|_| ApiError::Unauthorized)?;
     pool.sign_out_everywhere(&unique.value).await?;
     Ok(())
 }
@@ -180,25 +245,49 @@ fn bad_token() -> ApiError {
 }
 
 /// The live token of `kind` whose contact still waits for it.
-async fn live_token(ctx: &Context, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+async fn live_token(
+    ctx: &Context,
+    token: &str,
+    kind: TokenKind,
+    status: PortalStatus,
+) -> ApiResult<(AccessToken, Contact)> {
     if !secrets::looks_like_token(token) {
         return Err(bad_token());
     }
     let hash = secrets::hash(token);
-    let record = ctx.table.get::<AccessToken>(keys::token(&hash), keys::TOKEN).await?.ok_or_else(bad_token)?;
+    let record = ctx
+        .table
+        .get::<AccessToken>(keys::token(&hash), keys::TOKEN)
+        .await?
+        .ok_or_else(bad_token)?;
     if record.kind != kind || record.is_expired(OffsetDateTime::now_utc()) {
         return Err(bad_token());
     }
-    let (customer, contact) = ctx.table.customer_and_contact(&record.customer_id, &record.contact_id).await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else { return Err(bad_token()) };
-    if customer.archived || contact.archived || contact.portal_status != status || contact.portal_token_hash.as_deref() != Some(hash.as_str()) {
+    let (customer, contact) = ctx
+        .table
+        .customer_and_contact(&record.customer_id, &record.contact_id)
+        .await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Err(bad_token());
+    };
+    if customer.archived
+        || contact.archived
+        || contact.portal_status != status
+        || contact.portal_token_hash.as_deref() != Some(hash.as_str())
+    {
         return Err(bad_token());
     }
     Ok((record, contact))
 }
 
 /// [`live_token`], with bad tokens counted per address.
-async fn guarded_token(ctx: &Context, ip: &str, token: &str, kind: TokenKind, status: PortalStatus) -> ApiResult<(AccessToken, Contact)> {
+async fn guarded_token(
+    ctx: &Context,
+    ip: &str,
+    token: &str,
+    kind: TokenKind,
+    status: PortalStatus,
+) -> ApiResult<(AccessToken, Contact)> {
     let throttle = Throttle::per_address("token", ip, 20);
     throttle.attempt(&ctx.table).await?;
     let found = live_token(ctx, token, kind, status).await;
@@ -211,44 +300,94 @@ async fn guarded_token(ctx: &Context, ip: &str, token: &str, kind: TokenKind, st
 /// Activation, step one: the invitation's token and a new password. Answers with the TOTP secret.
 #[utoipa::path(post, path = "/portal/auth/activate", tag = "auth", request_body = Activate,
     responses((status = 200, body = TotpEnrollment), Problems))]
-pub async fn activate(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Activate>) -> ApiResult<Json<TotpEnrollment>> {
-    let (mut record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+pub async fn activate(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<Activate>,
+) -> ApiResult<Json<TotpEnrollment>> {
+    let (mut record, contact) =
+        guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
     let email = contact.email.clone().ok_or_else(bad_token)?;
-    pool.set_up_user(&record.username, &email, &contact.customer_id, &contact.id, &input.password).await?;
+    pool.set_up_user(
+        &record.username,
+        &email,
+        &contact.customer_id,
+        &contact.id,
+        &input.password,
+    )
+    .await?;
     let mut enrollment = Enrollment::default();
-    let (secret, session) = match pool.sign_in(&record.username, &input.password).await? {
+    let secret = match pool.sign_in(&record.username, &input.password).await? {
         SignIn::SetUpTotp { session } => {
             let (secret, session) = pool.associate_totp(Some(&session), None).await?;
             enrollment.session = session;
-            (secret, ())
+            secret
         }
         SignIn::Tokens(tokens) => {
             let (secret, _) = pool.associate_totp(None, Some(&tokens.access_token)).await?;
             enrollment.access_token = Some(tokens.access_token);
             enrollment.id_token = Some(tokens.id_token);
             enrollment.refresh_token = tokens.refresh_token;
-            (secret, ())
+            secret
         }
-        SignIn::Totp { .. } => return Err(ApiError::Conflict("this account already has an authenticator; sign in instead".into())),
+        SignIn::Totp { .. } => {
+            return Err(ApiError::Conflict(
+                "this account already has an authenticator; sign in instead".into(),
+            ))
+        }
     };
-    let _ = session;
     record.enrollment = Some(enrollment);
-    ctx.table.transact_or(vec![ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?], |_| bad_token()).await?;
-    let issuer = ctx.config.portal_url.as_deref().unwrap_or("Customer portal").trim_start_matches("https://").trim_start_matches("http://");
-    Ok(Json(TotpEnrollment { otpauth_uri: otpauth_uri(issuer, &record.username, &secret), username: record.username, secret }))
+    ctx.table
+        .transact_or(
+            vec![ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?],
+            |_| bad_token(),
+        )
+        .await?;
+    let issuer = ctx
+        .config
+        .portal_url
+        .as_deref()
+        .unwrap_or("Customer portal")
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    Ok(Json(TotpEnrollment {
+        otpauth_uri: otpauth_uri(issuer, &record.username, &secret),
+        username: record.username,
+        secret,
+    }))
 }
 
 /// Activation, step two: a code from the authenticator. Access becomes active and the contact is signed in
 /// (with `refresh_cookie`, as by `/portal/auth/login/mfa`).
 #[utoipa::path(post, path = "/portal/auth/activate/totp", tag = "auth", request_body = ActivateTotp,
     responses((status = 200, body = Tokens), Problems))]
-pub async fn activate_totp(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ActivateTotp>) -> ApiResult<(SetCookies, Json<Tokens>)> {
-    let (record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
-    let enrollment = record.enrollment.clone().ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
+pub async fn activate_totp(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<ActivateTotp>,
+) -> ApiResult<(SetCookies, Json<Tokens>)> {
+    let (record, contact) =
+        guarded_token(&ctx, &ip, &input.token, TokenKind::Activation, PortalStatus::Invited).await?;
+    let enrollment = record
+        .enrollment
+        .clone()
+        .ok_or_else(|| ApiError::Conflict("choose a password first".into()))?;
     let verified = pool
-        .verify_totp(&record.username, enrollment.session.as_deref(), enrollment.access_token.as_deref(), &input.code)
+        .verify_totp(
+            &record.username,
+            enrollment.session.as_deref(),
+            enrollment.access_token.as_deref(),
+            &input.code,
+        )
         .await
-        .map_err(|_| ApiError::invalid("code", "does not match; check the authenticator app's clock and try the next code"))?;
+        .map_err(|_| {
+            ApiError::invalid(
+                "code",
+                "does not match; check the authenticator app's clock and try the next code",
+            )
+        })?;
     let tokens = match verified {
         Some(t) => t,
         None => Tokens {
@@ -266,8 +405,19 @@ pub async fn activate_totp(State(ctx): State<Context>, State(pool): State<Portal
     updated.updated_at = OffsetDateTime::now_utc();
     let actions = vec![
         ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
-        ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::Activated, Actor::Contact { id: contact.id.clone() }, "password and authenticator set"))?,
+        ctx.table.delete(
+            keys::token(&record.hash),
+            keys::TOKEN,
+            Some("attribute_exists(PK)"),
+            Default::default(),
+        )?,
+        ctx.table.put_new(&AccessEvent::new(
+            &contact.customer_id,
+            &contact.id,
+            AccessEventKind::Activated,
+            Actor::Contact { id: contact.id.clone() },
+            "password and authenticator set",
+        ))?,
     ];
     ctx.table.transact_or(actions, |_| bad_token()).await?;
     Ok(deliver(&ctx, &record.username, tokens, input.refresh_cookie))
@@ -276,13 +426,29 @@ pub async fn activate_totp(State(ctx): State<Context>, State(pool): State<Portal
 /// Always 202, whether or not the account exists; an active contact gets a reset link valid for an hour.
 #[utoipa::path(post, path = "/portal/auth/password/forgot", tag = "auth", request_body = Forgot,
     responses((status = 202), Problems))]
-pub async fn forgot(State(ctx): State<Context>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Forgot>) -> ApiResult<StatusCode> {
+pub async fn forgot(
+    State(ctx): State<Context>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<Forgot>,
+) -> ApiResult<StatusCode> {
     // Every request counts here: each may send an email.
-    Throttle::new("forgot", &input.username, &ip).attempt(&ctx.table).await?;
+    Throttle::new("forgot", &input.username, &ip)
+        .attempt(&ctx.table)
+        .await?;
     if let Ok((_, contact)) = eligible(&ctx, &input.username).await? {
         // Queued only: the outbox drain sends it, so the answer takes as long whether or not the account exists.
-        let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetRequested, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
-        let item = OutboxItem::new(OutboxTask::PasswordReset { customer_id: contact.customer_id.clone(), contact_id: contact.id.clone(), valid_seconds: RESET_VALID_SECONDS });
+        let event = AccessEvent::new(
+            &contact.customer_id,
+            &contact.id,
+            AccessEventKind::ResetRequested,
+            Actor::Contact { id: contact.id.clone() },
+            format!("from {ip}"),
+        );
+        let item = OutboxItem::new(OutboxTask::PasswordReset {
+            customer_id: contact.customer_id.clone(),
+            contact_id: contact.id.clone(),
+            valid_seconds: RESET_VALID_SECONDS,
+        });
         let actions = vec![ctx.table.put_new(&event)?, ctx.table.put_new(&item)?];
         if let Err(e) = ctx.table.transact_or(actions, |_| stale()).await {
             tracing::warn!(error = %e, "reset email not queued");
@@ -294,14 +460,30 @@ pub async fn forgot(State(ctx): State<Context>, SourceIp(ip): SourceIp, JsonBody
 /// Sets a new password with a reset token and signs out every session. The next sign-in still asks for TOTP.
 #[utoipa::path(post, path = "/portal/auth/password/reset", tag = "auth", request_body = Reset,
     responses((status = 204), Problems))]
-pub async fn reset(State(ctx): State<Context>, State(pool): State<PortalPool>, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<Reset>) -> ApiResult<StatusCode> {
+pub async fn reset(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<Reset>,
+) -> ApiResult<StatusCode> {
     let (record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
     // One request at a time per token: claim it before Cognito changes anything; give it back on failure.
-    if !ctx.table.claim_once(keys::token(&record.hash), "IN_USE".into(), 60).await? {
+    if !ctx
+        .table
+        .claim_once(keys::token(&record.hash), "IN_USE".into(), 60)
+        .await?
+    {
         return Err(bad_token());
     }
     if let Err(e) = pool.set_password(&record.username, &input.password).await {
-        let _ = ctx.table.client.delete_item().table_name(&ctx.table.name).set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE"))).send().await;
+        let _ = ctx
+            .table
+            .client
+            .delete_item()
+            .table_name(&ctx.table.name)
+            .set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE")))
+            .send()
+            .await;
         return Err(e.into());
     }
     pool.sign_out_everywhere(&record.username).await?;
@@ -311,8 +493,19 @@ pub async fn reset(State(ctx): State<Context>, State(pool): State<PortalPool>, S
     updated.updated_at = OffsetDateTime::now_utc();
     let actions = vec![
         ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(keys::token(&record.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?,
-        ctx.table.put_new(&AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::ResetDone, Actor::Contact { id: contact.id.clone() }, "new password set"))?,
+        ctx.table.delete(
+            keys::token(&record.hash),
+            keys::TOKEN,
+            Some("attribute_exists(PK)"),
+            Default::default(),
+        )?,
+        ctx.table.put_new(&AccessEvent::new(
+            &contact.customer_id,
+            &contact.id,
+            AccessEventKind::ResetDone,
+            Actor::Contact { id: contact.id.clone() },
+            "new password set",
+        ))?,
     ];
     ctx.table.transact_or(actions, |_| bad_token()).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -320,9 +513,16 @@ pub async fn reset(State(ctx): State<Context>, State(pool): State<PortalPool>, S
 
 /// The token's contact, while they may still use the portal (as every portal route checks).
 async fn signed_in(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
-    let (customer, contact) = ctx.table.customer_and_contact(&who.customer_id, &who.contact_id).await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else { return Err(ApiError::Forbidden) };
-    if portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() || contact.portal_username.is_none() {
+    let (customer, contact) = ctx
+        .table
+        .customer_and_contact(&who.customer_id, &who.contact_id)
+        .await?;
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Err(ApiError::Forbidden);
+    };
+    if portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some()
+        || contact.portal_username.is_none()
+    {
         return Err(ApiError::Forbidden);
     }
     Ok(contact)
@@ -338,7 +538,13 @@ fn wrong_code() -> ApiError {
 #[utoipa::path(post, path = "/portal/account/password", tag = "account", security(("portal" = [])),
     request_body = ChangePassword,
     responses((status = 204, description = "The new password is set"), Problems))]
-pub async fn change_password(State(ctx): State<Context>, State(pool): State<PortalPool>, who: PortalPrincipal, SourceIp(ip): SourceIp, JsonBody(input): JsonBody<ChangePassword>) -> ApiResult<StatusCode> {
+pub async fn change_password(
+    State(ctx): State<Context>,
+    State(pool): State<PortalPool>,
+    who: PortalPrincipal,
+    SourceIp(ip): SourceIp,
+    JsonBody(input): JsonBody<ChangePassword>,
+) -> ApiResult<StatusCode> {
     let contact = signed_in(&ctx, &who).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     let throttle = Throttle::new("login", &username, &ip);
@@ -350,7 +556,11 @@ pub async fn change_password(State(ctx): State<Context>, State(pool): State<Port
         Err(e) => return Err(e.into()),
     };
     // The same single use as a sign-in's code.
-    if !ctx.table.claim_once(keys::used_code(&username), input.code.clone(), 120).await? {
+    if !ctx
+        .table
+        .claim_once(keys::used_code(&username), input.code.clone(), 120)
+        .await?
+    {
         return Err(wrong_code());
     }
     match pool.answer_totp(&username, &session, &input.code).await {
@@ -363,7 +573,13 @@ pub async fn change_password(State(ctx): State<Context>, State(pool): State<Port
         Err(Refusal::WeakPassword(why)) => return Err(ApiError::invalid("new_password", why)),
         Err(e) => return Err(e.into()),
     }
-    let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::PasswordChanged, Actor::Contact { id: contact.id.clone() }, format!("from {ip}"));
+    let event = AccessEvent::new(
+        &contact.customer_id,
+        &contact.id,
+        AccessEventKind::PasswordChanged,
+        Actor::Contact { id: contact.id.clone() },
+        format!("from {ip}"),
+    );
     portal_access::record(&ctx, event).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,7 +3,10 @@
 //! failures accumulate, parallel guesses cannot overshoot, an attacker elsewhere cannot exhaust the
 //! first counter, and every window ends by itself, so no lock-out lasts.
 
-use shared::{error::{ApiError, ApiResult}, table::Table};
+use shared::{
+    error::{ApiError, ApiResult},
+    table::Table,
+};
 
 pub const WINDOW_SECS: i64 = 15 * 60;
 const PER_USER_AND_ADDRESS: u64 = 10;
@@ -29,7 +32,9 @@ impl Throttle {
     /// Failures per address only, for token endpoints: a 256-bit token cannot be guessed, and a counter
     /// shared by everyone would let one client block all activations.
     pub fn per_address(action: &str, ip: &str, limit: u64) -> Self {
-        Self { counters: vec![(format!("{action}#ip#{ip}"), limit)] }
+        Self {
+            counters: vec![(format!("{action}#ip#{ip}"), limit)],
+        }
     }
 
     /// Counts this attempt against every counter before it is made, so parallel guesses cannot slip
@@ -42,7 +47,9 @@ impl Throttle {
         if over {
             // Windows are aligned to multiples of their length, so the limit lifts when this one ends.
             let now = time::OffsetDateTime::now_utc().unix_timestamp();
-            return Err(ApiError::TooManyRequests { retry_after_secs: (WINDOW_SECS - now.rem_euclid(WINDOW_SECS)) as u64 });
+            return Err(ApiError::TooManyRequests {
+                retry_after_secs: (WINDOW_SECS - now.rem_euclid(WINDOW_SECS)) as u64,
+            });
         }
         Ok(())
     }

@@ -26,7 +26,14 @@ pub struct PortalContact {
 
 impl From<Contact> for PortalContact {
     fn from(c: Contact) -> Self {
-        Self { id: c.id, first_name: c.first_name, last_name: c.last_name, title: c.title, phone: c.phone, mobile: c.mobile }
+        Self {
+            id: c.id,
+            first_name: c.first_name,
+            last_name: c.last_name,
+            title: c.title,
+            phone: c.phone,
+            mobile: c.mobile,
+        }
     }
 }
 
@@ -98,7 +105,10 @@ pub struct Me {
 pub fn renewal_notice(customer: &Customer, today: Date, notice_days: i64) -> Option<RenewalNotice> {
     let end = customer.support_end?;
     let days_left = (end - today).whole_days();
-    (0..=notice_days).contains(&days_left).then_some(RenewalNotice { support_end: end, days_left })
+    (0..=notice_days).contains(&days_left).then_some(RenewalNotice {
+        support_end: end,
+        days_left,
+    })
 }
 
 /// The cards of a customer's account managers: the sales rep with mobile where present,
@@ -214,7 +224,10 @@ impl Validate for CustomerInput {
             validate_manager(&mut c, "sales_rep", rep);
         }
         if self.relationship_managers.len() > MAX_MANAGERS {
-            c.0.push(FieldError::new("relationship_managers", format!("at most {MAX_MANAGERS}")));
+            c.0.push(FieldError::new(
+                "relationship_managers",
+                format!("at most {MAX_MANAGERS}"),
+            ));
         }
         for (i, m) in self.relationship_managers.iter().enumerate() {
             validate_manager(&mut c, &format!("relationship_managers[{i}]"), m);
@@ -267,7 +280,10 @@ pub struct ListParams {
 
 impl ListParams {
     pub fn page(&self) -> shared::pagination::PageParams {
-        shared::pagination::PageParams { limit: self.limit, cursor: self.cursor.clone() }
+        shared::pagination::PageParams {
+            limit: self.limit,
+            cursor: self.cursor.clone(),
+        }
     }
 }
 
@@ -314,7 +330,10 @@ mod tests {
         let mut errors = Vec::new();
         input.validate(&mut errors);
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["name", "email", "relationship_managers[0].email", "support_end"]);
+        assert_eq!(
+            fields,
+            ["name", "email", "relationship_managers[0].email", "support_end"]
+        );
         Ok(())
     }
 }

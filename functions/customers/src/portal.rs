@@ -3,9 +3,9 @@
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
     error::{ApiError, ApiResult},
-    openapi::Problems,
     extract::{JsonBody, QueryParams},
     ids,
+    openapi::Problems,
     pagination::{Page, PageParams},
     principal::{module, Portal, PortalPrincipal},
     table::contacts::{Actor, Contact},
@@ -22,7 +22,10 @@ use time::OffsetDateTime;
         Problems,
     ))]
 pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Me>> {
-    let (customer, contact) = ctx.table.customer_and_contact(&who.customer_id, &who.contact_id).await?;
+    let (customer, contact) = ctx
+        .table
+        .customer_and_contact(&who.customer_id, &who.contact_id)
+        .await?;
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Err(ApiError::NotFound);
     };
@@ -38,7 +41,11 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     .map(PortalContact::from);
     let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
     let modules = ctx.table.effective_modules(&customer.id).await?;
-    let renewal_notice = renewal_notice(&customer, OffsetDateTime::now_utc().date(), ctx.config.support_notice_days);
+    let renewal_notice = renewal_notice(
+        &customer,
+        OffsetDateTime::now_utc().date(),
+        ctx.config.support_notice_days,
+    );
     Ok(Json(Me {
         contact: MyContact {
             id: contact.id,
@@ -93,14 +100,26 @@ pub async fn create_contact(
     Portal(who, _): Portal<module::Contacts>,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> ApiResult<(StatusCode, Json<PortalContact>)> {
-    let contact = new_contact(&who.customer_id, input, Actor::Contact { id: who.contact_id.clone() });
+    let contact = new_contact(
+        &who.customer_id,
+        input,
+        Actor::Contact {
+            id: who.contact_id.clone(),
+        },
+    );
     ctx.table.create_contact(&contact).await?;
     Ok((StatusCode::CREATED, Json(contact.into())))
 }
 
 /// A fresh contact record; staff and portal creation share it.
 pub fn new_contact(customer_id: &str, input: ContactInput, created_by: Actor) -> Contact {
-    let mut contact = Contact::new(ids::new_id(), customer_id.to_owned(), String::new(), String::new(), created_by);
+    let mut contact = Contact::new(
+        ids::new_id(),
+        customer_id.to_owned(),
+        String::new(),
+        String::new(),
+        created_by,
+    );
     input.apply(&mut contact);
     contact
 }

@@ -7,9 +7,9 @@ use axum::{
 };
 use shared::{
     error::{ApiError, ApiResult},
-    openapi::Problems,
     extract::{etag, IfMatch, JsonBody, PathId, QueryParams},
     ids,
+    openapi::Problems,
     pagination::Page,
     principal::{can, Staff, StaffPrincipal},
     table::{
@@ -39,7 +39,10 @@ fn with_etag<T>(status: StatusCode, version: u64, location: Option<String>, body
 }
 
 fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
+    Actor::Staff {
+        id: who.user_id.clone(),
+        username: who.username.clone(),
+    }
 }
 
 async fn load_customer(ctx: &Context, id: &str) -> ApiResult<Customer> {
@@ -61,7 +64,12 @@ pub async fn list_customers(
     _staff: Staff<can::ReadCustomers>,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<Json<Page<CustomerResponse>>> {
-    Ok(Json(ctx.table.customers(q.archived, &q.page()).await?.map(|c| CustomerResponse::from(&c))))
+    Ok(Json(
+        ctx.table
+            .customers(q.archived, &q.page())
+            .await?
+            .map(|c| CustomerResponse::from(&c)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers", tag = "staff", security(("staff" = [])),
@@ -76,13 +84,21 @@ pub async fn create_customer(
     JsonBody(input): JsonBody<CustomerInput>,
 ) -> ApiResult<Created<CustomerResponse>> {
     if input.main_contact_id.is_some() {
-        return Err(ApiError::invalid("main_contact_id", "a new customer has no contacts yet; set it once they exist"));
+        return Err(ApiError::invalid(
+            "main_contact_id",
+            "a new customer has no contacts yet; set it once they exist",
+        ));
     }
     let mut customer = Customer::new(ids::new_id(), String::new());
     input.apply(&mut customer);
     ctx.table.create_customer(&customer).await?;
     let location = format!("/admin/customers/{}", customer.id);
-    Ok(with_etag(StatusCode::CREATED, customer.version, Some(location), CustomerResponse::from(&customer)))
+    Ok(with_etag(
+        StatusCode::CREATED,
+        customer.version,
+        Some(location),
+        CustomerResponse::from(&customer),
+    ))
 }
 
 #[utoipa::path(get, path = "/admin/customers/{id}", tag = "staff", security(("staff" = [])),
@@ -97,7 +113,12 @@ pub async fn get_customer(
     PathId(id): PathId,
 ) -> ApiResult<Created<CustomerResponse>> {
     let customer = load_customer(&ctx, &id).await?;
-    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
+    Ok(with_etag(
+        StatusCode::OK,
+        customer.version,
+        None,
+        CustomerResponse::from(&customer),
+    ))
 }
 
 /// Replaces the customer's editable fields. `If-Match` carries the version read.
@@ -123,7 +144,12 @@ pub async fn update_customer(
     customer.version += 1;
     customer.updated_at = OffsetDateTime::now_utc();
     ctx.table.save_customer(&customer, read_version).await?;
-    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
+    Ok(with_etag(
+        StatusCode::OK,
+        customer.version,
+        None,
+        CustomerResponse::from(&customer),
+    ))
 }
 
 async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiResult<Created<CustomerResponse>> {
@@ -135,7 +161,12 @@ async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiRe
         customer.updated_at = OffsetDateTime::now_utc();
         ctx.table.save_customer(&customer, read_version).await?;
     }
-    Ok(with_etag(StatusCode::OK, customer.version, None, CustomerResponse::from(&customer)))
+    Ok(with_etag(
+        StatusCode::OK,
+        customer.version,
+        None,
+        CustomerResponse::from(&customer),
+    ))
 }
 
 /// Archives a customer: it leaves the customer list and its contacts lose the portal.
@@ -145,7 +176,11 @@ async fn set_customer_archived(ctx: &Context, id: &str, archived: bool) -> ApiRe
         (status = 200, body = CustomerResponse),
         Problems,
     ))]
-pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<CustomerResponse>> {
+pub async fn archive_customer(
+    State(ctx): State<Context>,
+    _staff: Staff<can::WriteCustomers>,
+    PathId(id): PathId,
+) -> ApiResult<Created<CustomerResponse>> {
     set_customer_archived(&ctx, &id, true).await
 }
 
@@ -155,7 +190,11 @@ pub async fn archive_customer(State(ctx): State<Context>, _staff: Staff<can::Wri
         (status = 200, body = CustomerResponse),
         Problems,
     ))]
-pub async fn restore_customer(State(ctx): State<Context>, _staff: Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<CustomerResponse>> {
+pub async fn restore_customer(
+    State(ctx): State<Context>,
+    _staff: Staff<can::WriteCustomers>,
+    PathId(id): PathId,
+) -> ApiResult<Created<CustomerResponse>> {
     set_customer_archived(&ctx, &id, false).await
 }
 
@@ -172,7 +211,12 @@ pub async fn list_contacts(
     PathId(id): PathId,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<Json<Page<ContactResponse>>> {
-    Ok(Json(ctx.table.contacts(&id, q.archived, &q.page()).await?.map(|c| ContactResponse::from(&c))))
+    Ok(Json(
+        ctx.table
+            .contacts(&id, q.archived, &q.page())
+            .await?
+            .map(|c| ContactResponse::from(&c)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/contacts", tag = "staff", security(("staff" = [])),
@@ -191,7 +235,12 @@ pub async fn create_contact(
     let contact = new_contact(&id, input, actor(&who));
     ctx.table.create_contact(&contact).await?;
     let location = format!("/admin/contacts/{}", contact.id);
-    Ok(with_etag(StatusCode::CREATED, contact.version, Some(location), ContactResponse::from(&contact)))
+    Ok(with_etag(
+        StatusCode::CREATED,
+        contact.version,
+        Some(location),
+        ContactResponse::from(&contact),
+    ))
 }
 
 #[utoipa::path(get, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
@@ -200,9 +249,18 @@ pub async fn create_contact(
         (status = 200, body = ContactResponse, headers(("ETag" = String))),
         Problems,
     ))]
-pub async fn get_contact(State(ctx): State<Context>, _staff: Staff<can::ReadCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
+pub async fn get_contact(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ReadCustomers>,
+    PathId(id): PathId,
+) -> ApiResult<Created<ContactResponse>> {
     let contact = load_contact(&ctx, &id).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
+    Ok(with_etag(
+        StatusCode::OK,
+        contact.version,
+        None,
+        ContactResponse::from(&contact),
+    ))
 }
 
 #[utoipa::path(put, path = "/admin/contacts/{id}", tag = "staff", security(("staff" = [])),
@@ -223,25 +281,44 @@ pub async fn update_contact(
     if contact.version != read_version {
         return Err(stale());
     }
-    let new_email = input.email.as_deref().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    let new_email = input
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty());
     if contact.portal_username.is_some() && new_email != contact.email {
         // The address is claimed deployment-wide with the portal access; it moves only with it.
-        return Err(ApiError::Conflict("revoke the contact's portal access before changing their email address".into()));
+        return Err(ApiError::Conflict(
+            "revoke the contact's portal access before changing their email address".into(),
+        ));
     }
     input.apply(&mut contact);
     contact.version += 1;
     contact.updated_at = OffsetDateTime::now_utc();
     ctx.table.save_contact(&contact, read_version).await?;
-    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
+    Ok(with_etag(
+        StatusCode::OK,
+        contact.version,
+        None,
+        ContactResponse::from(&contact),
+    ))
 }
 
-async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, archived: bool) -> ApiResult<Created<ContactResponse>> {
+async fn set_contact_archived(
+    ctx: &Context,
+    who: &StaffPrincipal,
+    id: &str,
+    archived: bool,
+) -> ApiResult<Created<ContactResponse>> {
     let mut contact = load_contact(ctx, id).await?;
     if archived && contact.portal_username.is_some() {
         // Archiving revokes access, which only those who manage portal access may do.
         who.require(shared::permissions::Permission::PortalManageAccess)?;
         // Archiving revokes portal access first: sessions end, username and email are released.
-        let pool = shared::identity::PortalPool::admin(ctx.clients.cognito().clone(), ctx.config.portal_user_pool_id.clone().unwrap_or_default());
+        let pool = shared::identity::PortalPool::admin(
+            ctx.clients.cognito().clone(),
+            ctx.config.portal_user_pool_id.clone().unwrap_or_default(),
+        );
         contact = shared::portal_access::revoke(ctx, &pool, &contact, actor(who), "contact archived").await?;
     }
     if contact.archived != archived {
@@ -251,7 +328,12 @@ async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, arc
         contact.updated_at = OffsetDateTime::now_utc();
         ctx.table.save_contact(&contact, read_version).await?;
     }
-    Ok(with_etag(StatusCode::OK, contact.version, None, ContactResponse::from(&contact)))
+    Ok(with_etag(
+        StatusCode::OK,
+        contact.version,
+        None,
+        ContactResponse::from(&contact),
+    ))
 }
 
 /// Archives a contact: they leave the portal's contact list and can no longer use the portal.
@@ -261,7 +343,11 @@ async fn set_contact_archived(ctx: &Context, who: &StaffPrincipal, id: &str, arc
         (status = 200, body = ContactResponse),
         Problems,
     ))]
-pub async fn archive_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
+pub async fn archive_contact(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::WriteCustomers>,
+    PathId(id): PathId,
+) -> ApiResult<Created<ContactResponse>> {
     set_contact_archived(&ctx, &who, &id, true).await
 }
 
@@ -271,6 +357,10 @@ pub async fn archive_contact(State(ctx): State<Context>, Staff(who, _): Staff<ca
         (status = 200, body = ContactResponse),
         Problems,
     ))]
-pub async fn restore_contact(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteCustomers>, PathId(id): PathId) -> ApiResult<Created<ContactResponse>> {
+pub async fn restore_contact(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::WriteCustomers>,
+    PathId(id): PathId,
+) -> ApiResult<Created<ContactResponse>> {
     set_contact_archived(&ctx, &who, &id, false).await
 }

@@ -30,7 +30,10 @@ pub struct TemplateInput {
 }
 
 fn valid_key(k: &str) -> bool {
-    (1..=64).contains(&k.len()) && k.starts_with(|c: char| c.is_ascii_lowercase()) && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    (1..=64).contains(&k.len())
+        && k.starts_with(|c: char| c.is_ascii_lowercase())
+        && k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 impl Validate for TemplateInput {
@@ -46,7 +49,10 @@ impl Validate for TemplateInput {
         for (i, f) in self.fields.iter().enumerate() {
             let at = |p: &str| format!("fields[{i}].{p}");
             if !valid_key(&f.key) {
-                errors.push(FieldError::new(at("key"), "must be 1 to 64 lowercase letters, digits or '_', starting with a letter"));
+                errors.push(FieldError::new(
+                    at("key"),
+                    "must be 1 to 64 lowercase letters, digits or '_', starting with a letter",
+                ));
             } else if !keys.insert(f.key.clone()) {
                 errors.push(FieldError::new(at("key"), "is used by another field"));
             }
@@ -55,17 +61,30 @@ impl Validate for TemplateInput {
             match &f.kind {
                 FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options } => {
                     let unique: HashSet<_> = options.iter().collect();
-                    if options.is_empty() || options.len() > MAX_OPTIONS || unique.len() != options.len() || options.iter().any(|o| o.trim().is_empty() || o.len() > MAX_NAME) {
-                        errors.push(FieldError::new(at("options"), format!("must be 1 to {MAX_OPTIONS} distinct, non-blank options")));
+                    if options.is_empty()
+                        || options.len() > MAX_OPTIONS
+                        || unique.len() != options.len()
+                        || options.iter().any(|o| o.trim().is_empty() || o.len() > MAX_NAME)
+                    {
+                        errors.push(FieldError::new(
+                            at("options"),
+                            format!("must be 1 to {MAX_OPTIONS} distinct, non-blank options"),
+                        ));
                     }
                     for (j, _) in options.iter().enumerate().filter(|(_, o)| has_control(o)) {
                         errors.push(FieldError::new(at(&format!("options[{j}]")), CONTROL_MESSAGE));
                     }
                 }
-                FieldKind::Number { min: Some(lo), max: Some(hi), .. } if lo > hi => {
+                FieldKind::Number {
+                    min: Some(lo),
+                    max: Some(hi),
+                    ..
+                } if lo > hi => {
                     errors.push(FieldError::new(at("max"), "must not be below min"));
                 }
-                FieldKind::Number { min, max, .. } if min.is_some_and(|v| !v.is_finite()) || max.is_some_and(|v| !v.is_finite()) => {
+                FieldKind::Number { min, max, .. }
+                    if min.is_some_and(|v| !v.is_finite()) || max.is_some_and(|v| !v.is_finite()) =>
+                {
                     errors.push(FieldError::new(at("min"), "bounds must be finite numbers"));
                 }
                 FieldKind::Text { max_length: Some(0) } | FieldKind::MultiLineText { max_length: Some(0) } => {
@@ -92,12 +111,18 @@ impl Validate for PortalTemplatesInput {
         }
         for (i, id) in self.template_ids.iter().enumerate() {
             if !shared::ids::is_valid(id) {
-                errors.push(FieldError::new(format!("template_ids[{i}]"), "is not a valid identifier"));
+                errors.push(FieldError::new(
+                    format!("template_ids[{i}]"),
+                    "is not a valid identifier",
+                ));
             }
         }
         Checks(errors).email("tickets_from_email", self.tickets_from_email.as_deref());
         if !self.template_ids.is_empty() && self.tickets_from_email.as_deref().is_none_or(|e| e.trim().is_empty()) {
-            errors.push(FieldError::new("tickets_from_email", "is required when templates are assigned"));
+            errors.push(FieldError::new(
+                "tickets_from_email",
+                "is required when templates are assigned",
+            ));
         }
     }
 }
@@ -141,7 +166,10 @@ pub struct SheetView {
 
 impl SheetView {
     pub fn new(sheet: &Sheet, template: &Template) -> Self {
-        Self { sheet: sheet.into(), template: template.into() }
+        Self {
+            sheet: sheet.into(),
+            template: template.into(),
+        }
     }
 }
 

@@ -25,19 +25,30 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetView, SheetResponse};
+use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetResponse, SheetView};
 
 pub async fn assigned(ctx: &Context, customer_id: &str) -> ApiResult<PortalTemplates> {
-    Ok(ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?.unwrap_or_default())
+    Ok(ctx
+        .table
+        .get(keys::customer(customer_id), keys::PORTAL_TEMPLATES)
+        .await?
+        .unwrap_or_default())
 }
 
 pub async fn template_version(ctx: &Context, id: &str, version: u64) -> ApiResult<Template> {
-    let v: TemplateVersion = ctx.table.get(keys::template(id), keys::template_version(version)).await?.ok_or(ApiError::NotFound)?;
+    let v: TemplateVersion = ctx
+        .table
+        .get(keys::template(id), keys::template_version(version))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(v.0)
 }
 
 pub async fn load_sheet(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Sheet> {
-    ctx.table.get(keys::customer(customer_id), keys::sheet(id)).await?.ok_or(ApiError::NotFound)
+    ctx.table
+        .get(keys::customer(customer_id), keys::sheet(id))
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
@@ -48,21 +59,37 @@ pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
 /// The company's data sheets, newest first.
 #[utoipa::path(get, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), params(PageParams),
     responses((status = 200, body = Page<SheetResponse>), Problems))]
-pub async fn list(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<SheetResponse>>> {
+pub async fn list(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::DataSheets>,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<SheetResponse>>> {
     let mut spec = QuerySpec::table(keys::customer(&who.customer_id), keys::SHEET_PREFIX);
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page::<Sheet>(&spec, &page).await?.map(|x| SheetResponse::from(&x))))
+    Ok(Json(
+        ctx.table
+            .query_page::<Sheet>(&spec, &page)
+            .await?
+            .map(|x| SheetResponse::from(&x)),
+    ))
 }
 
 /// The templates this company's contacts may start a sheet from.
 #[utoipa::path(get, path = "/portal/datasheets/templates", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Vec<AvailableTemplate>), Problems))]
-pub async fn templates(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>) -> ApiResult<Json<Vec<AvailableTemplate>>> {
+pub async fn templates(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::DataSheets>,
+) -> ApiResult<Json<Vec<AvailableTemplate>>> {
     let config = assigned(&ctx, &who.customer_id).await?;
     if config.template_ids.is_empty() {
         return Ok(Json(Vec::new()));
     }
-    let keys_ = config.template_ids.iter().map(|id| shared::table::key(keys::template(id), keys::HEAD)).collect();
+    let keys_ = config
+        .template_ids
+        .iter()
+        .map(|id| shared::table::key(keys::template(id), keys::HEAD))
+        .collect();
     let mut out: Vec<AvailableTemplate> = ctx
         .table
         .batch_get(keys_)
@@ -70,16 +97,24 @@ pub async fn templates(State(ctx): State<Context>, Portal(who, _): Portal<module
         .into_iter()
         .filter_map(|item| shared::table::Entity::from_item(item).ok())
         .filter(|t: &Template| !t.archived)
-        .map(|t| AvailableTemplate { id: t.id, name: t.name, description: t.description })
+        .map(|t| AvailableTemplate {
+            id: t.id,
+            name: t.name,
+            description: t.description,
+        })
         .collect();
-    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    out.sort_by_key(|t| t.name.to_lowercase());
     Ok(Json(out))
 }
 
 /// Starts a draft from a template assigned to the company (its current version).
 #[utoipa::path(post, path = "/portal/datasheets", tag = "portal", security(("portal" = [])), request_body = NewSheet,
     responses((status = 201, body = SheetView), Problems))]
-pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<module::DataSheets>, JsonBody(input): JsonBody<NewSheet>) -> ApiResult<(StatusCode, Json<SheetView>)> {
+pub async fn create(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::DataSheets>,
+    JsonBody(input): JsonBody<NewSheet>,
+) -> ApiResult<(StatusCode, Json<SheetView>)> {
     let contact = session.contact;
     let template_id = input.template_id.to_ascii_uppercase();
     let config = assigned(&ctx, &who.customer_id).await?;
@@ -87,7 +122,12 @@ pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<mod
     let template = match head {
         Some(t) if config.template_ids.contains(&template_id) && !t.archived => t,
         // Not assigned to this customer: exactly as if it did not exist.
-        _ => return Err(ApiError::invalid("template_id", "is not a template available to your company")),
+        _ => {
+            return Err(ApiError::invalid(
+                "template_id",
+                "is not a template available to your company",
+            ))
+        }
     };
     let now = OffsetDateTime::now_utc();
     let sheet = Sheet {
@@ -108,14 +148,22 @@ pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<mod
         ticket_number: None,
         version: 1,
     };
-    ctx.table.transact_or(vec![ctx.table.put_new(&sheet)?], |_| ApiError::Conflict("the sheet exists".into())).await?;
+    ctx.table
+        .transact_or(vec![ctx.table.put_new(&sheet)?], |_| {
+            ApiError::Conflict("the sheet exists".into())
+        })
+        .await?;
     Ok((StatusCode::CREATED, Json(SheetView::new(&sheet, &template))))
 }
 
 #[utoipa::path(get, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id")),
     responses((status = 200, body = SheetView), Problems))]
-pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+pub async fn get(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::DataSheets>,
+    PathId(id): PathId,
+) -> ApiResult<Json<SheetView>> {
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     Ok(Json(view(&ctx, sheet).await?))
 }
@@ -125,10 +173,18 @@ pub async fn get(State(ctx): State<Context>, Portal(who, _): Portal<module::Data
 #[utoipa::path(put, path = "/portal/datasheets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = SaveSheet, responses((status = 200, body = SheetView), Problems))]
-pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::DataSheets>, PathId(id): PathId, IfMatch(read_version): IfMatch, JsonBody(input): JsonBody<SaveSheet>) -> ApiResult<Json<SheetView>> {
+pub async fn save(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::DataSheets>,
+    PathId(id): PathId,
+    IfMatch(read_version): IfMatch,
+    JsonBody(input): JsonBody<SaveSheet>,
+) -> ApiResult<Json<SheetView>> {
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {
-        return Err(ApiError::Conflict("the sheet is submitted and locked; ask us to unlock it for a correction".into()));
+        return Err(ApiError::Conflict(
+            "the sheet is submitted and locked; ask us to unlock it for a correction".into(),
+        ));
     }
     if sheet.version != read_version {
         return Err(stale());
@@ -142,7 +198,9 @@ pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::Dat
     updated.values = input.values;
     updated.updated_at = OffsetDateTime::now_utc();
     updated.version += 1;
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&updated, read_version)?], |_| stale()).await?;
+    ctx.table
+        .transact_or(vec![ctx.table.put_versioned(&updated, read_version)?], |_| stale())
+        .await?;
     Ok(Json(SheetView::new(&updated, &template)))
 }
 
@@ -152,7 +210,11 @@ pub async fn save(State(ctx): State<Context>, Portal(who, _): Portal<module::Dat
 #[utoipa::path(post, path = "/portal/datasheets/{id}/submit", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Sheet id")),
     responses((status = 200, body = SheetView), Problems))]
-pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<module::DataSheets>, PathId(id): PathId) -> ApiResult<Json<SheetView>> {
+pub async fn submit(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::DataSheets>,
+    PathId(id): PathId,
+) -> ApiResult<Json<SheetView>> {
     let contact = session.contact;
     let sheet = load_sheet(&ctx, &who.customer_id, &id).await?;
     if sheet.status == SheetStatus::Submitted {
@@ -167,10 +229,23 @@ pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<mod
     let description = template
         .fields
         .iter()
-        .map(|f| format!("{}: {}", f.label, sheet.values.get(&f.key).map(display).unwrap_or_default()))
+        .map(|f| {
+            format!(
+                "{}: {}",
+                f.label,
+                sheet.values.get(&f.key).map(display).unwrap_or_default()
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n");
-    let mut ticket = Ticket::raised_by(&contact, &format!("Data sheet: {}", template.name), &description, TicketType::Request, Priority::Normal, ctx.config.default_assignee.clone());
+    let mut ticket = Ticket::raised_by(
+        &contact,
+        &format!("Data sheet: {}", template.name),
+        &description,
+        TicketType::Request,
+        Priority::Normal,
+        ctx.config.default_assignee.clone(),
+    );
     ticket.data_sheet_id = Some(sheet.id.clone());
     let mut submitted = sheet.clone();
     submitted.status = SheetStatus::Submitted;
@@ -179,7 +254,10 @@ pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<mod
     submitted.ticket_id = Some(ticket.id.clone());
     submitted.updated_at = now;
     submitted.version += 1;
-    let item = OutboxItem::new(OutboxTask::SheetSubmitted { customer_id: who.customer_id.clone(), sheet_id: sheet.id.clone() });
+    let item = OutboxItem::new(OutboxTask::SheetSubmitted {
+        customer_id: who.customer_id.clone(),
+        sheet_id: sheet.id.clone(),
+    });
     // The number is known only inside create_ticket; the sheet stores it through a second field write below.
     let result = create_with_sheet(&ctx, &mut ticket, &mut submitted, sheet.version, &item).await;
     match result {
@@ -201,12 +279,21 @@ pub async fn submit(State(ctx): State<Context>, Portal(who, session): Portal<mod
 }
 
 /// The ticket (with its number), the locked sheet and the outbox item in one transaction.
-async fn create_with_sheet(ctx: &Context, ticket: &mut Ticket, sheet: &mut Sheet, read_version: u64, item: &OutboxItem) -> ApiResult<()> {
+async fn create_with_sheet(
+    ctx: &Context,
+    ticket: &mut Ticket,
+    sheet: &mut Sheet,
+    read_version: u64,
+    item: &OutboxItem,
+) -> ApiResult<()> {
     for _ in 0..20 {
         let number = ctx.table.next_ticket_number().await?;
         ticket.number = number.value;
         sheet.ticket_number = Some(number.value);
-        let extra = vec![ctx.table.put_versioned(&*sheet, read_version)?, ctx.table.put_new(item)?];
+        let extra = vec![
+            ctx.table.put_versioned(&*sheet, read_version)?,
+            ctx.table.put_new(item)?,
+        ];
         match ctx.table.create_ticket_numbered(ticket, number, extra).await {
             Err(ApiError::Conflict(m)) if m == shared::table::tickets::NUMBER_TAKEN => continue,
             other => return other,

@@ -20,7 +20,14 @@ pub const MAX_SIZE: u64 = 50 * 1024 * 1024;
 pub const LINK_SECONDS: u64 = 300;
 
 /// The types documents may have; the first group displays in a browser.
-pub const DISPLAYABLE: [&str; 6] = ["application/pdf", "text/plain", "image/png", "image/jpeg", "image/gif", "image/webp"];
+pub const DISPLAYABLE: [&str; 6] = [
+    "application/pdf",
+    "text/plain",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+];
 pub const OTHER: [&str; 6] = [
     "application/msword",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -44,7 +51,11 @@ pub struct NewDocument {
 
 pub fn clean_folder(folder: &str) -> Option<String> {
     let segments: Vec<&str> = folder.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
-    if segments.len() > 8 || segments.iter().any(|s| *s == "." || *s == ".." || s.len() > 64 || s.chars().any(|c| c.is_control() || c == '\\')) {
+    if segments.len() > 8
+        || segments
+            .iter()
+            .any(|s| *s == "." || *s == ".." || s.len() > 64 || s.chars().any(|c| c.is_control() || c == '\\'))
+    {
         return None;
     }
     Some(segments.join("/"))
@@ -58,14 +69,20 @@ impl Validate for NewDocument {
         }
         if let Some(f) = &self.folder {
             if clean_folder(f).is_none() {
-                errors.push(FieldError::new("folder", "must be up to 8 folder names of at most 64 characters, separated by '/'"));
+                errors.push(FieldError::new(
+                    "folder",
+                    "must be up to 8 folder names of at most 64 characters, separated by '/'",
+                ));
             }
         }
         if !DISPLAYABLE.contains(&self.content_type.as_str()) && !OTHER.contains(&self.content_type.as_str()) {
             errors.push(FieldError::new("content_type", "is not a type documents may have"));
         }
         if self.size == 0 || self.size > MAX_SIZE {
-            errors.push(FieldError::new("size", format!("must be between 1 and {MAX_SIZE} bytes")));
+            errors.push(FieldError::new(
+                "size",
+                format!("must be between 1 and {MAX_SIZE} bytes"),
+            ));
         }
     }
 }
@@ -173,27 +190,66 @@ pub fn tree(docs: Vec<Document>) -> Folder {
         let mut node = &mut root;
         let mut path = String::new();
         for segment in d.folder.split('/').filter(|s| !s.is_empty()) {
-            path = if path.is_empty() { segment.to_owned() } else { format!("{path}/{segment}") };
+            path = if path.is_empty() {
+                segment.to_owned()
+            } else {
+                format!("{path}/{segment}")
+            };
             let i = match node.folders.iter().position(|f| f.name == segment) {
                 Some(i) => i,
                 None => {
-                    node.folders.push(Folder { name: segment.to_owned(), path: path.clone(), ..Default::default() });
+                    node.folders.push(Folder {
+                        name: segment.to_owned(),
+                        path: path.clone(),
+                        ..Default::default()
+                    });
                     node.folders.len() - 1
                 }
             };
             node = &mut node.folders[i];
         }
-        node.documents.push(DocumentEntry { id: d.id, name: d.name, content_type: d.content_type, size: d.size, created_at: d.created_at });
+        node.documents.push(DocumentEntry {
+            id: d.id,
+            name: d.name,
+            content_type: d.content_type,
+            size: d.size,
+            created_at: d.created_at,
+        });
     }
     root
 }
 
 /// `inline` or `attachment; filename=…`: a plain-ASCII fallback name and the exact name per RFC 6266/5987.
 pub fn disposition(name: &str, content_type: &str) -> (String, String) {
-    let kind = if DISPLAYABLE.contains(&content_type) { "inline" } else { "attachment" };
-    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | ';' | '%') || c == ' ' { c } else { '_' }).collect();
-    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
-    (kind.to_owned(), format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
+    let kind = if DISPLAYABLE.contains(&content_type) {
+        "inline"
+    } else {
+        "attachment"
+    };
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | ';' | '%') || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    (
+        kind.to_owned(),
+        format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+    )
 }
 
 #[cfg(test)]
@@ -205,7 +261,10 @@ mod tests {
         let (kind, header) = disposition("Report \"Q1\";\r\nX-Evil: 1 é.docx", "application/msword");
         assert_eq!(kind, "attachment");
         assert!(!header.contains('\r') && !header.contains('\n'));
-        assert!(header.starts_with("attachment; filename=\"Report _Q1____X-Evil: 1 _.docx\""), "{header}");
+        assert!(
+            header.starts_with("attachment; filename=\"Report _Q1____X-Evil: 1 _.docx\""),
+            "{header}"
+        );
         assert!(header.contains("filename*=UTF-8''Report%20%22Q1%22%3B%0D%0AX-Evil%3A%201%20%C3%A9.docx"));
         assert_eq!(disposition("a.pdf", "application/pdf").0, "inline");
     }

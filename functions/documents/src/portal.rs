@@ -23,7 +23,9 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{disposition, tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE};
+use crate::model::{
+    disposition, tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE,
+};
 
 pub(crate) fn bucket(ctx: &Context) -> ApiResult<&str> {
     shared::config::Config::require(&ctx.config.bucket_name, "BUCKET_NAME").map_err(|_| ApiError::Internal)
@@ -34,11 +36,21 @@ pub(crate) fn presigning() -> ApiResult<PresigningConfig> {
 }
 
 pub(crate) async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
-    ctx.table.get(keys::customer(customer_id), keys::document(id)).await?.ok_or(ApiError::NotFound)
+    ctx.table
+        .get(keys::customer(customer_id), keys::document(id))
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 /// Records a pending document and signs a PUT of exactly its type and size.
-pub(crate) async fn start_upload(ctx: &Context, customer_id: &str, folder: String, input: NewDocument, by: Actor, visible: bool) -> ApiResult<UploadTicket> {
+pub(crate) async fn start_upload(
+    ctx: &Context,
+    customer_id: &str,
+    folder: String,
+    input: NewDocument,
+    by: Actor,
+    visible: bool,
+) -> ApiResult<UploadTicket> {
     let now = OffsetDateTime::now_utc();
     let doc = Document {
         id: ids::new_id(),
@@ -67,8 +79,16 @@ pub(crate) async fn start_upload(ctx: &Context, customer_id: &str, folder: Strin
         .await
         .map_err(from_sdk)?;
     let headers = signed.headers().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
-    let upload = Upload { url: signed.uri().to_owned(), method: signed.method().to_owned(), headers, expires_at: now + time::Duration::seconds(LINK_SECONDS as i64) };
-    Ok(UploadTicket { document: DocumentResponse::from(&doc), upload })
+    let upload = Upload {
+        url: signed.uri().to_owned(),
+        method: signed.method().to_owned(),
+        headers,
+        expires_at: now + time::Duration::seconds(LINK_SECONDS as i64),
+    };
+    Ok(UploadTicket {
+        document: DocumentResponse::from(&doc),
+        upload,
+    })
 }
 
 /// Checks the uploaded object against what was announced; a mismatch removes it.
@@ -76,7 +96,14 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
     if doc.status != DocumentStatus::Pending {
         return Ok(doc);
     }
-    let head = ctx.clients.s3().head_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await;
+    let head = ctx
+        .clients
+        .s3()
+        .head_object()
+        .bucket(bucket(ctx)?)
+        .key(doc.object_key())
+        .send()
+        .await;
     let head = match head {
         Ok(h) => h,
         Err(e) if e.as_service_error().is_some_and(|s| s.is_not_found()) => {
@@ -85,17 +112,34 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
         Err(e) => return Err(from_sdk(e)),
     };
     let size = head.content_length().unwrap_or(-1);
-    let matches = size == doc.size as i64 && size as u64 <= MAX_SIZE && head.content_type() == Some(doc.content_type.as_str());
+    let matches =
+        size == doc.size as i64 && size as u64 <= MAX_SIZE && head.content_type() == Some(doc.content_type.as_str());
     let mut after = doc.clone();
-    after.status = if matches { DocumentStatus::Available } else { DocumentStatus::Rejected };
+    after.status = if matches {
+        DocumentStatus::Available
+    } else {
+        DocumentStatus::Rejected
+    };
     after.updated_at = OffsetDateTime::now_utc();
     after.version += 1;
     if !matches {
-        ctx.clients.s3().delete_object().bucket(bucket(ctx)?).key(doc.object_key()).send().await.map_err(from_sdk)?;
+        ctx.clients
+            .s3()
+            .delete_object()
+            .bucket(bucket(ctx)?)
+            .key(doc.object_key())
+            .send()
+            .await
+            .map_err(from_sdk)?;
     }
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
+    ctx.table
+        .transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale())
+        .await?;
     if !matches {
-        return Err(ApiError::invalid("size", "the upload does not match the announced size and type; it was removed"));
+        return Err(ApiError::invalid(
+            "size",
+            "the upload does not match the announced size and type; it was removed",
+        ));
     }
     Ok(after)
 }
@@ -116,15 +160,25 @@ pub(crate) async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
         .presigned(presigning()?)
         .await
         .map_err(from_sdk)?;
-    Ok(Link { url: signed.uri().to_owned(), expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64), disposition: kind })
+    Ok(Link {
+        url: signed.uri().to_owned(),
+        expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64),
+        disposition: kind,
+    })
 }
 /// The company's shared documents as one folder tree (name, type, size, date), expandable all at once.
 #[utoipa::path(get, path = "/portal/documents", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Folder), Problems))]
-pub async fn portal_tree(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>) -> ApiResult<Json<Folder>> {
+pub async fn portal_tree(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Documents>,
+) -> ApiResult<Json<Folder>> {
     let spec = QuerySpec::gsi1(keys::visible_documents(&who.customer_id));
     let mut docs = Vec::new();
-    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut page = PageParams {
+        limit: Some(100),
+        cursor: None,
+    };
     for _ in 0..20 {
         let p = ctx.table.query_page::<Document>(&spec, &page).await?;
         docs.extend(p.items);
@@ -140,7 +194,11 @@ pub async fn portal_tree(State(ctx): State<Context>, Portal(who, _): Portal<modu
 /// the original file name otherwise.
 #[utoipa::path(get, path = "/portal/documents/{id}/link", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Document id")), responses((status = 200, body = Link), Problems))]
-pub async fn portal_link(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<Link>> {
+pub async fn portal_link(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Documents>,
+    PathId(id): PathId,
+) -> ApiResult<Json<Link>> {
     let doc = load(&ctx, &who.customer_id, &id).await?;
     if !doc.visible_in_portal {
         return Err(ApiError::NotFound);
@@ -151,20 +209,42 @@ pub async fn portal_link(State(ctx): State<Context>, Portal(who, _): Portal<modu
 /// A contact sends a document to the business: into the company's `Uploads` folder.
 #[utoipa::path(post, path = "/portal/documents/uploads", tag = "portal", security(("portal" = [])), request_body = NewDocument,
     responses((status = 201, body = UploadTicket), Problems))]
-pub async fn portal_upload(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, JsonBody(input): JsonBody<NewDocument>) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
+pub async fn portal_upload(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Documents>,
+    JsonBody(input): JsonBody<NewDocument>,
+) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
     if input.folder.is_some() {
         return Err(ApiError::invalid("folder", "contacts upload into the Uploads folder"));
     }
-    let ticket = start_upload(&ctx, &who.customer_id, "Uploads".into(), input, Actor::Contact { id: who.contact_id.clone() }, true).await?;
+    let ticket = start_upload(
+        &ctx,
+        &who.customer_id,
+        "Uploads".into(),
+        input,
+        Actor::Contact {
+            id: who.contact_id.clone(),
+        },
+        true,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(ticket)))
 }
 
 /// The contact confirms their upload; it is checked against the announced size and type.
 #[utoipa::path(post, path = "/portal/documents/{id}/complete", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Document id")), responses((status = 200, body = DocumentResponse), Problems))]
-pub async fn portal_complete(State(ctx): State<Context>, Portal(who, _): Portal<module::Documents>, PathId(id): PathId) -> ApiResult<Json<DocumentResponse>> {
+pub async fn portal_complete(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Documents>,
+    PathId(id): PathId,
+) -> ApiResult<Json<DocumentResponse>> {
     let doc = load(&ctx, &who.customer_id, &id).await?;
-    if doc.uploaded_by != (Actor::Contact { id: who.contact_id.clone() }) {
+    if doc.uploaded_by
+        != (Actor::Contact {
+            id: who.contact_id.clone(),
+        })
+    {
         return Err(ApiError::NotFound);
     }
     Ok(Json(DocumentResponse::from(&complete_upload(&ctx, doc).await?)))

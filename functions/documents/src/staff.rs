@@ -8,12 +8,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{
-        contacts::Actor,
-        customers::stale,
-        documents::Document,
-        keys, QuerySpec,
-    },
+    table::{contacts::Actor, customers::stale, documents::Document, keys, QuerySpec},
     Context,
 };
 use time::OffsetDateTime;
@@ -26,26 +21,51 @@ use crate::{
 /// Every document of a customer (shared or not, contacts' uploads included), newest first.
 #[utoipa::path(get, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), PageParams), responses((status = 200, body = Page<DocumentResponse>), Problems))]
-pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathId(id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<DocumentResponse>>> {
+pub async fn staff_list(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadDocuments>,
+    PathId(id): PathId,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<DocumentResponse>>> {
     let mut spec = QuerySpec::table(keys::customer(&id), keys::DOC_PREFIX);
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page::<Document>(&spec, &page).await?.map(|d| DocumentResponse::from(&d))))
+    Ok(Json(
+        ctx.table
+            .query_page::<Document>(&spec, &page)
+            .await?
+            .map(|d| DocumentResponse::from(&d)),
+    ))
 }
 
 /// Announces a document (folder, name, type, size) and answers with a presigned upload. Hidden from the
 /// portal until shared.
 #[utoipa::path(post, path = "/admin/customers/{id}/documents", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = NewDocument, responses((status = 201, body = UploadTicket), Problems))]
-pub async fn staff_upload(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteDocuments>, PathId(id): PathId, JsonBody(input): JsonBody<NewDocument>) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
+pub async fn staff_upload(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::WriteDocuments>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<NewDocument>,
+) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
     let folder = clean_folder(input.folder.as_deref().unwrap_or("")).unwrap_or_default();
-    let by = Actor::Staff { id: who.user_id.clone(), username: who.username.clone() };
-    Ok((StatusCode::CREATED, Json(start_upload(&ctx, &id, folder, input, by, false).await?)))
+    let by = Actor::Staff {
+        id: who.user_id.clone(),
+        username: who.username.clone(),
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(start_upload(&ctx, &id, folder, input, by, false).await?),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/documents/{id}/complete", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
     responses((status = 200, body = DocumentResponse), Problems))]
-pub async fn staff_complete(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<DocumentResponse>> {
+pub async fn staff_complete(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteDocuments>,
+    PathIds(cid, id): PathIds,
+) -> ApiResult<Json<DocumentResponse>> {
     let doc = load(&ctx, &cid, &id).await?;
     Ok(Json(DocumentResponse::from(&complete_upload(&ctx, doc).await?)))
 }
@@ -54,20 +74,31 @@ pub async fn staff_complete(State(ctx): State<Context>, _s: Staff<can::WriteDocu
 #[utoipa::path(put, path = "/admin/customers/{customer_id}/documents/{id}/visibility", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
     request_body = Visibility, responses((status = 200, body = DocumentResponse), Problems))]
-pub async fn staff_visibility(State(ctx): State<Context>, _s: Staff<can::WriteDocuments>, PathIds(cid, id): PathIds, JsonBody(input): JsonBody<Visibility>) -> ApiResult<Json<DocumentResponse>> {
+pub async fn staff_visibility(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteDocuments>,
+    PathIds(cid, id): PathIds,
+    JsonBody(input): JsonBody<Visibility>,
+) -> ApiResult<Json<DocumentResponse>> {
     let doc = load(&ctx, &cid, &id).await?;
     let mut after = doc.clone();
     after.visible_in_portal = input.visible_in_portal;
     after.updated_at = OffsetDateTime::now_utc();
     after.version += 1;
-    ctx.table.transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale()).await?;
+    ctx.table
+        .transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale())
+        .await?;
     Ok(Json(DocumentResponse::from(&after)))
 }
 
 #[utoipa::path(get, path = "/admin/customers/{customer_id}/documents/{id}/link", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Document id")),
     responses((status = 200, body = Link), Problems))]
-pub async fn staff_link(State(ctx): State<Context>, _s: Staff<can::ReadDocuments>, PathIds(cid, id): PathIds) -> ApiResult<Json<Link>> {
+pub async fn staff_link(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadDocuments>,
+    PathIds(cid, id): PathIds,
+) -> ApiResult<Json<Link>> {
     let doc = load(&ctx, &cid, &id).await?;
     Ok(Json(link(&ctx, &doc).await?))
 }

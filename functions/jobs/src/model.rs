@@ -22,7 +22,14 @@ pub struct JobSummary {
 
 impl From<Job> for JobSummary {
     fn from(j: Job) -> Self {
-        Self { id: j.id, reference: j.reference, booked_dates: j.booked_dates, closed_at: j.closed_at, description: j.description, status: j.status }
+        Self {
+            id: j.id,
+            reference: j.reference,
+            booked_dates: j.booked_dates,
+            closed_at: j.closed_at,
+            description: j.description,
+            status: j.status,
+        }
     }
 }
 
@@ -61,7 +68,11 @@ impl Validate for JobInput {
         for (i, t) in self.technicians.iter().enumerate() {
             c.required(&format!("technicians[{i}]"), t, MAX_NAME);
         }
-        for (field, v) in [("days_allocated", self.days_allocated), ("estimated_hours", self.estimated_hours), ("actual_hours", self.actual_hours)] {
+        for (field, v) in [
+            ("days_allocated", self.days_allocated),
+            ("estimated_hours", self.estimated_hours),
+            ("actual_hours", self.actual_hours),
+        ] {
             if v.is_some_and(|x| !x.is_finite() || !(0.0..=10_000.0).contains(&x)) {
                 errors.push(FieldError::new(field, "must be between 0 and 10000"));
             }

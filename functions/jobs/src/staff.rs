@@ -41,18 +41,49 @@ fn apply(j: &mut Job, i: JobInput) {
 
 #[utoipa::path(get, path = "/admin/customers/{id}/jobs", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), PageParams), responses((status = 200, body = Page<JobResponse>), Problems))]
-pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ReadOperations>, PathId(id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<JobResponse>>> {
-    Ok(Json(ctx.table.query_page::<Job>(&newest(&id), &page).await?.map(|j| JobResponse::from(&j))))
+pub async fn staff_list(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadOperations>,
+    PathId(id): PathId,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<JobResponse>>> {
+    Ok(Json(
+        ctx.table
+            .query_page::<Job>(&newest(&id), &page)
+            .await?
+            .map(|j| JobResponse::from(&j)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/jobs", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = JobInput, responses((status = 201, body = JobResponse), Problems))]
-pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathId(id): PathId, JsonBody(input): JsonBody<JobInput>) -> ApiResult<(StatusCode, Json<JobResponse>)> {
+pub async fn staff_create(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteOperations>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<JobInput>,
+) -> ApiResult<(StatusCode, Json<JobResponse>)> {
     let now = OffsetDateTime::now_utc();
     let mut job = Job {
-        id: ids::new_id(), customer_id: id.clone(), reference: String::new(), description: String::new(), job_type: String::new(),
-        taken_by: None, order_number: None, booked_dates: Vec::new(), scheduled_at: None, days_allocated: None, technicians: Vec::new(),
-        estimated_hours: None, actual_hours: None, status: JobStatus::Booked, finished_at: None, closed_at: None, created_at: now, updated_at: now, version: 1,
+        id: ids::new_id(),
+        customer_id: id.clone(),
+        reference: String::new(),
+        description: String::new(),
+        job_type: String::new(),
+        taken_by: None,
+        order_number: None,
+        booked_dates: Vec::new(),
+        scheduled_at: None,
+        days_allocated: None,
+        technicians: Vec::new(),
+        estimated_hours: None,
+        actual_hours: None,
+        status: JobStatus::Booked,
+        finished_at: None,
+        closed_at: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
     };
     apply(&mut job, input);
     ctx.table.put_new_for_customer(&id, &job).await?;
@@ -62,14 +93,32 @@ pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperat
 #[utoipa::path(get, path = "/admin/customers/{customer_id}/jobs/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Job id")),
     responses((status = 200, body = JobResponse), Problems))]
-pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ReadOperations>, PathIds(cid, id): PathIds) -> ApiResult<Json<JobResponse>> {
-    let job: Job = ctx.table.get(keys::customer(&cid), keys::job(&id)).await?.ok_or(ApiError::NotFound)?;
+pub async fn staff_get(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadOperations>,
+    PathIds(cid, id): PathIds,
+) -> ApiResult<Json<JobResponse>> {
+    let job: Job = ctx
+        .table
+        .get(keys::customer(&cid), keys::job(&id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json(JobResponse::from(&job)))
 }
 
 #[utoipa::path(put, path = "/admin/customers/{customer_id}/jobs/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Job id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = JobInput, responses((status = 200, body = JobResponse), Problems))]
-pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathIds(cid, id): PathIds, IfMatch(v): IfMatch, JsonBody(input): JsonBody<JobInput>) -> ApiResult<Json<JobResponse>> {
-    Ok(Json(JobResponse::from(&ctx.table.update_versioned::<Job>(keys::customer(&cid), keys::job(&id), v, |j| apply(j, input)).await?)))
+pub async fn staff_update(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteOperations>,
+    PathIds(cid, id): PathIds,
+    IfMatch(v): IfMatch,
+    JsonBody(input): JsonBody<JobInput>,
+) -> ApiResult<Json<JobResponse>> {
+    Ok(Json(JobResponse::from(
+        &ctx.table
+            .update_versioned::<Job>(keys::customer(&cid), keys::job(&id), v, |j| apply(j, input))
+            .await?,
+    )))
 }

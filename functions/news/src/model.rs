@@ -19,7 +19,12 @@ pub struct PortalNews {
 
 impl From<NewsItem> for PortalNews {
     fn from(n: NewsItem) -> Self {
-        Self { id: n.id, title: n.title, body: n.body, starts_at: n.starts_at }
+        Self {
+            id: n.id,
+            title: n.title,
+            body: n.body,
+            starts_at: n.starts_at,
+        }
     }
 }
 
@@ -44,8 +49,14 @@ impl Validate for NewsInput {
             errors.push(FieldError::new("ends_at", "must be after starts_at"));
         }
         if let Audience::Customers { customer_ids } = &self.audience {
-            if customer_ids.is_empty() || customer_ids.len() > 500 || customer_ids.iter().any(|c| !shared::ids::is_valid(c)) {
-                errors.push(FieldError::new("audience.customer_ids", "must list 1 to 500 customer ids"));
+            if customer_ids.is_empty()
+                || customer_ids.len() > 500
+                || customer_ids.iter().any(|c| !shared::ids::is_valid(c))
+            {
+                errors.push(FieldError::new(
+                    "audience.customer_ids",
+                    "must list 1 to 500 customer ids",
+                ));
             }
         }
     }

@@ -27,44 +27,86 @@ const RECENT: u32 = 100;
 async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>, Vec<NewsItem>)> {
     let mut spec = QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX);
     spec.newest_first = true;
-    let recent = ctx.table.query_page::<NewsItem>(&spec, &PageParams { limit: Some(RECENT), cursor: None }).await?;
+    let recent = ctx
+        .table
+        .query_page::<NewsItem>(
+            &spec,
+            &PageParams {
+                limit: Some(RECENT),
+                cursor: None,
+            },
+        )
+        .await?;
     let prefix = keys::dismissals(&who.contact_id);
     let dismissed_spec = QuerySpec::table(keys::customer(&who.customer_id), &prefix);
     let dismissed: HashSet<String> = ctx
         .table
-        .query_page::<Dismissal>(&dismissed_spec, &PageParams { limit: Some(100), cursor: None })
+        .query_page::<Dismissal>(
+            &dismissed_spec,
+            &PageParams {
+                limit: Some(100),
+                cursor: None,
+            },
+        )
         .await?
         .items
         .into_iter()
         .map(|d| d.news_id)
         .collect();
     let now = OffsetDateTime::now_utc();
-    Ok(recent.items.into_iter().filter(|n| n.shown_to(&who.customer_id, now)).partition(|n| !dismissed.contains(&n.id)))
+    Ok(recent
+        .items
+        .into_iter()
+        .filter(|n| n.shown_to(&who.customer_id, now))
+        .partition(|n| !dismissed.contains(&n.id)))
 }
 
 /// Active news for this contact's company, newest first, minus what the contact dismissed.
 #[utoipa::path(get, path = "/portal/news", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Vec<PortalNews>), Problems))]
-pub async fn portal_list(State(ctx): State<Context>, Portal(who, _): Portal<module::News>) -> ApiResult<Json<Vec<PortalNews>>> {
-    Ok(Json(shown(&ctx, &who).await?.0.into_iter().map(PortalNews::from).collect()))
+pub async fn portal_list(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::News>,
+) -> ApiResult<Json<Vec<PortalNews>>> {
+    Ok(Json(
+        shown(&ctx, &who).await?.0.into_iter().map(PortalNews::from).collect(),
+    ))
 }
 
 /// Active news the contact dismissed (the announcement icon).
 #[utoipa::path(get, path = "/portal/news/dismissed", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Vec<PortalNews>), Problems))]
-pub async fn portal_dismissed(State(ctx): State<Context>, Portal(who, _): Portal<module::News>) -> ApiResult<Json<Vec<PortalNews>>> {
-    Ok(Json(shown(&ctx, &who).await?.1.into_iter().map(PortalNews::from).collect()))
+pub async fn portal_dismissed(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::News>,
+) -> ApiResult<Json<Vec<PortalNews>>> {
+    Ok(Json(
+        shown(&ctx, &who).await?.1.into_iter().map(PortalNews::from).collect(),
+    ))
 }
 
 /// Hides an item from this contact's news list; it stays under `/portal/news/dismissed`.
 #[utoipa::path(post, path = "/portal/news/{id}/dismiss", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "News id")), responses((status = 204), Problems))]
-pub async fn portal_dismiss(State(ctx): State<Context>, Portal(who, _): Portal<module::News>, PathId(id): PathId) -> ApiResult<StatusCode> {
-    let item: NewsItem = ctx.table.get(keys::NEWS.into(), keys::news(&id)).await?.ok_or(ApiError::NotFound)?;
+pub async fn portal_dismiss(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::News>,
+    PathId(id): PathId,
+) -> ApiResult<StatusCode> {
+    let item: NewsItem = ctx
+        .table
+        .get(keys::NEWS.into(), keys::news(&id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if !item.shown_to(&who.customer_id, OffsetDateTime::now_utc()) {
         return Err(ApiError::NotFound);
     }
-    let d = Dismissal { customer_id: who.customer_id.clone(), contact_id: who.contact_id.clone(), news_id: id, at: OffsetDateTime::now_utc() };
+    let d = Dismissal {
+        customer_id: who.customer_id.clone(),
+        contact_id: who.contact_id.clone(),
+        news_id: id,
+        at: OffsetDateTime::now_utc(),
+    };
     ctx.table.put(&d).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -22,39 +22,80 @@ use crate::model::{NewsInput, NewsItemResponse};
 /// Customer ids as stored (ULIDs are accepted in either case).
 fn normalised(a: Audience) -> Audience {
     match a {
-        Audience::Customers { customer_ids } => Audience::Customers { customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect() },
+        Audience::Customers { customer_ids } => Audience::Customers {
+            customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect(),
+        },
         all => all,
     }
 }
 
 #[utoipa::path(get, path = "/admin/news", tag = "staff", security(("staff" = [])), params(PageParams),
     responses((status = 200, body = Page<NewsItemResponse>), Problems))]
-pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ManageNews>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<NewsItemResponse>>> {
+pub async fn staff_list(
+    State(ctx): State<Context>,
+    _s: Staff<can::ManageNews>,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<NewsItemResponse>>> {
     let mut spec = QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX);
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page::<NewsItem>(&spec, &page).await?.map(|n| NewsItemResponse::from(&n))))
+    Ok(Json(
+        ctx.table
+            .query_page::<NewsItem>(&spec, &page)
+            .await?
+            .map(|n| NewsItemResponse::from(&n)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/news", tag = "staff", security(("staff" = [])), request_body = NewsInput,
     responses((status = 201, body = NewsItemResponse), Problems))]
-pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::ManageNews>, JsonBody(input): JsonBody<NewsInput>) -> ApiResult<(StatusCode, Json<NewsItemResponse>)> {
+pub async fn staff_create(
+    State(ctx): State<Context>,
+    _s: Staff<can::ManageNews>,
+    JsonBody(input): JsonBody<NewsInput>,
+) -> ApiResult<(StatusCode, Json<NewsItemResponse>)> {
     let now = OffsetDateTime::now_utc();
-    let item = NewsItem { id: ids::new_id(), title: input.title.trim().into(), body: input.body, audience: normalised(input.audience), starts_at: input.starts_at, ends_at: input.ends_at, created_at: now, updated_at: now, version: 1 };
-    ctx.table.transact_or(vec![ctx.table.put_new(&item)?], |_| ApiError::Conflict("exists".into())).await?;
+    let item = NewsItem {
+        id: ids::new_id(),
+        title: input.title.trim().into(),
+        body: input.body,
+        audience: normalised(input.audience),
+        starts_at: input.starts_at,
+        ends_at: input.ends_at,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    ctx.table
+        .transact_or(vec![ctx.table.put_new(&item)?], |_| ApiError::Conflict("exists".into()))
+        .await?;
     Ok((StatusCode::CREATED, Json(NewsItemResponse::from(&item))))
 }
 
 #[utoipa::path(get, path = "/admin/news/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "News id")), responses((status = 200, body = NewsItemResponse), Problems))]
-pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ManageNews>, PathId(id): PathId) -> ApiResult<Json<NewsItemResponse>> {
-    let item: NewsItem = ctx.table.get(keys::NEWS.into(), keys::news(&id)).await?.ok_or(ApiError::NotFound)?;
+pub async fn staff_get(
+    State(ctx): State<Context>,
+    _s: Staff<can::ManageNews>,
+    PathId(id): PathId,
+) -> ApiResult<Json<NewsItemResponse>> {
+    let item: NewsItem = ctx
+        .table
+        .get(keys::NEWS.into(), keys::news(&id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json(NewsItemResponse::from(&item)))
 }
 
 #[utoipa::path(put, path = "/admin/news/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "News id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = NewsInput, responses((status = 200, body = NewsItemResponse), Problems))]
-pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::ManageNews>, PathId(id): PathId, IfMatch(v): IfMatch, JsonBody(input): JsonBody<NewsInput>) -> ApiResult<Json<NewsItemResponse>> {
+pub async fn staff_update(
+    State(ctx): State<Context>,
+    _s: Staff<can::ManageNews>,
+    PathId(id): PathId,
+    IfMatch(v): IfMatch,
+    JsonBody(input): JsonBody<NewsInput>,
+) -> ApiResult<Json<NewsItemResponse>> {
     let updated = ctx
         .table
         .update_versioned::<NewsItem>(keys::NEWS.into(), keys::news(&id), v, |n| {
@@ -71,8 +112,17 @@ pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::ManageNews>
 
 #[utoipa::path(delete, path = "/admin/news/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "News id")), responses((status = 204), Problems))]
-pub async fn staff_delete(State(ctx): State<Context>, _s: Staff<can::ManageNews>, PathId(id): PathId) -> ApiResult<StatusCode> {
-    let delete = ctx.table.delete(keys::NEWS.into(), keys::news(&id), Some("attribute_exists(PK)"), Default::default())?;
+pub async fn staff_delete(
+    State(ctx): State<Context>,
+    _s: Staff<can::ManageNews>,
+    PathId(id): PathId,
+) -> ApiResult<StatusCode> {
+    let delete = ctx.table.delete(
+        keys::NEWS.into(),
+        keys::news(&id),
+        Some("attribute_exists(PK)"),
+        Default::default(),
+    )?;
     ctx.table.transact_or(vec![delete], |_| ApiError::NotFound).await?;
     Ok(StatusCode::NO_CONTENT)
 }

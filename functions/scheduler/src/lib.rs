@@ -28,9 +28,15 @@ pub struct Report {
 
 /// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
 pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
-    let job = event["detail"]["job"].as_str().or_else(|| event["job"].as_str()).unwrap_or_default();
+    let job = event["detail"]["job"]
+        .as_str()
+        .or_else(|| event["job"].as_str())
+        .unwrap_or_default();
     match job {
-        "expire-invitations" => Ok(Report { expired: expire_invitations(ctx, OffsetDateTime::now_utc()).await?, ..Default::default() }),
+        "expire-invitations" => Ok(Report {
+            expired: expire_invitations(ctx, OffsetDateTime::now_utc()).await?,
+            ..Default::default()
+        }),
         "drain-outbox" => drain_outbox(ctx).await,
         "support-notices" => support_notices(ctx, OffsetDateTime::now_utc().date()).await,
         other => {
@@ -44,7 +50,10 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
 pub async fn expire_invitations(ctx: &Context, now: OffsetDateTime) -> ApiResult<usize> {
     let mut spec = QuerySpec::gsi1(keys::INVITATIONS.into());
     spec.sort_below = Some(keys::invitation_expiry(now.unix_timestamp(), ""));
-    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut page = PageParams {
+        limit: Some(100),
+        cursor: None,
+    };
     let mut expired = 0;
     loop {
         let due = ctx.table.query_page::<AccessToken>(&spec, &page).await?;
@@ -61,9 +70,16 @@ pub async fn expire_invitations(ctx: &Context, now: OffsetDateTime) -> ApiResult
 }
 
 async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
-    let delete_token = ctx.table.delete(keys::token(&token.hash), keys::TOKEN, Some("attribute_exists(PK)"), Default::default())?;
+    let delete_token = ctx.table.delete(
+        keys::token(&token.hash),
+        keys::TOKEN,
+        Some("attribute_exists(PK)"),
+        Default::default(),
+    )?;
     let contact = ctx.table.contact(&token.customer_id, &token.contact_id).await?;
-    let waiting = contact.as_ref().filter(|c| c.portal_status == PortalStatus::Invited && c.portal_token_hash.as_deref() == Some(token.hash.as_str()));
+    let waiting = contact.as_ref().filter(|c| {
+        c.portal_status == PortalStatus::Invited && c.portal_token_hash.as_deref() == Some(token.hash.as_str())
+    });
     let Some(contact) = waiting else {
         // A stale token (re-sent, revoked, used): void it and move on.
         if let Err(Err(e)) = ctx.table.transact(vec![delete_token]).await {
@@ -76,8 +92,18 @@ async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
     updated.portal_token_hash = None;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
-    let event = AccessEvent::new(&contact.customer_id, &contact.id, AccessEventKind::InvitationExpired, Actor::System, "the invitation link expired unused");
-    let actions = vec![ctx.table.put_versioned(&updated, contact.version)?, delete_token, ctx.table.put_new(&event)?];
+    let event = AccessEvent::new(
+        &contact.customer_id,
+        &contact.id,
+        AccessEventKind::InvitationExpired,
+        Actor::System,
+        "the invitation link expired unused",
+    );
+    let actions = vec![
+        ctx.table.put_versioned(&updated, contact.version)?,
+        delete_token,
+        ctx.table.put_new(&event)?,
+    ];
     match ctx.table.transact(actions).await {
         Ok(()) => Ok(true),
         // Someone else (another run, an activation, a re-send) changed it first.
@@ -89,7 +115,16 @@ async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
 /// Delivers what the outbox holds; an item that fails stays for the next run with its attempts counted.
 pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
     let spec = QuerySpec::gsi1(keys::OUTBOX.into());
-    let items = ctx.table.query_page::<OutboxItem>(&spec, &PageParams { limit: Some(100), cursor: None }).await?;
+    let items = ctx
+        .table
+        .query_page::<OutboxItem>(
+            &spec,
+            &PageParams {
+                limit: Some(100),
+                cursor: None,
+            },
+        )
+        .await?;
     let mut report = Report::default();
     for item in items.items {
         match portal_access::deliver(ctx, &item).await {
@@ -113,19 +148,41 @@ pub async fn support_notices(ctx: &Context, today: time::Date) -> ApiResult<Repo
     let mut spec = QuerySpec::gsi2(keys::SUPPORT_ENDS.into());
     spec.sort_from = Some(today.to_string());
     spec.sort_below = Some(format!("{until}#~"));
-    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut page = PageParams {
+        limit: Some(100),
+        cursor: None,
+    };
     let mut report = Report::default();
     loop {
         let due = ctx.table.query_page::<Customer>(&spec, &page).await?;
         for customer in &due.items {
             let Some(end) = customer.support_end else { continue };
-            let mut contacts_page = PageParams { limit: Some(100), cursor: None };
+            let mut contacts_page = PageParams {
+                limit: Some(100),
+                cursor: None,
+            };
             loop {
                 let contacts = ctx.table.contacts(&customer.id, false, &contacts_page).await?;
-                for contact in contacts.items.iter().filter(|c| c.portal_status == PortalStatus::Active) {
-                    let claim = NoticeClaim { customer_id: customer.id.clone(), contact_id: contact.id.clone(), support_end: end.to_string() };
-                    let item = OutboxItem::new(OutboxTask::SupportNotice { customer_id: customer.id.clone(), contact_id: contact.id.clone(), support_end: end.to_string() });
-                    match ctx.table.transact(vec![ctx.table.put_new(&claim)?, ctx.table.put_new(&item)?]).await {
+                for contact in contacts
+                    .items
+                    .iter()
+                    .filter(|c| c.portal_status == PortalStatus::Active)
+                {
+                    let claim = NoticeClaim {
+                        customer_id: customer.id.clone(),
+                        contact_id: contact.id.clone(),
+                        support_end: end.to_string(),
+                    };
+                    let item = OutboxItem::new(OutboxTask::SupportNotice {
+                        customer_id: customer.id.clone(),
+                        contact_id: contact.id.clone(),
+                        support_end: end.to_string(),
+                    });
+                    match ctx
+                        .table
+                        .transact(vec![ctx.table.put_new(&claim)?, ctx.table.put_new(&item)?])
+                        .await
+                    {
                         Ok(()) => {
                             report.notices += 1;
                             match portal_access::deliver(ctx, &item).await {
@@ -163,6 +220,10 @@ impl shared::table::Entity for NoticeClaim {
     const TYPE: &'static str = "support_notice";
 
     fn keys(&self) -> shared::table::Keys {
-        shared::table::Keys { pk: keys::customer(&self.customer_id), sk: keys::support_notice(&self.contact_id, &self.support_end), gsi1: None }
+        shared::table::Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::support_notice(&self.contact_id, &self.support_end),
+            gsi1: None,
+        }
     }
 }

@@ -27,18 +27,35 @@ fn normalised(mut m: Vec<Module>) -> Vec<Module> {
 #[utoipa::path(get, path = "/admin/settings/portal", tag = "staff", security(("staff" = [])),
     responses((status = 200, body = Modules), Problems))]
 pub async fn get_global(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>) -> ApiResult<Json<Modules>> {
-    Ok(Json(Modules { modules: ctx.table.portal_settings().await?.modules, source: Source::Global }))
+    Ok(Json(Modules {
+        modules: ctx.table.portal_settings().await?.modules,
+        source: Source::Global,
+    }))
 }
 
 /// The modules every customer's portal offers unless the customer has its own choice.
 #[utoipa::path(put, path = "/admin/settings/portal", tag = "staff", security(("staff" = [])), request_body = ModulesInput,
     responses((status = 200, body = Modules), Problems))]
-pub async fn set_global(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>, JsonBody(input): JsonBody<ModulesInput>) -> ApiResult<Json<Modules>> {
+pub async fn set_global(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManageSettings>,
+    JsonBody(input): JsonBody<ModulesInput>,
+) -> ApiResult<Json<Modules>> {
     let before = ctx.table.portal_settings().await?;
-    let after = PortalSettings { modules: normalised(input.modules), version: before.version + 1 };
-    let write = if before.version == 0 { ctx.table.put_new(&after)? } else { ctx.table.put_versioned(&after, before.version)? };
+    let after = PortalSettings {
+        modules: normalised(input.modules),
+        version: before.version + 1,
+    };
+    let write = if before.version == 0 {
+        ctx.table.put_new(&after)?
+    } else {
+        ctx.table.put_versioned(&after, before.version)?
+    };
     ctx.table.transact_or(vec![write], |_| stale()).await?;
-    Ok(Json(Modules { modules: after.modules, source: Source::Global }))
+    Ok(Json(Modules {
+        modules: after.modules,
+        source: Source::Global,
+    }))
 }
 
 async fn customer_override(ctx: &Context, id: &str) -> ApiResult<Option<CustomerModules>> {
@@ -49,10 +66,20 @@ async fn customer_override(ctx: &Context, id: &str) -> ApiResult<Option<Customer
 /// The customer's modules in force.
 #[utoipa::path(get, path = "/admin/customers/{id}/portal-modules", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), responses((status = 200, body = Modules), Problems))]
-pub async fn get_customer(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>, PathId(id): PathId) -> ApiResult<Json<Modules>> {
+pub async fn get_customer(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManageSettings>,
+    PathId(id): PathId,
+) -> ApiResult<Json<Modules>> {
     Ok(Json(match customer_override(&ctx, &id).await? {
-        Some(o) => Modules { modules: o.modules, source: Source::Customer },
-        None => Modules { modules: ctx.table.portal_settings().await?.modules, source: Source::Global },
+        Some(o) => Modules {
+            modules: o.modules,
+            source: Source::Customer,
+        },
+        None => Modules {
+            modules: ctx.table.portal_settings().await?.modules,
+            source: Source::Global,
+        },
     }))
 }
 
@@ -60,23 +87,41 @@ pub async fn get_customer(State(ctx): State<Context>, _staff: Staff<can::ManageS
 #[utoipa::path(put, path = "/admin/customers/{id}/portal-modules", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = ModulesInput,
     responses((status = 200, body = Modules), Problems))]
-pub async fn set_customer(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>, PathId(id): PathId, JsonBody(input): JsonBody<ModulesInput>) -> ApiResult<Json<Modules>> {
+pub async fn set_customer(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManageSettings>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<ModulesInput>,
+) -> ApiResult<Json<Modules>> {
     let before = customer_override(&ctx, &id).await?;
-    let after = CustomerModules { customer_id: id.clone(), modules: normalised(input.modules), version: before.as_ref().map_or(1, |b| b.version + 1) };
+    let after = CustomerModules {
+        customer_id: id.clone(),
+        modules: normalised(input.modules),
+        version: before.as_ref().map_or(1, |b| b.version + 1),
+    };
     let write = match &before {
         Some(b) => ctx.table.put_versioned(&after, b.version)?,
         None => ctx.table.put_new(&after)?,
     };
     ctx.table.transact_or(vec![write], |_| stale()).await?;
-    Ok(Json(Modules { modules: after.modules, source: Source::Customer }))
+    Ok(Json(Modules {
+        modules: after.modules,
+        source: Source::Customer,
+    }))
 }
 
 /// Removes the customer's own choice: the global modules apply again.
 #[utoipa::path(delete, path = "/admin/customers/{id}/portal-modules", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), responses((status = 204), Problems))]
-pub async fn clear_customer(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>, PathId(id): PathId) -> ApiResult<StatusCode> {
+pub async fn clear_customer(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManageSettings>,
+    PathId(id): PathId,
+) -> ApiResult<StatusCode> {
     customer_override(&ctx, &id).await?;
-    let delete = ctx.table.delete(keys::customer(&id), keys::MODULES, None, Default::default())?;
+    let delete = ctx
+        .table
+        .delete(keys::customer(&id), keys::MODULES, None, Default::default())?;
     ctx.table.transact_or(vec![delete], |_| stale()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

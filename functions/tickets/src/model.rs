@@ -33,7 +33,16 @@ impl TicketRow {
     /// The row as `contact_id` (the caller) sees it.
     pub fn new(t: Ticket, contact_id: &str) -> Self {
         let raised_by_me = raised_by(&t, contact_id);
-        Self { id: t.id, number: t.number, created_at: t.created_at, subject: t.subject, contact: t.contact_name, status: t.status, closed_at: t.closed_at, raised_by_me }
+        Self {
+            id: t.id,
+            number: t.number,
+            created_at: t.created_at,
+            subject: t.subject,
+            contact: t.contact_name,
+            status: t.status,
+            closed_at: t.closed_at,
+            raised_by_me,
+        }
     }
 }
 
@@ -56,7 +65,13 @@ pub struct ConversationEntry {
 
 impl From<TicketNote> for ConversationEntry {
     fn from(n: TicketNote) -> Self {
-        Self { id: n.id, kind: n.kind, author: n.author_name, body: n.body, created_at: n.created_at }
+        Self {
+            id: n.id,
+            kind: n.kind,
+            author: n.author_name,
+            body: n.body,
+            created_at: n.created_at,
+        }
     }
 }
 
@@ -94,7 +109,11 @@ pub struct StaffTicket {
 
 impl StaffTicket {
     pub fn new(ticket: &Ticket, conversation: &[TicketNote], internal_notes: &[TicketNote]) -> Self {
-        Self { ticket: ticket.into(), conversation: conversation.iter().map(Into::into).collect(), internal_notes: internal_notes.iter().map(Into::into).collect() }
+        Self {
+            ticket: ticket.into(),
+            conversation: conversation.iter().map(Into::into).collect(),
+            internal_notes: internal_notes.iter().map(Into::into).collect(),
+        }
     }
 }
 
@@ -242,7 +261,10 @@ pub struct ListParams {
 
 impl ListParams {
     pub fn page(&self) -> shared::pagination::PageParams {
-        shared::pagination::PageParams { limit: self.limit, cursor: self.cursor.clone() }
+        shared::pagination::PageParams {
+            limit: self.limit,
+            cursor: self.cursor.clone(),
+        }
     }
 
     /// The contact whose raised tickets the list is limited to, or `None` for the company's.
@@ -293,7 +315,11 @@ pub fn dashboard(counters: &std::collections::BTreeMap<String, i64>, today: time
         for p in Priority::ALL {
             let count = get(format!("open_{}_{}", s.as_str(), p.as_str()));
             if count > 0 {
-                open.push(OpenCount { status: s, priority: p, count });
+                open.push(OpenCount {
+                    status: s,
+                    priority: p,
+                    count,
+                });
             }
         }
     }
@@ -317,16 +343,32 @@ pub fn dashboard(counters: &std::collections::BTreeMap<String, i64>, today: time
         .map(|p| {
             let n = get(format!("res_n_{}", p.as_str()));
             let sum = get(format!("res_sum_{}", p.as_str()));
-            Resolution { priority: p, tickets: n, mean_hours: (n > 0).then(|| sum as f64 / n as f64 / 3600.0) }
+            Resolution {
+                priority: p,
+                tickets: n,
+                mean_hours: (n > 0).then(|| sum as f64 / n as f64 / 3600.0),
+            }
         })
         .collect();
-    Dashboard { open, months, mean_resolution_hours }
+    Dashboard {
+        open,
+        months,
+        mean_resolution_hours,
+    }
 }
 
 /// One CSV field, quoted when needed; a leading formula character is neutralised for spreadsheets.
 pub fn csv_field(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) { format!("'{v}") } else { v.to_owned() };
-    if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
+    let v = if v.starts_with(['=', '+', '-', '@']) {
+        format!("'{v}")
+    } else {
+        v.to_owned()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
@@ -342,22 +384,38 @@ mod tests {
     }
 
     fn contact(see_all_tickets: bool) -> Contact {
-        let mut c = Contact::new("01K0CONTACT".into(), "01K0CUSTOMER".into(), "Ann".into(), "Lee".into(), shared::table::contacts::Actor::System);
+        let mut c = Contact::new(
+            "01K0CONTACT".into(),
+            "01K0CUSTOMER".into(),
+            "Ann".into(),
+            "Lee".into(),
+            shared::table::contacts::Actor::System,
+        );
         c.see_all_tickets = see_all_tickets;
         c
     }
 
     fn params(query: &str) -> ListParams {
-        axum::extract::Query::<ListParams>::try_from_uri(&format!("/?{query}").parse().unwrap()).unwrap().0
+        axum::extract::Query::<ListParams>::try_from_uri(&format!("/?{query}").parse().unwrap())
+            .unwrap()
+            .0
     }
 
     #[test]
     fn scope_limits_the_list_to_the_callers_own_tickets_unless_granted_and_asked() {
         let (plain, granted) = (contact(false), contact(true));
         for query in ["", "scope=all", "scope=mine", "status=closed&scope=mine"] {
-            assert_eq!(params(query).only(&plain), Some("01K0CONTACT"), "{query:?} without the grant");
+            assert_eq!(
+                params(query).only(&plain),
+                Some("01K0CONTACT"),
+                "{query:?} without the grant"
+            );
         }
-        assert_eq!(params("").only(&granted), None, "the default stays the company's list with the grant");
+        assert_eq!(
+            params("").only(&granted),
+            None,
+            "the default stays the company's list with the grant"
+        );
         assert_eq!(params("scope=all").only(&granted), None);
         assert_eq!(params("scope=mine").only(&granted), Some("01K0CONTACT"));
         assert!(axum::extract::Query::<ListParams>::try_from_uri(&"/?scope=everyone".parse().unwrap()).is_err());

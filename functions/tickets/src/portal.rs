@@ -25,7 +25,10 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{csv_field, dashboard, raised_by, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow};
+use crate::model::{
+    csv_field, dashboard, raised_by, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket,
+    StatusFilter, TicketRow,
+};
 
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
     ticket.visible_in_portal && (raised_by(ticket, &me.id) || me.see_all_tickets)
@@ -45,12 +48,26 @@ fn items_read_header(n: usize) -> HeaderMap {
     h
 }
 
-async fn list_page(ctx: &Context, who: &PortalPrincipal, contact: &Contact, q: &ListParams, page: &PageParams) -> ApiResult<Page<Ticket>> {
+async fn list_page(
+    ctx: &Context,
+    who: &PortalPrincipal,
+    contact: &Contact,
+    q: &ListParams,
+    page: &PageParams,
+) -> ApiResult<Page<Ticket>> {
     let search = q.q.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     if search.as_ref().is_some_and(|s| s.chars().count() > 100) {
         return Err(ApiError::bad_request("q", "must be at most 100 characters"));
     }
-    ctx.table.visible_tickets(&who.customer_id, q.only(contact), q.status == StatusFilter::Closed, search, page).await
+    ctx.table
+        .visible_tickets(
+            &who.customer_id,
+            q.only(contact),
+            q.status == StatusFilter::Closed,
+            search,
+            page,
+        )
+        .await
 }
 
 /// The tickets this contact may see, newest first: the ones they raised, or all the company's
@@ -58,20 +75,52 @@ async fn list_page(ctx: &Context, who: &PortalPrincipal, contact: &Contact, q: &
 /// grant `scope=all` is the same as `mine`). `X-Items-Read` reports the items read for the page.
 #[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
-pub async fn list(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
+pub async fn list(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    QueryParams(q): QueryParams<ListParams>,
+) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
     let page = list_page(&ctx, &who, &session.contact, &q, &q.page()).await?;
-    Ok((items_read_header(page.items_read), Json(page.map(|t| TicketRow::new(t, &who.contact_id)))))
+    Ok((
+        items_read_header(page.items_read),
+        Json(page.map(|t| TicketRow::new(t, &who.contact_id))),
+    ))
 }
 
 /// Raises a ticket: numbered, visible in the portal, assigned to the default assignee; the business
 /// is emailed through the outbox.
 #[utoipa::path(post, path = "/portal/tickets", tag = "portal", security(("portal" = [])), request_body = NewPortalTicket,
     responses((status = 201, body = PortalTicket), Problems))]
-pub async fn create(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, JsonBody(input): JsonBody<NewPortalTicket>) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
+pub async fn create(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    JsonBody(input): JsonBody<NewPortalTicket>,
+) -> ApiResult<(StatusCode, Json<PortalTicket>)> {
     let contact = session.contact;
-    let mut ticket = Ticket::raised_by(&contact, &input.subject, &input.description, input.ticket_type, input.priority, ctx.config.default_assignee.clone());
-    let mut extra = vec![ctx.table.check(keys::customer(&who.customer_id), keys::PROFILE, "archived = :false", [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into())?];
-    let outbox = ctx.config.tickets_email.as_ref().map(|_| OutboxItem::new(OutboxTask::TicketCreated { customer_id: ticket.customer_id.clone(), ticket_id: ticket.id.clone() }));
+    let mut ticket = Ticket::raised_by(
+        &contact,
+        &input.subject,
+        &input.description,
+        input.ticket_type,
+        input.priority,
+        ctx.config.default_assignee.clone(),
+    );
+    let mut extra = vec![ctx.table.check(
+        keys::customer(&who.customer_id),
+        keys::PROFILE,
+        "archived = :false",
+        [(
+            ":false".to_owned(),
+            aws_sdk_dynamodb::types::AttributeValue::Bool(false),
+        )]
+        .into(),
+    )?];
+    let outbox = ctx.config.tickets_email.as_ref().map(|_| {
+        OutboxItem::new(OutboxTask::TicketCreated {
+            customer_id: ticket.customer_id.clone(),
+            ticket_id: ticket.id.clone(),
+        })
+    });
     if let Some(item) = &outbox {
         extra.push(ctx.table.put_new(item)?);
     }
@@ -99,7 +148,11 @@ fn detail(t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
         created_at: t.created_at,
         updated_at: t.updated_at,
         closed_at: t.closed_at,
-        conversation: notes.into_iter().filter(|n| n.kind != NoteKind::Internal).map(ConversationEntry::from).collect(),
+        conversation: notes
+            .into_iter()
+            .filter(|n| n.kind != NoteKind::Internal)
+            .map(ConversationEntry::from)
+            .collect(),
     }
 }
 
@@ -107,7 +160,11 @@ fn detail(t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
 #[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn get(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+pub async fn get(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+) -> ApiResult<Json<PortalTicket>> {
     let ticket = visible(&ctx, &who, &session.contact, &id).await?;
     let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
     Ok(Json(detail(ticket, notes, &who.contact_id)))
@@ -117,11 +174,18 @@ pub async fn get(State(ctx): State<Context>, Portal(who, session): Portal<module
 #[utoipa::path(post, path = "/portal/tickets/{id}/notes", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")), request_body = NewNote,
     responses((status = 201, body = ConversationEntry), Problems))]
-pub async fn add_note(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId, JsonBody(input): JsonBody<NewNote>) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
+pub async fn add_note(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<NewNote>,
+) -> ApiResult<(StatusCode, Json<ConversationEntry>)> {
     let contact = session.contact;
     let ticket = visible(&ctx, &who, &contact, &id).await?;
     if ticket.status.is_closed() {
-        return Err(ApiError::Conflict("the ticket is closed; raise a new ticket instead".into()));
+        return Err(ApiError::Conflict(
+            "the ticket is closed; raise a new ticket instead".into(),
+        ));
     }
     let note = TicketNote {
         id: ids::new_id(),
@@ -143,7 +207,11 @@ pub async fn add_note(State(ctx): State<Context>, Portal(who, session): Portal<m
         )?,
         ctx.table.put_new(&note)?,
     ];
-    ctx.table.transact_or(actions, |_| ApiError::Conflict("the ticket was closed meanwhile".into())).await?;
+    ctx.table
+        .transact_or(actions, |_| {
+            ApiError::Conflict("the ticket was closed meanwhile".into())
+        })
+        .await?;
     Ok((StatusCode::CREATED, Json(note.into())))
 }
 
@@ -151,7 +219,11 @@ pub async fn add_note(State(ctx): State<Context>, Portal(who, session): Portal<m
 #[utoipa::path(post, path = "/portal/tickets/{id}/close", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
-pub async fn close(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, PathId(id): PathId) -> ApiResult<Json<PortalTicket>> {
+pub async fn close(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+) -> ApiResult<Json<PortalTicket>> {
     let contact = session.contact;
     let ticket = visible(&ctx, &who, &contact, &id).await?;
     if !raised_by(&ticket, &contact.id) {
@@ -180,13 +252,20 @@ pub const MAX_EXPORT_ROWS: usize = 5_000;
 #[utoipa::path(get, path = "/portal/tickets/export", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, content_type = "text/csv", body = String,
         headers(("X-Next-Cursor" = String, description = "Present when rows remain: the `cursor` of the next export"))), Problems))]
-pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<module::Tickets>, QueryParams(q): QueryParams<ListParams>) -> ApiResult<impl IntoResponse> {
+pub async fn export(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    QueryParams(q): QueryParams<ListParams>,
+) -> ApiResult<impl IntoResponse> {
     let wanted = match q.limit {
         Some(_) => usize::try_from(q.page().limit()?).unwrap_or(MAX_EXPORT_ROWS),
         None => MAX_EXPORT_ROWS,
     };
     let mut csv = String::from("number,date_added,subject,contact,status,date_closed\r\n");
-    let mut page = PageParams { limit: None, cursor: q.cursor.clone() };
+    let mut page = PageParams {
+        limit: None,
+        cursor: q.cursor.clone(),
+    };
     let mut rows = 0;
     let mut next = None;
     // Pages of at most 100; fifty of them read at most 5,000 items however few a search keeps.
@@ -195,15 +274,21 @@ pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<mod
         let found = list_page(&ctx, &who, &session.contact, &q, &page).await?;
         rows += found.items.len();
         for t in found.items {
-            let fmt = |d: OffsetDateTime| d.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-            csv.push_str(&[
-                t.number.to_string(),
-                fmt(t.created_at),
-                csv_field(&t.subject),
-                csv_field(t.contact_name.as_deref().unwrap_or_default()),
-                t.status.as_str().to_owned(),
-                t.closed_at.map(fmt).unwrap_or_default(),
-            ].join(","));
+            let fmt = |d: OffsetDateTime| {
+                d.format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default()
+            };
+            csv.push_str(
+                &[
+                    t.number.to_string(),
+                    fmt(t.created_at),
+                    csv_field(&t.subject),
+                    csv_field(t.contact_name.as_deref().unwrap_or_default()),
+                    t.status.as_str().to_owned(),
+                    t.closed_at.map(fmt).unwrap_or_default(),
+                ]
+                .join(","),
+            );
             csv.push_str("\r\n");
         }
         next = found.next_cursor;
@@ -213,8 +298,14 @@ pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<mod
         }
     }
     let mut headers = HeaderMap::new();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"tickets.csv\""));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"tickets.csv\""),
+    );
     if let Some(c) = next.and_then(|c| HeaderValue::from_str(&c).ok()) {
         headers.insert("x-next-cursor", c);
     }
@@ -226,7 +317,10 @@ pub async fn export(State(ctx): State<Context>, Portal(who, session): Portal<mod
 /// settings enable the ticket dashboard module (off by default).
 #[utoipa::path(get, path = "/portal/reports/tickets", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Dashboard), Problems))]
-pub async fn report(State(ctx): State<Context>, Portal(who, _): Portal<module::TicketDashboard>) -> ApiResult<Json<Dashboard>> {
+pub async fn report(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::TicketDashboard>,
+) -> ApiResult<Json<Dashboard>> {
     let counters = ctx.table.dashboard(&who.customer_id).await?;
     Ok(Json(dashboard(&counters, OffsetDateTime::now_utc().date())))
 }

@@ -21,10 +21,15 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketNoteResponse, TicketResponse, TicketVisibility};
+use crate::model::{
+    CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketNoteResponse, TicketResponse, TicketVisibility,
+};
 
 fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff { id: who.user_id.clone(), username: who.username.clone() }
+    Actor::Staff {
+        id: who.user_id.clone(),
+        username: who.username.clone(),
+    }
 }
 
 async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Ticket> {
@@ -36,7 +41,10 @@ async fn ticket_contact(ctx: &Context, customer_id: &str, contact_id: Option<&st
     let Some(id) = contact_id else { return Ok(None) };
     match ctx.table.contact(customer_id, &id.to_ascii_uppercase()).await? {
         Some(c) if !c.archived => Ok(Some(c.display_name())),
-        _ => Err(ApiError::invalid("contact_id", "is not an active contact of this customer")),
+        _ => Err(ApiError::invalid(
+            "contact_id",
+            "is not an active contact of this customer",
+        )),
     }
 }
 
@@ -61,14 +69,29 @@ fn apply(t: &mut Ticket, input: StaffTicketInput, contact_name: Option<String>, 
 #[utoipa::path(get, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), PageParams),
     responses((status = 200, body = Page<TicketResponse>), Problems))]
-pub async fn list(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathId(customer_id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<TicketResponse>>> {
-    Ok(Json(ctx.table.tickets(&customer_id, &page).await?.map(|t| TicketResponse::from(&t))))
+pub async fn list(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ReadTickets>,
+    PathId(customer_id): PathId,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<TicketResponse>>> {
+    Ok(Json(
+        ctx.table
+            .tickets(&customer_id, &page)
+            .await?
+            .map(|t| TicketResponse::from(&t)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = StaffTicketInput,
     responses((status = 201, body = TicketResponse), Problems))]
-pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(customer_id): PathId, JsonBody(input): JsonBody<StaffTicketInput>) -> ApiResult<(StatusCode, Json<TicketResponse>)> {
+pub async fn create(
+    State(ctx): State<Context>,
+    _staff: Staff<can::WriteTickets>,
+    PathId(customer_id): PathId,
+    JsonBody(input): JsonBody<StaffTicketInput>,
+) -> ApiResult<(StatusCode, Json<TicketResponse>)> {
     let customer = ctx.table.customer(&customer_id).await?.ok_or(ApiError::NotFound)?;
     if customer.archived {
         return Err(ApiError::Conflict("the customer is archived".into()));
@@ -105,7 +128,11 @@ pub async fn create(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>
 #[utoipa::path(get, path = "/admin/customers/{customer_id}/tickets/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = StaffTicket), Problems))]
-pub async fn get(State(ctx): State<Context>, _staff: Staff<can::ReadTickets>, PathIds(customer_id, id): PathIds) -> ApiResult<Json<StaffTicket>> {
+pub async fn get(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ReadTickets>,
+    PathIds(customer_id, id): PathIds,
+) -> ApiResult<Json<StaffTicket>> {
     let ticket = load(&ctx, &customer_id, &id).await?;
     let conversation = ctx.table.ticket_notes(&customer_id, &id, false).await?;
     let internal_notes = ctx.table.ticket_notes(&customer_id, &id, true).await?;
@@ -153,10 +180,32 @@ fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketN
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/notes", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
     request_body = StaffNote, responses((status = 201, body = TicketNoteResponse), Problems))]
-pub async fn add_note(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<StaffNote>) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
+pub async fn add_note(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::WriteTickets>,
+    PathIds(customer_id, id): PathIds,
+    JsonBody(input): JsonBody<StaffNote>,
+) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
     let ticket = load(&ctx, &customer_id, &id).await?;
-    let n = note(&who, &ticket, if input.internal { NoteKind::Internal } else { NoteKind::Public }, &input.body);
-    let actions = vec![ctx.table.check(keys::customer(&customer_id), keys::ticket(&id), "attribute_exists(PK)", Default::default())?, ctx.table.put_new(&n)?];
+    let n = note(
+        &who,
+        &ticket,
+        if input.internal {
+            NoteKind::Internal
+        } else {
+            NoteKind::Public
+        },
+        &input.body,
+    );
+    let actions = vec![
+        ctx.table.check(
+            keys::customer(&customer_id),
+            keys::ticket(&id),
+            "attribute_exists(PK)",
+            Default::default(),
+        )?,
+        ctx.table.put_new(&n)?,
+    ];
     ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
     Ok((StatusCode::CREATED, Json(TicketNoteResponse::from(&n))))
 }
@@ -165,22 +214,36 @@ pub async fn add_note(State(ctx): State<Context>, Staff(who, _): Staff<can::Writ
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/emails", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
     request_body = CustomerEmail, responses((status = 202, body = TicketNoteResponse), Problems))]
-pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTickets>, PathIds(customer_id, id): PathIds, JsonBody(input): JsonBody<CustomerEmail>) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
+pub async fn email(
+    State(ctx): State<Context>,
+    Staff(who, _): Staff<can::WriteTickets>,
+    PathIds(customer_id, id): PathIds,
+    JsonBody(input): JsonBody<CustomerEmail>,
+) -> ApiResult<(StatusCode, Json<TicketNoteResponse>)> {
     let ticket = load(&ctx, &customer_id, &id).await?;
     let contact: Option<Contact> = match &ticket.contact_id {
         Some(c) => ctx.table.contact(&customer_id, c).await?,
         None => None,
     };
     if contact.and_then(|c| c.email).is_none() {
-        return Err(ApiError::invalid("contact_id", "the ticket needs a contact with an email address"));
+        return Err(ApiError::invalid(
+            "contact_id",
+            "the ticket needs a contact with an email address",
+        ));
     }
     let n = note(&who, &ticket, NoteKind::Email, &input.body);
-    let task = OutboxTask::TicketEmail { customer_id: customer_id.clone(), ticket_id: id.clone(), note_id: n.id.clone() };
+    let task = OutboxTask::TicketEmail {
+        customer_id: customer_id.clone(),
+        ticket_id: id.clone(),
+        note_id: n.id.clone(),
+    };
     let actions = vec![ctx.table.put_new(&n)?];
     let item = OutboxItem::new(task);
     let mut all = actions;
     all.push(ctx.table.put_new(&item)?);
-    ctx.table.transact_or(all, |_| ApiError::Conflict("the email could not be recorded".into())).await?;
+    ctx.table
+        .transact_or(all, |_| ApiError::Conflict("the email could not be recorded".into()))
+        .await?;
     if let Err(e) = portal_access::deliver(&ctx, &item).await {
         tracing::warn!(error = %e, "ticket email left in the outbox");
     }
@@ -191,7 +254,12 @@ pub async fn email(State(ctx): State<Context>, Staff(who, _): Staff<can::WriteTi
 #[utoipa::path(put, path = "/admin/contacts/{id}/ticket-visibility", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Contact id")), request_body = TicketVisibility,
     responses((status = 200, body = TicketVisibility), Problems))]
-pub async fn visibility(State(ctx): State<Context>, _staff: Staff<can::WriteTickets>, PathId(id): PathId, JsonBody(input): JsonBody<TicketVisibility>) -> ApiResult<Json<serde_json::Value>> {
+pub async fn visibility(
+    State(ctx): State<Context>,
+    _staff: Staff<can::WriteTickets>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<TicketVisibility>,
+) -> ApiResult<Json<serde_json::Value>> {
     let contact = ctx.table.contact_by_id(&id).await?.ok_or(ApiError::NotFound)?;
     if contact.see_all_tickets != input.see_all_tickets {
         let mut updated = contact.clone();

@@ -34,7 +34,15 @@ impl From<Workflow> for WorkflowSummary {
             workflow_type: w.workflow_type,
             created_at: w.created_at,
             instigator: w.instigator,
-            tasks: w.tasks.into_iter().map(|t| TaskBadge { colour: t.status.colour().into(), name: t.name, status: t.status }).collect(),
+            tasks: w
+                .tasks
+                .into_iter()
+                .map(|t| TaskBadge {
+                    colour: t.status.colour().into(),
+                    name: t.name,
+                    status: t.status,
+                })
+                .collect(),
         }
     }
 }

@@ -16,17 +16,34 @@ use crate::model::{WorkflowResponse, WorkflowSummary};
 /// The company's active workflows, newest first, each task with its coloured status.
 #[utoipa::path(get, path = "/portal/workflows", tag = "portal", security(("portal" = [])), params(PageParams),
     responses((status = 200, body = Page<WorkflowSummary>), Problems))]
-pub async fn portal_list(State(ctx): State<Context>, Portal(who, _): Portal<module::Workflows>, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<WorkflowSummary>>> {
+pub async fn portal_list(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Workflows>,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<WorkflowSummary>>> {
     let mut spec = QuerySpec::gsi1(keys::active_workflows(&who.customer_id));
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page::<Workflow>(&spec, &page).await?.map(WorkflowSummary::from)))
+    Ok(Json(
+        ctx.table
+            .query_page::<Workflow>(&spec, &page)
+            .await?
+            .map(WorkflowSummary::from),
+    ))
 }
 
 /// A workflow's tasks: name, status, done by, time and date.
 #[utoipa::path(get, path = "/portal/workflows/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Workflow id")), responses((status = 200, body = WorkflowResponse), Problems))]
-pub async fn portal_get(State(ctx): State<Context>, Portal(who, _): Portal<module::Workflows>, PathId(id): PathId) -> ApiResult<Json<WorkflowResponse>> {
-    match ctx.table.get::<Workflow>(keys::customer(&who.customer_id), keys::workflow(&id)).await? {
+pub async fn portal_get(
+    State(ctx): State<Context>,
+    Portal(who, _): Portal<module::Workflows>,
+    PathId(id): PathId,
+) -> ApiResult<Json<WorkflowResponse>> {
+    match ctx
+        .table
+        .get::<Workflow>(keys::customer(&who.customer_id), keys::workflow(&id))
+        .await?
+    {
         Some(w) if w.active => Ok(Json(WorkflowResponse::from(&w))),
         _ => Err(ApiError::NotFound),
     }

@@ -25,17 +25,42 @@ fn apply(w: &mut Workflow, i: WorkflowInput) {
 
 #[utoipa::path(get, path = "/admin/customers/{id}/workflows", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id"), PageParams), responses((status = 200, body = Page<WorkflowResponse>), Problems))]
-pub async fn staff_list(State(ctx): State<Context>, _s: Staff<can::ReadOperations>, PathId(id): PathId, QueryParams(page): QueryParams<PageParams>) -> ApiResult<Json<Page<WorkflowResponse>>> {
+pub async fn staff_list(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadOperations>,
+    PathId(id): PathId,
+    QueryParams(page): QueryParams<PageParams>,
+) -> ApiResult<Json<Page<WorkflowResponse>>> {
     let mut spec = QuerySpec::table(keys::customer(&id), keys::WORKFLOW_PREFIX);
     spec.newest_first = true;
-    Ok(Json(ctx.table.query_page::<Workflow>(&spec, &page).await?.map(|w| WorkflowResponse::from(&w))))
+    Ok(Json(
+        ctx.table
+            .query_page::<Workflow>(&spec, &page)
+            .await?
+            .map(|w| WorkflowResponse::from(&w)),
+    ))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/workflows", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = WorkflowInput, responses((status = 201, body = WorkflowResponse), Problems))]
-pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathId(id): PathId, JsonBody(input): JsonBody<WorkflowInput>) -> ApiResult<(StatusCode, Json<WorkflowResponse>)> {
+pub async fn staff_create(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteOperations>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<WorkflowInput>,
+) -> ApiResult<(StatusCode, Json<WorkflowResponse>)> {
     let now = OffsetDateTime::now_utc();
-    let mut w = Workflow { id: ids::new_id(), customer_id: id.clone(), workflow_type: String::new(), instigator: String::new(), active: true, tasks: Vec::new(), created_at: now, updated_at: now, version: 1 };
+    let mut w = Workflow {
+        id: ids::new_id(),
+        customer_id: id.clone(),
+        workflow_type: String::new(),
+        instigator: String::new(),
+        active: true,
+        tasks: Vec::new(),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
     apply(&mut w, input);
     ctx.table.put_new_for_customer(&id, &w).await?;
     Ok((StatusCode::CREATED, Json(WorkflowResponse::from(&w))))
@@ -44,14 +69,32 @@ pub async fn staff_create(State(ctx): State<Context>, _s: Staff<can::WriteOperat
 #[utoipa::path(get, path = "/admin/customers/{customer_id}/workflows/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Workflow id")),
     responses((status = 200, body = WorkflowResponse), Problems))]
-pub async fn staff_get(State(ctx): State<Context>, _s: Staff<can::ReadOperations>, PathIds(cid, id): PathIds) -> ApiResult<Json<WorkflowResponse>> {
-    let w: Workflow = ctx.table.get(keys::customer(&cid), keys::workflow(&id)).await?.ok_or(ApiError::NotFound)?;
+pub async fn staff_get(
+    State(ctx): State<Context>,
+    _s: Staff<can::ReadOperations>,
+    PathIds(cid, id): PathIds,
+) -> ApiResult<Json<WorkflowResponse>> {
+    let w: Workflow = ctx
+        .table
+        .get(keys::customer(&cid), keys::workflow(&id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json(WorkflowResponse::from(&w)))
 }
 
 #[utoipa::path(put, path = "/admin/customers/{customer_id}/workflows/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Workflow id"), ("If-Match" = String, Header, description = "The version read")),
     request_body = WorkflowInput, responses((status = 200, body = WorkflowResponse), Problems))]
-pub async fn staff_update(State(ctx): State<Context>, _s: Staff<can::WriteOperations>, PathIds(cid, id): PathIds, IfMatch(v): IfMatch, JsonBody(input): JsonBody<WorkflowInput>) -> ApiResult<Json<WorkflowResponse>> {
-    Ok(Json(WorkflowResponse::from(&ctx.table.update_versioned::<Workflow>(keys::customer(&cid), keys::workflow(&id), v, |w| apply(w, input)).await?)))
+pub async fn staff_update(
+    State(ctx): State<Context>,
+    _s: Staff<can::WriteOperations>,
+    PathIds(cid, id): PathIds,
+    IfMatch(v): IfMatch,
+    JsonBody(input): JsonBody<WorkflowInput>,
+) -> ApiResult<Json<WorkflowResponse>> {
+    Ok(Json(WorkflowResponse::from(
+        &ctx.table
+            .update_versioned::<Workflow>(keys::customer(&cid), keys::workflow(&id), v, |w| apply(w, input))
+            .await?,
+    )))
 }

@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 #[tokio::main]
 async fn main() -> Result<(), lambda_runtime::Error> {
     lambda_runtime::run(service_fn(|event: LambdaEvent<Value>| async move {
-        Ok::<_, lambda_runtime::Error>(json!({ "statusCode": 200, "body": "hello", "request": event.context.request_id }))
+        Ok::<_, lambda_runtime::Error>(
+            json!({ "statusCode": 200, "body": "hello", "request": event.context.request_id }),
+        )
     }))
     .await
 }

@@ -34,7 +34,10 @@ pub struct Work {
 impl Counter {
     /// The work counted since the last call, and a fresh start.
     pub fn take(&self) -> Work {
-        Work { round_trips: self.round_trips.swap(0, Ordering::SeqCst), items_read: self.items_read.swap(0, Ordering::SeqCst) }
+        Work {
+            round_trips: self.round_trips.swap(0, Ordering::SeqCst),
+            items_read: self.items_read.swap(0, Ordering::SeqCst),
+        }
     }
 
     /// A DynamoDB client like `base`, with this counter attached.
@@ -49,11 +52,15 @@ fn items_in(output: &aws_smithy_runtime_api::client::interceptors::context::Outp
     if let Some(o) = output.downcast_ref::<GetItemOutput>() {
         usize::from(o.item.is_some())
     } else if let Some(o) = output.downcast_ref::<QueryOutput>() {
-        usize::try_from(o.scanned_count).unwrap_or(0).max(o.items.as_ref().map_or(0, Vec::len))
+        usize::try_from(o.scanned_count)
+            .unwrap_or(0)
+            .max(o.items.as_ref().map_or(0, Vec::len))
     } else if let Some(o) = output.downcast_ref::<BatchGetItemOutput>() {
         o.responses.as_ref().map_or(0, |r| r.values().map(Vec::len).sum())
     } else if let Some(o) = output.downcast_ref::<TransactGetItemsOutput>() {
-        o.responses.as_ref().map_or(0, |r| r.iter().filter(|i| i.item.is_some()).count())
+        o.responses
+            .as_ref()
+            .map_or(0, |r| r.iter().filter(|i| i.item.is_some()).count())
     } else if let Some(o) = output.downcast_ref::<ScanOutput>() {
         usize::try_from(o.scanned_count).unwrap_or(0)
     } else {

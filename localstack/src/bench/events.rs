@@ -32,12 +32,34 @@ impl Callers {
     pub async fn sign_in(ctx: &Context, stack: &Stack) -> Result<Self, BoxError> {
         let claims = |token: &str| unverified_claims(token).ok_or_else(|| BoxError::from("unreadable ID token"));
         let cognito = ctx.clients.cognito();
-        let portal = cognito::sign_in(cognito, &stack.portal, "alice.acme", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await?;
-        let staff = cognito::sign_in(cognito, &stack.staff, "supervisor", seed::DEMO_PASSWORD, cognito::EMULATOR_TOTP_SECRET).await?;
+        let portal = cognito::sign_in(
+            cognito,
+            &stack.portal,
+            "alice.acme",
+            seed::DEMO_PASSWORD,
+            cognito::EMULATOR_TOTP_SECRET,
+        )
+        .await?;
+        let staff = cognito::sign_in(
+            cognito,
+            &stack.staff,
+            "supervisor",
+            seed::DEMO_PASSWORD,
+            cognito::EMULATOR_TOTP_SECRET,
+        )
+        .await?;
         let portal_token = portal.id_token;
         let portal = claims(&portal_token)?;
-        let customer_id = portal.get(shared::principal::CLAIM_CUSTOMER_ID).cloned().ok_or("no customer claim")?;
-        Ok(Self { portal_token, portal, staff: claims(&staff.id_token)?, customer_id })
+        let customer_id = portal
+            .get(shared::principal::CLAIM_CUSTOMER_ID)
+            .cloned()
+            .ok_or("no customer claim")?;
+        Ok(Self {
+            portal_token,
+            portal,
+            staff: claims(&staff.id_token)?,
+            customer_id,
+        })
     }
 
     /// The claims the gateway would attach on this path (none on public routes).
@@ -54,7 +76,8 @@ impl Callers {
 pub fn http_event(method: &str, uri: &str, body: Option<&Value>, claims: Option<&Claims>) -> Value {
     let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
     let now = time::OffsetDateTime::now_utc();
-    let mut headers = json!({ "accept": "application/json", "host": "api.portal.example.com", "user-agent": "portal-bench" });
+    let mut headers =
+        json!({ "accept": "application/json", "host": "api.portal.example.com", "user-agent": "portal-bench" });
     if body.is_some() {
         headers["content-type"] = json!("application/json");
     }
@@ -91,7 +114,10 @@ pub fn http_event(method: &str, uri: &str, body: Option<&Value>, claims: Option<
 /// Whether a concrete path matches an OpenAPI path template such as `/portal/tickets/{id}`.
 pub fn matches(template: &str, path: &str) -> bool {
     let (t, p): (Vec<_>, Vec<_>) = (template.split('/').collect(), path.split('/').collect());
-    t.len() == p.len() && t.iter().zip(&p).all(|(t, p)| t == p || (t.starts_with('{') && !p.is_empty()))
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| t == p || (t.starts_with('{') && !p.is_empty()))
 }
 
 /// Every function's router, called in-process with the exact request `lambda_http` builds from an event.
@@ -106,21 +132,31 @@ pub struct Reply {
 
 impl Dispatcher {
     pub async fn new(ctx: &Context) -> Result<Self, BoxError> {
-        Ok(Self { functions: functions::all(ctx).await? })
+        Ok(Self {
+            functions: functions::all(ctx).await?,
+        })
     }
 
     pub fn function_for(&self, path: &str) -> Option<&Function> {
-        self.functions.iter().find(|f| f.openapi.paths.paths.keys().any(|t| matches(t, path)))
+        self.functions
+            .iter()
+            .find(|f| f.openapi.paths.paths.keys().any(|t| matches(t, path)))
     }
 
     pub async fn call(&self, event: &Value) -> Result<Reply, BoxError> {
         let path = event["rawPath"].as_str().unwrap_or_default();
-        let router: Router = self.function_for(path).map(|f| f.router.clone()).ok_or_else(|| format!("no function serves {path}"))?;
+        let router: Router = self
+            .function_for(path)
+            .map(|f| f.router.clone())
+            .ok_or_else(|| format!("no function serves {path}"))?;
         let request = lambda_http::request::from_str(&event.to_string())?;
         let response = router.oneshot(request).await?;
         let status = response.status().as_u16();
         let bytes = http_body_util::BodyExt::collect(response.into_body()).await?.to_bytes();
-        Ok(Reply { status, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null) })
+        Ok(Reply {
+            status,
+            body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        })
     }
 
     pub async fn get(&self, callers: &Callers, uri: &str) -> Result<Reply, BoxError> {

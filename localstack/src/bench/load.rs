@@ -76,7 +76,12 @@ where
 
 /// The main portal routes through the gateway (JWT verified against the emulator's JWKS, as API Gateway
 /// would), then the baseline. The first row is the baseline.
-pub async fn measure(ctx: &Context, stack: &Stack, callers: &Callers, duration: Duration) -> Result<Vec<LoadRow>, BoxError> {
+pub async fn measure(
+    ctx: &Context,
+    stack: &Stack,
+    callers: &Callers,
+    duration: Duration,
+) -> Result<Vec<LoadRow>, BoxError> {
     let endpoint = std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| crate::stack_env::DEFAULT_ENDPOINT.into());
     let app = gateway::app(ctx, Arc::new(gateway::Authorizers::for_stack(stack, &endpoint))).await?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
@@ -93,7 +98,14 @@ pub async fn measure(ctx: &Context, stack: &Stack, callers: &Callers, duration: 
         hammer("GetItem (SDK, straight to the emulator)", duration, move || {
             let (table, pk) = (table.clone(), pk.clone());
             async move {
-                table.client.get_item().table_name(&table.name).set_key(Some(shared::table::key(pk, keys::PROFILE))).send().await.is_ok_and(|o| o.item.is_some())
+                table
+                    .client
+                    .get_item()
+                    .table_name(&table.name)
+                    .set_key(Some(shared::table::key(pk, keys::PROFILE)))
+                    .send()
+                    .await
+                    .is_ok_and(|o| o.item.is_some())
             }
         })
         .await,

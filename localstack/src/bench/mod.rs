@@ -42,7 +42,11 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     let wanted = |part: &str| parts.split(',').any(|p| p == part);
     let mut startup = Vec::new();
     if wanted("startup") {
-        eprintln!("cold start and memory: {} runs of {} binaries", options.runs, workloads.len() + 1);
+        eprintln!(
+            "cold start and memory: {} runs of {} binaries",
+            options.runs,
+            workloads.len() + 1
+        );
         startup = startup::measure(&workloads, options.runs, &options.env).await?;
     }
     let mut work = Vec::new();

@@ -27,7 +27,10 @@ impl Run {
     }
 
     pub fn failures(&self) -> usize {
-        self.answers.iter().filter(|(_, a)| !a.ok || status_of(&a.body) >= 500).count()
+        self.answers
+            .iter()
+            .filter(|(_, a)| !a.ok || status_of(&a.body) >= 500)
+            .count()
     }
 }
 
@@ -87,7 +90,11 @@ pub async fn run(binary: &Path, events: Vec<Value>, env: &[(String, String)]) ->
         }
     };
     let init = first_poll.map(|t| t - started).unwrap_or_default();
-    Ok(Run { init, answers: answers.into_iter().map(|a| (a.at - started, a)).collect(), peak_rss_kib })
+    Ok(Run {
+        init,
+        answers: answers.into_iter().map(|a| (a.at - started, a)).collect(),
+        peak_rss_kib,
+    })
 }
 
 fn peak_rss_kib(pid: u32) -> Option<u64> {

@@ -2,7 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::{dynamo_work::{RouteWork, SIZES}, load::LoadRow, startup::{Startup, BURST_ROUNDS}};
+use super::{
+    dynamo_work::{RouteWork, SIZES},
+    load::LoadRow,
+    startup::{Startup, BURST_ROUNDS},
+};
 
 pub const START: &str = "<!-- bench:start -->";
 pub const END: &str = "<!-- bench:end -->";
@@ -23,7 +27,11 @@ fn ms(d: std::time::Duration) -> String {
 }
 
 fn verdict(ok: bool) -> &'static str {
-    if ok { "met" } else { "**not met**" }
+    if ok {
+        "met"
+    } else {
+        "**not met**"
+    }
 }
 
 impl Report<'_> {
@@ -43,7 +51,10 @@ impl Report<'_> {
     fn startup_table(&self, s: &mut String) {
         let Some(hello) = self.startup.first() else { return };
         let base = hello.first_response.as_secs_f64();
-        let worst = self.startup[1..].iter().map(|r| r.first_response.as_secs_f64() / base).fold(0.0, f64::max);
+        let worst = self.startup[1..]
+            .iter()
+            .map(|r| r.first_response.as_secs_f64() / base)
+            .fold(0.0, f64::max);
         let peak = self.startup[1..].iter().map(|r| r.peak_rss_kib).max().unwrap_or(0) as f64 / 1024.0;
         let biggest = self.packages.iter().map(|p| p.1).fold(0.0, f64::max);
         let _ = writeln!(s, "**Cold start, package and memory.** Each release binary (x86_64 here, `--release` profile) started \
@@ -56,7 +67,12 @@ impl Report<'_> {
         let _ = writeln!(s, "| binary | init ms | × hello | first response ms | × hello | warm request ms | peak RSS MiB (requests) | bootstrap.zip MB |");
         let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|");
         for r in self.startup {
-            let package = self.packages.iter().find(|p| p.0 == r.function).map(|p| format!("{:.2}", p.1)).unwrap_or_else(|| "–".into());
+            let package = self
+                .packages
+                .iter()
+                .find(|p| p.0 == r.function)
+                .map(|p| format!("{:.2}", p.1))
+                .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 s,
                 "| {} | {} | {:.2} | {} | {:.2} | {} | {:.1} ({}{}) | {} |",
@@ -68,43 +84,91 @@ impl Report<'_> {
                 ms(r.warm),
                 r.peak_rss_kib as f64 / 1024.0,
                 r.burst,
-                if r.failures > 0 { format!(", {} failed", r.failures) } else { String::new() },
+                if r.failures > 0 {
+                    format!(", {} failed", r.failures)
+                } else {
+                    String::new()
+                },
                 package
             );
         }
-        let _ = writeln!(s, "\nBudgets: cold start ≤ 1.5× hello: worst {worst:.2}×, {}. Peak RSS ≤ 40 MB: worst {peak:.1} MiB, {}. \
+        let _ = writeln!(
+            s,
+            "\nBudgets: cold start ≤ 1.5× hello: worst {worst:.2}×, {}. Peak RSS ≤ 40 MB: worst {peak:.1} MiB, {}. \
             Package ≤ 4 MB: {}.\n",
-            verdict(worst <= 1.5), verdict(peak * 1.048_576 <= 40.0),
-            if self.packages.is_empty() { "not measured (run `./localstack/package.sh`)".to_owned() } else { format!("largest {biggest:.2} MB, {}", verdict(biggest <= 4.0)) });
+            verdict(worst <= 1.5),
+            verdict(peak * 1.048_576 <= 40.0),
+            if self.packages.is_empty() {
+                "not measured (run `./localstack/package.sh`)".to_owned()
+            } else {
+                format!("largest {biggest:.2} MB, {}", verdict(biggest <= 4.0))
+            }
+        );
     }
 
     fn work_table(&self, s: &mut String) {
         let sizes: Vec<String> = SIZES.iter().map(|n| format_thousands(*n)).collect();
-        let _ = writeln!(s, "**DynamoDB work per portal route**, counted by an interceptor on the SDK client (round trips, \
+        let _ = writeln!(
+            s,
+            "**DynamoDB work per portal route**, counted by an interceptor on the SDK client (round trips, \
             items read; for queries the items DynamoDB examined), one request each as the demo contact, with the \
             customer's partition holding {} tickets. Writes and public routes are measured once, at the largest size; \
-            the public routes with a stranger's wrong input.\n", sizes.join(", then "));
-        let _ = writeln!(s, "| route | status | round trips | items read at {} tickets |", sizes.join(" / "));
+            the public routes with a stranger's wrong input.\n",
+            sizes.join(", then ")
+        );
+        let _ = writeln!(
+            s,
+            "| route | status | round trips | items read at {} tickets |",
+            sizes.join(" / ")
+        );
         let _ = writeln!(s, "|---|---:|---:|---:|");
         for r in self.work {
             let trips: Vec<String> = r.work.iter().map(|w| w.round_trips.to_string()).collect();
             let items: Vec<String> = r.work.iter().map(|w| w.items_read.to_string()).collect();
-            let dedup = |v: Vec<String>| if v.windows(2).all(|w| w[0] == w[1]) { v[0].clone() } else { v.join(" / ") };
-            let _ = writeln!(s, "| `{} {}` | {} | {} | {} |", r.method, r.template, r.status, dedup(trips), dedup(items));
+            let dedup = |v: Vec<String>| {
+                if v.windows(2).all(|w| w[0] == w[1]) {
+                    v[0].clone()
+                } else {
+                    v.join(" / ")
+                }
+            };
+            let _ = writeln!(
+                s,
+                "| `{} {}` | {} | {} | {} |",
+                r.method,
+                r.template,
+                r.status,
+                dedup(trips),
+                dedup(items)
+            );
         }
         let _ = writeln!(s);
     }
 
     fn load_table(&self, s: &mut String) {
         let Some(base) = self.load.first() else { return };
-        let _ = writeln!(s, "**The local gateway under load**: {} concurrent callers for {} s per row, each request a \
+        let _ = writeln!(
+            s,
+            "**The local gateway under load**: {} concurrent callers for {} s per row, each request a \
             JWT verified against the emulator's keys and a route's full work, against a bare GetItem from the same \
-            number of callers to the same emulator.\n", super::load::CONCURRENCY, self.load_seconds);
+            number of callers to the same emulator.\n",
+            super::load::CONCURRENCY,
+            self.load_seconds
+        );
         let _ = writeln!(s, "| request | requests/s | p50 ms | p99 ms | errors | p50 × GetItem |");
         let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|");
         for r in self.load {
-            let _ = writeln!(s, "| {} | {:.0} | {} | {} | {} of {} | {:.1} |", r.name, r.per_second, ms(r.p50), ms(r.p99), r.errors, r.requests,
-                r.p50.as_secs_f64() / base.p50.as_secs_f64());
+            let _ = writeln!(
+                s,
+                "| {} | {:.0} | {} | {} | {} of {} | {:.1} |",
+                r.name,
+                r.per_second,
+                ms(r.p50),
+                ms(r.p99),
+                r.errors,
+                r.requests,
+                r.p50.as_secs_f64() / base.p50.as_secs_f64()
+            );
         }
         let _ = writeln!(s);
     }
@@ -114,7 +178,7 @@ fn format_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -151,7 +215,12 @@ pub fn package_sizes() -> Vec<(String, f64)> {
 pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|m| m.trim().to_owned()))
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let date = time::OffsetDateTime::now_utc().date();

@@ -52,7 +52,11 @@ impl RuntimeApi {
         let shared = Shared::default();
         {
             let mut r = shared.recorded.lock().expect("lock");
-            r.events = events.into_iter().enumerate().map(|(i, e)| (format!("bench-{i:06}"), e)).collect();
+            r.events = events
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| (format!("bench-{i:06}"), e))
+                .collect();
         }
         let app = Router::new()
             .route("/2018-06-01/runtime/invocation/next", get(next))
@@ -111,14 +115,24 @@ async fn next(State(s): State<Shared>) -> Response {
     };
     set("lambda-runtime-aws-request-id", id);
     set("lambda-runtime-deadline-ms", deadline.to_string());
-    set("lambda-runtime-invoked-function-arn", "arn:aws:lambda:eu-west-1:000000000000:function:bench".into());
-    set("lambda-runtime-trace-id", "Root=1-00000000-000000000000000000000000;Sampled=0".into());
+    set(
+        "lambda-runtime-invoked-function-arn",
+        "arn:aws:lambda:eu-west-1:000000000000:function:bench".into(),
+    );
+    set(
+        "lambda-runtime-trace-id",
+        "Root=1-00000000-000000000000000000000000;Sampled=0".into(),
+    );
     set("content-type", "application/json".into());
     (headers, event.to_string()).into_response()
 }
 
 fn record(s: &Shared, ok: bool, body: Bytes) -> StatusCode {
-    s.recorded.lock().expect("lock").answers.push(Answer { at: Instant::now(), ok, body });
+    s.recorded.lock().expect("lock").answers.push(Answer {
+        at: Instant::now(),
+        ok,
+        body,
+    });
     s.changed.notify_waiters();
     StatusCode::ACCEPTED
 }

@@ -40,7 +40,11 @@ pub async fn measure(workloads: &[Workload], runs: usize, env: &[(String, String
         for (i, (name, events)) in binaries.iter().enumerate() {
             let r = run(&binary(name), events[..1].to_vec(), env).await?;
             if r.failures() > 0 {
-                return Err(format!("{name}: the cold-start request failed: {}", String::from_utf8_lossy(&r.answers[0].1.body)).into());
+                return Err(format!(
+                    "{name}: the cold-start request failed: {}",
+                    String::from_utf8_lossy(&r.answers[0].1.body)
+                )
+                .into());
             }
             init[i].push(r.init);
             first[i].push(r.first_response());
@@ -49,9 +53,19 @@ pub async fn measure(workloads: &[Workload], runs: usize, env: &[(String, String
     }
     let mut out = Vec::new();
     for (i, (name, events)) in binaries.iter().enumerate() {
-        let burst: Vec<_> = events.iter().cycle().take(events.len() * BURST_ROUNDS).cloned().collect();
+        let burst: Vec<_> = events
+            .iter()
+            .cycle()
+            .take(events.len() * BURST_ROUNDS)
+            .cloned()
+            .collect();
         let r = run(&binary(name), burst.clone(), env).await?;
-        let gaps: Vec<Duration> = r.answers.windows(2).skip(events.len()).map(|w| w[1].0 - w[0].0).collect();
+        let gaps: Vec<Duration> = r
+            .answers
+            .windows(2)
+            .skip(events.len())
+            .map(|w| w[1].0 - w[0].0)
+            .collect();
         out.push(Startup {
             function: name.clone(),
             init: median(std::mem::take(&mut init[i])),

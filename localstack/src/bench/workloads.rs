@@ -17,8 +17,14 @@ pub async fn workloads(dispatcher: &Dispatcher, callers: &Callers) -> Vec<Worklo
     let mut out = Vec::new();
     for f in &dispatcher.functions {
         let mut events = Vec::new();
-        let mut templates: Vec<&String> =
-            f.openapi.paths.paths.iter().filter(|(_, item)| item.get.is_some()).map(|(t, _)| t).collect();
+        let mut templates: Vec<&String> = f
+            .openapi
+            .paths
+            .paths
+            .iter()
+            .filter(|(_, item)| item.get.is_some())
+            .map(|(t, _)| t)
+            .collect();
         // Portal routes first: the cold-start request is what a contact's first click costs.
         templates.sort_by_key(|t| (!t.starts_with("/portal/"), t.len(), (*t).clone()));
         for template in templates {
@@ -27,17 +33,33 @@ pub async fn workloads(dispatcher: &Dispatcher, callers: &Callers) -> Vec<Worklo
         }
         if f.name == "auth" {
             // Unknown usernames: no email is queued and no Cognito user is touched, but the throttle is.
-            events.push(http_event("POST", "/portal/auth/login", Some(&json!({ "username": "bench.nobody", "password": "Not-The-Password-1" })), None));
-            events.push(http_event("POST", "/portal/auth/password/forgot", Some(&json!({ "username": "bench.nobody" })), None));
+            events.push(http_event(
+                "POST",
+                "/portal/auth/login",
+                Some(&json!({ "username": "bench.nobody", "password": "Not-The-Password-1" })),
+                None,
+            ));
+            events.push(http_event(
+                "POST",
+                "/portal/auth/password/forgot",
+                Some(&json!({ "username": "bench.nobody" })),
+                None,
+            ));
         }
-        out.push(Workload { function: f.name, events });
+        out.push(Workload {
+            function: f.name,
+            events,
+        });
     }
     let jobs = SCHEDULED_JOBS
         .iter()
         .filter_map(|job| std::fs::read_to_string(format!("events/scheduled-{job}.json")).ok())
         .filter_map(|s| serde_json::from_str(&s).ok())
         .collect();
-    out.push(Workload { function: "scheduler", events: jobs });
+    out.push(Workload {
+        function: "scheduler",
+        events: jobs,
+    });
     out.sort_by_key(|w| w.function);
     out
 }

@@ -26,8 +26,17 @@ pub enum Rejected {
 impl Authorizer {
     /// `jwks_url` is separate from the issuer: the emulator serves the keys at its own address.
     pub fn new(issuer: String, audiences: Vec<String>, jwks_url: String) -> Self {
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().unwrap_or_default();
-        Self { issuer, audiences, jwks_url, http, keys: RwLock::new(HashMap::new()) }
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(5))
+            .build()
+            .unwrap_or_default();
+        Self {
+            issuer,
+            audiences,
+            jwks_url,
+            http,
+            keys: RwLock::new(HashMap::new()),
+        }
     }
 
     pub fn for_pool(endpoint: &str, region: &str, pool_id: &str, client_id: &str) -> Self {
@@ -65,7 +74,10 @@ impl Authorizer {
         if header.alg != Algorithm::RS256 {
             return Err(Rejected::Invalid);
         }
-        let key = self.key(header.kid.as_deref().ok_or(Rejected::Invalid)?).await.ok_or(Rejected::Invalid)?;
+        let key = self
+            .key(header.kid.as_deref().ok_or(Rejected::Invalid)?)
+            .await
+            .ok_or(Rejected::Invalid)?;
         let mut validation = Validation::new(Algorithm::RS256);
         validation.set_issuer(&[&self.issuer]);
         validation.validate_aud = false;
@@ -73,7 +85,10 @@ impl Authorizer {
         validation.leeway = 0;
         let data = decode::<HashMap<String, Value>>(token, &key, &validation).map_err(|_| Rejected::Invalid)?;
         let claims = data.claims;
-        let audience = claims.get("aud").or_else(|| claims.get("client_id")).and_then(Value::as_str);
+        let audience = claims
+            .get("aud")
+            .or_else(|| claims.get("client_id"))
+            .and_then(Value::as_str);
         if !audience.is_some_and(|a| self.audiences.iter().any(|x| x == a)) {
             return Err(Rejected::Invalid);
         }
@@ -86,7 +101,9 @@ impl Authorizer {
 pub fn unverified_claims(token: &str) -> Option<HashMap<String, String>> {
     use base64::Engine;
     let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
     let claims: HashMap<String, Value> = serde_json::from_slice(&bytes).ok()?;
     Some(claims.into_iter().map(|(k, v)| (k, render(v))).collect())
 }
@@ -118,9 +135,15 @@ mod tests {
         let a = Authorizer::new("iss".into(), vec!["aud".into()], "http://127.0.0.1:9/jwks".into());
         assert!(matches!(a.verify(None).await, Err(Rejected::Missing)));
         assert!(matches!(a.verify(Some("Basic abc")).await, Err(Rejected::Missing)));
-        assert!(matches!(a.verify(Some("Bearer not.a.jwt")).await, Err(Rejected::Invalid)));
+        assert!(matches!(
+            a.verify(Some("Bearer not.a.jwt")).await,
+            Err(Rejected::Invalid)
+        ));
         // An unsigned token ("alg": "none") is refused before any key is looked up.
         let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJpc3MiOiJpc3MiLCJhdWQiOiJhdWQifQ.";
-        assert!(matches!(a.verify(Some(&format!("Bearer {none}"))).await, Err(Rejected::Invalid)));
+        assert!(matches!(
+            a.verify(Some(&format!("Bearer {none}"))).await,
+            Err(Rejected::Invalid)
+        ));
     }
 }

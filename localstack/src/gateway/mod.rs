@@ -63,7 +63,11 @@ pub async fn app(ctx: &Context, authorizers: Arc<Authorizers>) -> Result<Router,
 }
 
 /// The gateway serving the built web app in `dist` at `/`.
-pub async fn app_serving(ctx: &Context, authorizers: Arc<Authorizers>, dist: PathBuf) -> Result<Router, shared::config::MissingSetting> {
+pub async fn app_serving(
+    ctx: &Context,
+    authorizers: Arc<Authorizers>,
+    dist: PathBuf,
+) -> Result<Router, shared::config::MissingSetting> {
     let mut router = Router::new().route("/openapi.json", get(|| async { Json(functions::openapi_document()) }));
     for f in functions::all(ctx).await? {
         // Each route goes to its function as an opaque service, as API Gateway integrates a Lambda.
@@ -75,7 +79,13 @@ pub async fn app_serving(ctx: &Context, authorizers: Arc<Authorizers>, dist: Pat
     }
     let dist = Arc::new(dist);
     let bucket = ctx.config.bucket_name.clone().unwrap_or_default();
-    let region = ctx.clients.s3().config().region().map(|r| r.to_string()).unwrap_or_default();
+    let region = ctx
+        .clients
+        .s3()
+        .config()
+        .region()
+        .map(|r| r.to_string())
+        .unwrap_or_default();
     let headers = Arc::new(web::security_headers(&web::documents_origin(&bucket, &region)));
     Ok(router
         .fallback(move |req: Request| web::serve(dist.clone(), req))
@@ -108,8 +118,16 @@ async fn authorize(State(auth): State<Arc<Authorizers>>, mut req: Request, next:
 /// outside their crate), so a function sees exactly what it would see on AWS.
 fn request_context(req: &Request, claims: Option<std::collections::HashMap<String, String>>) -> RequestContext {
     let now = time::OffsetDateTime::now_utc();
-    let source_ip = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
-    let user_agent = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let source_ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    let user_agent = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let mut ctx = serde_json::json!({
         "routeKey": "$default",
         "accountId": "000000000000",

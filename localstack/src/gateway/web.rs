@@ -16,8 +16,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use shared::error::ApiError;
-use tower::ServiceExt;
 use tower::Layer;
+use tower::ServiceExt;
 use tower_http::{
     compression::CompressionLayer,
     services::{ServeDir, ServeFile},
@@ -52,9 +52,15 @@ pub fn security_headers(documents: &str) -> Vec<(&'static str, String)> {
 /// The origin presigned document links point at: the S3 emulator's locally (`AWS_ENDPOINT_URL_S3`, else
 /// `AWS_ENDPOINT_URL`), the bucket's regional host on AWS.
 pub fn documents_origin(bucket: &str, region: &str) -> String {
-    let endpoint = std::env::var("AWS_ENDPOINT_URL_S3").or_else(|_| std::env::var("AWS_ENDPOINT_URL")).ok();
+    let endpoint = std::env::var("AWS_ENDPOINT_URL_S3")
+        .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
+        .ok();
     match endpoint.and_then(|e| e.parse::<axum::http::Uri>().ok()) {
-        Some(uri) => format!("{}://{}", uri.scheme_str().unwrap_or("http"), uri.authority().map(|a| a.as_str()).unwrap_or_default()),
+        Some(uri) => format!(
+            "{}://{}",
+            uri.scheme_str().unwrap_or("http"),
+            uri.authority().map(|a| a.as_str()).unwrap_or_default()
+        ),
         None => format!("https://{bucket}.s3.{region}.amazonaws.com"),
     }
 }
@@ -85,11 +91,17 @@ pub fn dist_dir() -> PathBuf {
     if here.is_dir() {
         return here;
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(|root| root.join("web/dist")).unwrap_or(here)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(|root| root.join("web/dist"))
+        .unwrap_or(here)
 }
 
 /// Sets the security headers on every response (the gateway's outermost layer).
-pub async fn secure(headers: axum::extract::State<Arc<Vec<(&'static str, String)>>>, mut response: Response) -> Response {
+pub async fn secure(
+    headers: axum::extract::State<Arc<Vec<(&'static str, String)>>>,
+    mut response: Response,
+) -> Response {
     for (name, value) in headers.iter() {
         if let Ok(value) = HeaderValue::from_str(value) {
             response.headers_mut().insert(*name, value);
@@ -115,7 +127,10 @@ pub async fn serve(dist: Arc<PathBuf>, req: Request) -> Response {
     }
     let index = dist.join("index.html");
     if !index.is_file() {
-        let text = format!("The web app is not built: nothing at {}.\nBuild it (cd web && npm ci && npm run build), then reload.\n", index.display());
+        let text = format!(
+            "The web app is not built: nothing at {}.\nBuild it (cd web && npm ci && npm run build), then reload.\n",
+            index.display()
+        );
         return plain(StatusCode::SERVICE_UNAVAILABLE, text);
     }
     let app_route = tower::service_fn(move |req: Request| {
@@ -137,8 +152,14 @@ pub async fn serve(dist: Arc<PathBuf>, req: Request) -> Response {
         Ok(r) => r.map(Body::new),
         Err(e) => match e {},
     };
-    let cache = if path.starts_with("/assets/") && response.status().is_success() { IMMUTABLE } else { REVALIDATE };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    let cache = if path.starts_with("/assets/") && response.status().is_success() {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 
@@ -148,10 +169,23 @@ mod tests {
 
     #[test]
     fn app_routes_are_extensionless_paths_outside_the_api() {
-        for path in ["/", "/tickets", "/tickets/01JD0000000000000000000ZZZ", "/activate", "/documents/"] {
+        for path in [
+            "/",
+            "/tickets",
+            "/tickets/01JD0000000000000000000ZZZ",
+            "/activate",
+            "/documents/",
+        ] {
             assert!(is_client_route(path), "{path}");
         }
-        for path in ["/portal/me", "/admin/customers", "/openapi.json", "/assets/index-3f2a.js", "/favicon.ico", "/portal/nope"] {
+        for path in [
+            "/portal/me",
+            "/admin/customers",
+            "/openapi.json",
+            "/assets/index-3f2a.js",
+            "/favicon.ico",
+            "/portal/nope",
+        ] {
             assert!(!is_client_route(path), "{path}");
         }
     }

@@ -17,8 +17,21 @@ pub struct Api {
 
 /// The `sub` of a user of a pool (the id staff routes record as the actor).
 pub async fn user_sub(ctx: &Context, pool_id: &str, username: &str) -> Result<String, BoxError> {
-    let user = ctx.clients.cognito().admin_get_user().user_pool_id(pool_id).username(username).send().await.map_err(|e| format!("reading user {username}: {e}"))?;
-    user.user_attributes().iter().find(|a| a.name() == "sub").and_then(|a| a.value()).map(str::to_owned).ok_or_else(|| format!("user {username} has no sub").into())
+    let user = ctx
+        .clients
+        .cognito()
+        .admin_get_user()
+        .user_pool_id(pool_id)
+        .username(username)
+        .send()
+        .await
+        .map_err(|e| format!("reading user {username}: {e}"))?;
+    user.user_attributes()
+        .iter()
+        .find(|a| a.name() == "sub")
+        .and_then(|a| a.value())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("user {username} has no sub").into())
 }
 
 impl Api {
@@ -28,23 +41,39 @@ impl Api {
         let staff = Claims::from([
             ("sub".to_owned(), sub),
             (principal::CLAIM_USERNAME.to_owned(), staff_username.to_owned()),
-            (principal::CLAIM_GROUPS.to_owned(), format!("[{}]", shared::permissions::ROLE_SUPERVISOR)),
+            (
+                principal::CLAIM_GROUPS.to_owned(),
+                format!("[{}]", shared::permissions::ROLE_SUPERVISOR),
+            ),
         ]);
-        Ok(Self { dispatcher: Dispatcher::new(ctx).await?, staff })
+        Ok(Self {
+            dispatcher: Dispatcher::new(ctx).await?,
+            staff,
+        })
     }
 
     /// The claims the gateway would pass for a contact with portal access.
     pub fn contact(c: &Contact) -> Claims {
         Claims::from([
             ("sub".to_owned(), c.id.to_lowercase()),
-            (principal::CLAIM_USERNAME.to_owned(), c.portal_username.clone().unwrap_or_default()),
+            (
+                principal::CLAIM_USERNAME.to_owned(),
+                c.portal_username.clone().unwrap_or_default(),
+            ),
             (principal::CLAIM_CUSTOMER_ID.to_owned(), c.customer_id.clone()),
             (principal::CLAIM_CONTACT_ID.to_owned(), c.id.clone()),
         ])
     }
 
     /// One request; anything but a 2xx is an error naming the route and the answer.
-    pub async fn call(&self, claims: &Claims, method: &str, uri: &str, body: Option<Value>, if_match: Option<u64>) -> Result<Value, BoxError> {
+    pub async fn call(
+        &self,
+        claims: &Claims,
+        method: &str,
+        uri: &str,
+        body: Option<Value>,
+        if_match: Option<u64>,
+    ) -> Result<Value, BoxError> {
         let mut event = http_event(method, uri, body.as_ref(), Some(claims));
         if let Some(v) = if_match {
             event["headers"]["if-match"] = json!(shared::extract::etag(v));

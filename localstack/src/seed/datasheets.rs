@@ -90,19 +90,47 @@ pub async fn seed(api: &Api, people: &People) -> Result<(), BoxError> {
     }
     let uri = format!("/admin/customers/{}/portal-templates", people.acme.id);
     let assigned = api.staff_get(&uri).await?;
-    let mut template_ids: Vec<String> = assigned["template_ids"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    let mut template_ids: Vec<String> = assigned["template_ids"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
     if ids.iter().any(|id| !template_ids.contains(id)) || assigned["tickets_from_email"].is_null() {
-        template_ids.extend(ids.iter().filter(|id| !template_ids.contains(id)).cloned().collect::<Vec<_>>());
-        let email = assigned["tickets_from_email"].as_str().unwrap_or(TICKETS_FROM).to_owned();
-        api.staff("PUT", &uri, json!({ "template_ids": template_ids, "tickets_from_email": email })).await?;
+        template_ids.extend(
+            ids.iter()
+                .filter(|id| !template_ids.contains(id))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let email = assigned["tickets_from_email"]
+            .as_str()
+            .unwrap_or(TICKETS_FROM)
+            .to_owned();
+        api.staff(
+            "PUT",
+            &uri,
+            json!({ "template_ids": template_ids, "tickets_from_email": email }),
+        )
+        .await?;
     }
     // Alice's draft of the inspection report: started and saved in the portal, ready to submit.
     let alice = Api::contact(&people.alice);
     let inspection_id = &ids[1];
     let sheets = api.all(Some(&alice), "/portal/datasheets").await?;
-    let started = sheets.iter().any(|s| s["template_id"] == json!(inspection_id) && s["created_by"]["id"] == json!(people.alice.id));
+    let started = sheets
+        .iter()
+        .any(|s| s["template_id"] == json!(inspection_id) && s["created_by"]["id"] == json!(people.alice.id));
     if !started {
-        let view = api.call(&alice, "POST", "/portal/datasheets", Some(json!({ "template_id": inspection_id })), None).await?;
+        let view = api
+            .call(
+                &alice,
+                "POST",
+                "/portal/datasheets",
+                Some(json!({ "template_id": inspection_id })),
+                None,
+            )
+            .await?;
         let sheet_id = view["sheet"]["id"].as_str().ok_or("a sheet without an id")?;
         let version = view["sheet"]["version"].as_u64().ok_or("a sheet without a version")?;
         let yesterday = (OffsetDateTime::now_utc() - Duration::days(1)).date().to_string();
@@ -116,7 +144,14 @@ pub async fn seed(api: &Api, people: &People) -> Result<(), BoxError> {
             "remove_from_service": false,
             "defects": "Fan belt worn and slightly loose; replace at the next service."
         });
-        api.call(&alice, "PUT", &format!("/portal/datasheets/{sheet_id}"), Some(json!({ "values": values })), Some(version)).await?;
+        api.call(
+            &alice,
+            "PUT",
+            &format!("/portal/datasheets/{sheet_id}"),
+            Some(json!({ "values": values })),
+            Some(version),
+        )
+        .await?;
     }
     Ok(())
 }

@@ -25,36 +25,120 @@ pub struct DemoDocument {
 pub const AGREEMENT: &str = "Service agreement 2026.pdf";
 
 pub fn documents() -> Vec<DemoDocument> {
-    let doc = |for_acme, folder, name, content_type, bytes, shared| DemoDocument { for_acme, folder, name, content_type, bytes, shared };
+    let doc = |for_acme, folder, name, content_type, bytes, shared| DemoDocument {
+        for_acme,
+        folder,
+        name,
+        content_type,
+        bytes,
+        shared,
+    };
     vec![
-        doc(true, "Contracts/2026", AGREEMENT, "application/pdf", files::pdf("Service agreement 2026", &[
-            "Between Acme Facilities Ltd and the service provider.",
-            "",
-            "1. Scope: planned and reactive maintenance at Acme House and Riverside Depot.",
-            "2. Response: urgent faults attended within 4 hours, all others within 2 working days.",
-            "3. Hours: 24/7 for urgent faults; Monday to Friday 07:00-19:00 otherwise.",
-            "4. Reporting: a monthly maintenance summary in the portal's Reports folder.",
-            "",
-            "Signed for Acme Facilities Ltd: Alice Archer, Facilities Manager.",
-        ]), true),
-        doc(true, "Reports/Monthly", "Maintenance log.csv", "text/csv", files::csv(&[
-            &["date", "site", "job", "description", "engineer", "hours", "status"],
-            &["2026-01-08", "Acme House", "J-23911", "Boiler service", "Tess Turner", "3.5", "closed"],
-            &["2026-01-15", "Riverside Depot", "J-23940", "Roller shutter repair", "Omar Okafor", "2.0", "closed"],
-            &["2026-01-22", "Acme House", "J-23968", "Emergency lighting test", "Priya Patel", "4.0", "closed"],
-            &["2026-01-29", "Acme House", "J-23987", "Replace kitchen extractor fan, level 2", "Lee Lambert", "1.5", "closed"],
-        ]), true),
-        doc(true, "Certificates", "Fire safety certificate.png", "image/png", files::certificate_png(), true),
-        doc(true, "Contracts/2026", "Draft price list 2027.pdf", "application/pdf", files::pdf("Draft price list 2027", &["Not for release to the customer yet."]), false),
-        doc(false, "Contracts", "Globex support contract.pdf", "application/pdf", files::pdf("Globex support contract", &[
-            "Between Globex IT Services and the service provider.",
-            "Scope: office IT hardware support at Deansgate Quay.",
-        ]), true),
+        doc(
+            true,
+            "Contracts/2026",
+            AGREEMENT,
+            "application/pdf",
+            files::pdf(
+                "Service agreement 2026",
+                &[
+                    "Between Acme Facilities Ltd and the service provider.",
+                    "",
+                    "1. Scope: planned and reactive maintenance at Acme House and Riverside Depot.",
+                    "2. Response: urgent faults attended within 4 hours, all others within 2 working days.",
+                    "3. Hours: 24/7 for urgent faults; Monday to Friday 07:00-19:00 otherwise.",
+                    "4. Reporting: a monthly maintenance summary in the portal's Reports folder.",
+                    "",
+                    "Signed for Acme Facilities Ltd: Alice Archer, Facilities Manager.",
+                ],
+            ),
+            true,
+        ),
+        doc(
+            true,
+            "Reports/Monthly",
+            "Maintenance log.csv",
+            "text/csv",
+            files::csv(&[
+                &["date", "site", "job", "description", "engineer", "hours", "status"],
+                &[
+                    "2026-01-08",
+                    "Acme House",
+                    "J-23911",
+                    "Boiler service",
+                    "Tess Turner",
+                    "3.5",
+                    "closed",
+                ],
+                &[
+                    "2026-01-15",
+                    "Riverside Depot",
+                    "J-23940",
+                    "Roller shutter repair",
+                    "Omar Okafor",
+                    "2.0",
+                    "closed",
+                ],
+                &[
+                    "2026-01-22",
+                    "Acme House",
+                    "J-23968",
+                    "Emergency lighting test",
+                    "Priya Patel",
+                    "4.0",
+                    "closed",
+                ],
+                &[
+                    "2026-01-29",
+                    "Acme House",
+                    "J-23987",
+                    "Replace kitchen extractor fan, level 2",
+                    "Lee Lambert",
+                    "1.5",
+                    "closed",
+                ],
+            ]),
+            true,
+        ),
+        doc(
+            true,
+            "Certificates",
+            "Fire safety certificate.png",
+            "image/png",
+            files::certificate_png(),
+            true,
+        ),
+        doc(
+            true,
+            "Contracts/2026",
+            "Draft price list 2027.pdf",
+            "application/pdf",
+            files::pdf("Draft price list 2027", &["Not for release to the customer yet."]),
+            false,
+        ),
+        doc(
+            false,
+            "Contracts",
+            "Globex support contract.pdf",
+            "application/pdf",
+            files::pdf(
+                "Globex support contract",
+                &[
+                    "Between Globex IT Services and the service provider.",
+                    "Scope: office IT hardware support at Deansgate Quay.",
+                ],
+            ),
+            true,
+        ),
     ]
 }
 
 pub async fn seed(ctx: &Context, api: &Api, people: &People) -> Result<(), BoxError> {
-    let bucket = ctx.config.bucket_name.as_deref().ok_or("BUCKET_NAME is not configured")?;
+    let bucket = ctx
+        .config
+        .bucket_name
+        .as_deref()
+        .ok_or("BUCKET_NAME is not configured")?;
     let mut existing: Vec<Document> = Vec::new();
     for c in [&people.acme.id, &people.globex.id] {
         for v in api.all(None, &format!("/admin/customers/{c}/documents")).await? {
@@ -63,7 +147,15 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People) -> Result<(), BoxEr
     }
     for d in documents() {
         let customer = if d.for_acme { &people.acme.id } else { &people.globex.id };
-        let found = existing.iter().find(|e| &e.customer_id == customer && e.folder == d.folder && e.name == d.name && e.status != DocumentStatus::Rejected).cloned();
+        let found = existing
+            .iter()
+            .find(|e| {
+                &e.customer_id == customer
+                    && e.folder == d.folder
+                    && e.name == d.name
+                    && e.status != DocumentStatus::Rejected
+            })
+            .cloned();
         let mut doc = match found {
             Some(doc) => doc,
             None => {
@@ -84,11 +176,22 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People) -> Result<(), BoxEr
                 .send()
                 .await
                 .map_err(|e| format!("uploading {}: {e}", d.name))?;
-            let completed = api.staff("POST", &format!("/admin/customers/{customer}/documents/{}/complete", doc.id), json!({})).await?;
+            let completed = api
+                .staff(
+                    "POST",
+                    &format!("/admin/customers/{customer}/documents/{}/complete", doc.id),
+                    json!({}),
+                )
+                .await?;
             doc = serde_json::from_value(completed)?;
         }
         if doc.visible_in_portal != d.shared {
-            api.staff("PUT", &format!("/admin/customers/{customer}/documents/{}/visibility", doc.id), json!({ "visible_in_portal": d.shared })).await?;
+            api.staff(
+                "PUT",
+                &format!("/admin/customers/{customer}/documents/{}/visibility", doc.id),
+                json!({ "visible_in_portal": d.shared }),
+            )
+            .await?;
         }
     }
     Ok(())

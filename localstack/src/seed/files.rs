@@ -36,7 +36,13 @@ pub fn pdf(title: &str, lines: &[&str]) -> Vec<u8> {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
     out
 }
 
@@ -45,7 +51,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -63,7 +73,11 @@ fn adler32(bytes: &[u8]) -> u32 {
 /// A zlib stream of stored (uncompressed) deflate blocks: valid everywhere, no compressor needed.
 fn zlib_stored(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x78, 0x01];
-    let chunks: Vec<&[u8]> = if data.is_empty() { vec![&[][..]] } else { data.chunks(65_535).collect() };
+    let chunks: Vec<&[u8]> = if data.is_empty() {
+        vec![&[][..]]
+    } else {
+        data.chunks(65_535).collect()
+    };
     for (i, chunk) in chunks.iter().enumerate() {
         out.push(u8::from(i + 1 == chunks.len()));
         let len = chunk.len() as u16;
@@ -110,14 +124,21 @@ pub fn png(width: u32, height: u32, palette: &[[u8; 3]], paint: impl Fn(u32, u32
 pub fn certificate_png() -> Vec<u8> {
     const W: u32 = 96;
     const H: u32 = 64;
-    const PALETTE: [[u8; 3]; 5] = [[0xfc, 0xfb, 0xf7], [0x1f, 0x2a, 0x5c], [0x80, 0x86, 0x90], [0xd4, 0xa0, 0x17], [0x1e, 0x7b, 0x34]];
+    const PALETTE: [[u8; 3]; 5] = [
+        [0xfc, 0xfb, 0xf7],
+        [0x1f, 0x2a, 0x5c],
+        [0x80, 0x86, 0x90],
+        [0xd4, 0xa0, 0x17],
+        [0x1e, 0x7b, 0x34],
+    ];
     let (paper, navy, grey, gold, green) = (0, 1, 2, 3, 4);
     png(W, H, &PALETTE, |x, y| {
         let (xi, yi) = (x as i32, y as i32);
         let border = x < 3 || y < 3 || x >= W - 3 || y >= H - 3;
         let seal = (xi - 74).pow(2) + (yi - 44).pow(2) <= 100;
         // The tick: a short stroke down to (72, 48), then a long one up to (80, 39).
-        let tick = ((67..=72).contains(&xi) && (yi - (43 + (xi - 67))).abs() <= 1) || ((72..=80).contains(&xi) && (yi - (48 - (xi - 72))).abs() <= 1);
+        let tick = ((67..=72).contains(&xi) && (yi - (43 + (xi - 67))).abs() <= 1)
+            || ((72..=80).contains(&xi) && (yi - (48 - (xi - 72))).abs() <= 1);
         let title = (10..=14).contains(&y) && (12..=84).contains(&x);
         let text = [22, 28, 34, 40, 46].contains(&y) && (12..=52).contains(&x) && x % 7 != 0;
         if border || title {
@@ -136,7 +157,13 @@ pub fn certificate_png() -> Vec<u8> {
 
 /// Rows as CSV (RFC 4180: CRLF, fields quoted when they need it).
 pub fn csv(rows: &[&[&str]]) -> Vec<u8> {
-    let field = |f: &str| if f.contains([',', '"', '\r', '\n']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.to_owned() };
+    let field = |f: &str| {
+        if f.contains([',', '"', '\r', '\n']) {
+            format!("\"{}\"", f.replace('"', "\"\""))
+        } else {
+            f.to_owned()
+        }
+    };
     let mut out = String::new();
     for row in rows {
         out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
@@ -159,14 +186,28 @@ mod tests {
         assert!(doc.starts_with(b"%PDF-1.4\n") && doc.ends_with(b"%%EOF\n"));
         let text = String::from_utf8_lossy(&doc).into_owned();
         assert!(text.contains("(Service agreement \\(2026\\)) Tj") && text.contains("(Caf? \\\\ back) Tj"));
-        let startxref: usize = text.rsplit("startxref\n").next().and_then(|s| s.lines().next()).and_then(|s| s.parse().ok()).ok_or("startxref")?;
+        let startxref: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .and_then(|s| s.lines().next())
+            .and_then(|s| s.parse().ok())
+            .ok_or("startxref")?;
         assert!(text[startxref..].starts_with("xref\n0 6\n"));
         for (i, entry) in text[startxref..].lines().skip(3).take(5).enumerate() {
             let at: usize = entry[..10].parse().map_err(|_| format!("entry {entry}"))?;
-            assert!(text[at..].starts_with(&format!("{} 0 obj\n", i + 1)), "object {} at {at}", i + 1);
+            assert!(
+                text[at..].starts_with(&format!("{} 0 obj\n", i + 1)),
+                "object {} at {at}",
+                i + 1
+            );
             assert_eq!(entry.len() + 1, 20, "xref entries are 20 bytes");
         }
-        let length: usize = text.split("/Length ").nth(1).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).ok_or("length")?;
+        let length: usize = text
+            .split("/Length ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|s| s.parse().ok())
+            .ok_or("length")?;
         let start = find(&doc, b"stream\n").ok_or("stream")? + "stream\n".len();
         assert_eq!(&doc[start + length..start + length + "endstream".len()], b"endstream");
         Ok(())
@@ -183,7 +224,12 @@ mod tests {
             let len = u32::from_be_bytes(img[at..at + 4].try_into().map_err(|_| "len")?) as usize;
             let kind = &img[at + 4..at + 8];
             let crc = u32::from_be_bytes(img[at + 8 + len..at + 12 + len].try_into().map_err(|_| "crc")?);
-            assert_eq!(crc, crc32(&img[at + 4..at + 8 + len]), "CRC of {}", String::from_utf8_lossy(kind));
+            assert_eq!(
+                crc,
+                crc32(&img[at + 4..at + 8 + len]),
+                "CRC of {}",
+                String::from_utf8_lossy(kind)
+            );
             if kind == b"IDAT" {
                 idat = img[at + 8..at + 8 + len].to_vec();
             }

@@ -48,7 +48,8 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     let modules_uri = format!("/admin/customers/{}/portal-modules", people.acme.id);
     let current = api.staff_get(&modules_uri).await?;
     if current["source"] != "customer" || current["modules"] != json!(Module::ALL) {
-        api.staff("PUT", &modules_uri, json!({ "modules": Module::ALL })).await?;
+        api.staff("PUT", &modules_uri, json!({ "modules": Module::ALL }))
+            .await?;
     }
     let agent = api::user_sub(ctx, &stack.staff.pool_id, "agent").await?;
     tickets::seed(ctx, &api, &people, &agent).await?;

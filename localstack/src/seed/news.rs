@@ -11,7 +11,11 @@ pub const GLOBEX_ONLY: &str = "Globex: new out-of-hours support number";
 
 /// Oldest first: the portal lists the newest first.
 fn items(p: &People, now: OffsetDateTime) -> Vec<Value> {
-    let ago = |days: i64| (now - Duration::days(days)).format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let ago = |days: i64| {
+        (now - Duration::days(days))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
     let all = json!({ "kind": "all" });
     vec![
         json!({ "title": "New: follow your jobs online", "audience": all, "starts_at": ago(20), "ends_at": null,
@@ -26,7 +30,12 @@ fn items(p: &People, now: OffsetDateTime) -> Vec<Value> {
 }
 
 pub async fn seed(api: &Api, people: &People) -> Result<(), BoxError> {
-    let titles: Vec<Value> = api.all(None, "/admin/news").await?.into_iter().map(|n| n["title"].clone()).collect();
+    let titles: Vec<Value> = api
+        .all(None, "/admin/news")
+        .await?
+        .into_iter()
+        .map(|n| n["title"].clone())
+        .collect();
     for item in items(people, OffsetDateTime::now_utc()) {
         if !titles.contains(&item["title"]) {
             api.create("/admin/news", item).await?;

@@ -9,13 +9,13 @@
 use serde_json::json;
 use shared::{
     error::ApiError,
+    pagination::PageParams,
     table::{
         contacts::{Actor, Contact},
         customers::Customer,
         keys,
         tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
     },
-    pagination::PageParams,
     Context,
 };
 use time::{Duration, Month, OffsetDateTime, Time};
@@ -24,7 +24,8 @@ use super::{api::Api, People};
 use crate::provision::BoxError;
 
 /// The internal note on the air-conditioning ticket: staff only, never in any portal answer.
-pub const INTERNAL_NOTE: &str = "INTERNAL: the compressor is out of warranty; quote the replacement as out-of-contract work.";
+pub const INTERNAL_NOTE: &str =
+    "INTERNAL: the compressor is out of warranty; quote the replacement as out-of-contract work.";
 /// A ticket staff keep out of the portal.
 pub const HIDDEN_SUBJECT: &str = "Contract renewal pricing review";
 
@@ -73,12 +74,22 @@ struct Spec<'a> {
 
 impl Spec<'_> {
     fn is(&self, t: &Ticket) -> bool {
-        t.subject == self.subject && self.month.is_none_or(|m| (t.created_at.year(), t.created_at.month()) == m)
+        t.subject == self.subject
+            && self
+                .month
+                .is_none_or(|m| (t.created_at.year(), t.created_at.month()) == m)
     }
 
     fn ticket(&self, assignee: Option<String>) -> Ticket {
         let mut t = match self.by {
-            By::Portal => Ticket::raised_by(self.about, &self.subject, &self.description, self.ticket_type, self.priority, assignee),
+            By::Portal => Ticket::raised_by(
+                self.about,
+                &self.subject,
+                &self.description,
+                self.ticket_type,
+                self.priority,
+                assignee,
+            ),
             By::Staff { visible } => Ticket {
                 id: String::new(),
                 number: 0,
@@ -105,29 +116,52 @@ impl Spec<'_> {
         t.status = self.status;
         t.created_at = self.created_at;
         t.closed_at = self.closed_at;
-        t.updated_at = self.closed_at.unwrap_or(self.created_at + self.notes.iter().map(|n| n.after).max().unwrap_or_default()).min(OffsetDateTime::now_utc());
+        t.updated_at = self
+            .closed_at
+            .unwrap_or(self.created_at + self.notes.iter().map(|n| n.after).max().unwrap_or_default())
+            .min(OffsetDateTime::now_utc());
         t
     }
 }
 
 /// A note by the contact the ticket is about.
 fn from_contact(after: Duration, body: &'static str) -> Note {
-    Note { kind: NoteKind::Contact, author: Author::Contact, after, body }
+    Note {
+        kind: NoteKind::Contact,
+        author: Author::Contact,
+        after,
+        body,
+    }
 }
 
 /// A staff note the contact sees.
 fn public(after: Duration, body: &'static str) -> Note {
-    Note { kind: NoteKind::Public, author: Author::Staff, after, body }
+    Note {
+        kind: NoteKind::Public,
+        author: Author::Staff,
+        after,
+        body,
+    }
 }
 
 /// An email staff sent the contact (it joins the conversation).
 fn email(after: Duration, body: &'static str) -> Note {
-    Note { kind: NoteKind::Email, author: Author::Staff, after, body }
+    Note {
+        kind: NoteKind::Email,
+        author: Author::Staff,
+        after,
+        body,
+    }
 }
 
 /// A staff-only note.
 fn internal(after: Duration, body: &'static str) -> Note {
-    Note { kind: NoteKind::Internal, author: Author::Staff, after, body }
+    Note {
+        kind: NoteKind::Internal,
+        author: Author::Staff,
+        after,
+        body,
+    }
 }
 
 /// The tickets a newcomer opens first: each with a conversation, open and closed, every type and priority.
@@ -138,7 +172,17 @@ fn featured<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
         let time = Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT);
         (now.date() - Duration::days(days)).with_time(time).assume_utc()
     };
-    let spec = |customer, about, by, subject: &str, description: &str, ticket_type, priority, status, opened, closed: Option<(i64, u8, u8)>, notes| Spec {
+    let spec = |customer,
+                about,
+                by,
+                subject: &str,
+                description: &str,
+                ticket_type,
+                priority,
+                status,
+                opened,
+                closed: Option<(i64, u8, u8)>,
+                notes| Spec {
         customer,
         about,
         by,
@@ -211,22 +255,102 @@ fn featured<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
 
 /// Subjects, descriptions, types and priorities the year of history is drawn from.
 const HISTORY: [(&str, &str, TicketType, Priority); 16] = [
-    ("Blocked drain in the ground-floor toilets", "Water drains very slowly from both basins.", TicketType::Fault, Priority::High),
-    ("PAT testing for new kitchen appliances", "Two new microwaves and a kettle need testing before use.", TicketType::Request, Priority::Low),
-    ("Car park barrier not opening", "The barrier does not respond to fobs; staff cannot get in.", TicketType::Incident, Priority::Urgent),
-    ("Replace stained ceiling tiles", "Six tiles in the meeting room are stained after last month's leak.", TicketType::Request, Priority::Normal),
-    ("Heating too warm on the 3rd floor", "The thermostat reads 26 °C even at its lowest setting.", TicketType::Fault, Priority::Normal),
-    ("Door access card not working", "The side entrance refuses every card since the weekend.", TicketType::Incident, Priority::High),
-    ("Extra cleaning after the open day", "Please add an evening clean on Friday after our event.", TicketType::Request, Priority::Low),
-    ("Emergency lighting test failed", "Two fittings on the stairwell failed the monthly test.", TicketType::Fault, Priority::Urgent),
-    ("Window restrictor broken in meeting room 2", "The restrictor came away from the frame; the window opens fully.", TicketType::Fault, Priority::High),
-    ("When is the next planned maintenance visit?", "We need to plan around it for the board meeting.", TicketType::Question, Priority::Low),
-    ("Noisy extractor fan in the kitchen", "The fan rattles loudly at full speed.", TicketType::Fault, Priority::Normal),
-    ("Graffiti on the rear wall", "Please arrange removal from the wall by the bins.", TicketType::Request, Priority::Low),
-    ("Power lost to level 1 sockets", "All desk sockets on level 1 went off; lighting is fine.", TicketType::Incident, Priority::Urgent),
-    ("Leaking radiator valve in office 4", "A slow drip from the valve onto the carpet.", TicketType::Fault, Priority::Normal),
-    ("Query about the last call-out invoice", "The invoice shows two hours; the visit took one.", TicketType::Question, Priority::Normal),
-    ("Pest control visit needed", "Signs of mice in the basement store.", TicketType::Request, Priority::High),
+    (
+        "Blocked drain in the ground-floor toilets",
+        "Water drains very slowly from both basins.",
+        TicketType::Fault,
+        Priority::High,
+    ),
+    (
+        "PAT testing for new kitchen appliances",
+        "Two new microwaves and a kettle need testing before use.",
+        TicketType::Request,
+        Priority::Low,
+    ),
+    (
+        "Car park barrier not opening",
+        "The barrier does not respond to fobs; staff cannot get in.",
+        TicketType::Incident,
+        Priority::Urgent,
+    ),
+    (
+        "Replace stained ceiling tiles",
+        "Six tiles in the meeting room are stained after last month's leak.",
+        TicketType::Request,
+        Priority::Normal,
+    ),
+    (
+        "Heating too warm on the 3rd floor",
+        "The thermostat reads 26 °C even at its lowest setting.",
+        TicketType::Fault,
+        Priority::Normal,
+    ),
+    (
+        "Door access card not working",
+        "The side entrance refuses every card since the weekend.",
+        TicketType::Incident,
+        Priority::High,
+    ),
+    (
+        "Extra cleaning after the open day",
+        "Please add an evening clean on Friday after our event.",
+        TicketType::Request,
+        Priority::Low,
+    ),
+    (
+        "Emergency lighting test failed",
+        "Two fittings on the stairwell failed the monthly test.",
+        TicketType::Fault,
+        Priority::Urgent,
+    ),
+    (
+        "Window restrictor broken in meeting room 2",
+        "The restrictor came away from the frame; the window opens fully.",
+        TicketType::Fault,
+        Priority::High,
+    ),
+    (
+        "When is the next planned maintenance visit?",
+        "We need to plan around it for the board meeting.",
+        TicketType::Question,
+        Priority::Low,
+    ),
+    (
+        "Noisy extractor fan in the kitchen",
+        "The fan rattles loudly at full speed.",
+        TicketType::Fault,
+        Priority::Normal,
+    ),
+    (
+        "Graffiti on the rear wall",
+        "Please arrange removal from the wall by the bins.",
+        TicketType::Request,
+        Priority::Low,
+    ),
+    (
+        "Power lost to level 1 sockets",
+        "All desk sockets on level 1 went off; lighting is fine.",
+        TicketType::Incident,
+        Priority::Urgent,
+    ),
+    (
+        "Leaking radiator valve in office 4",
+        "A slow drip from the valve onto the carpet.",
+        TicketType::Fault,
+        Priority::Normal,
+    ),
+    (
+        "Query about the last call-out invoice",
+        "The invoice shows two hours; the visit took one.",
+        TicketType::Question,
+        Priority::Normal,
+    ),
+    (
+        "Pest control visit needed",
+        "Signs of mice in the basement store.",
+        TicketType::Request,
+        Priority::High,
+    ),
 ];
 
 fn resolution_hours(p: Priority) -> i64 {
@@ -261,11 +385,15 @@ fn history<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
                 // This month so far, evenly spread, so a run on the 1st still fills it.
                 start + Duration::seconds((now - start).whole_seconds() * (i as i64 + 1) / (n as i64 + 1))
             } else {
-                start + Duration::days(1 + 6 * i as i64) + Duration::hours(8 + ((k + i) % 9) as i64) + Duration::minutes(((i * 17 + k * 7) % 60) as i64)
+                start
+                    + Duration::days(1 + 6 * i as i64)
+                    + Duration::hours(8 + ((k + i) % 9) as i64)
+                    + Duration::minutes(((i * 17 + k * 7) % 60) as i64)
             };
             let spread = ((k * 5 + i * 11) % 7) as i64;
             let closed_at = created_at + Duration::minutes(resolution_hours(priority) * 60 * (6 + spread) / 8);
-            let still_open = (back == 0 && i % 2 == 1) || (back == 1 && i == 0) || closed_at > now - Duration::minutes(10);
+            let still_open =
+                (back == 0 && i % 2 == 1) || (back == 1 && i == 0) || closed_at > now - Duration::minutes(10);
             let (about, by) = match (k + i) % 4 {
                 0 | 2 => (&p.alice, By::Portal),
                 1 => (&p.bob, By::Staff { visible: true }),
@@ -279,7 +407,15 @@ fn history<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
                 description: description.into(),
                 ticket_type,
                 priority,
-                status: if still_open { [TicketStatus::New, TicketStatus::InProgress, TicketStatus::WaitingOnCustomer][(k + i) % 3] } else { TicketStatus::Closed },
+                status: if still_open {
+                    [
+                        TicketStatus::New,
+                        TicketStatus::InProgress,
+                        TicketStatus::WaitingOnCustomer,
+                    ][(k + i) % 3]
+                } else {
+                    TicketStatus::Closed
+                },
                 created_at,
                 closed_at: (!still_open).then_some(closed_at),
                 month: Some((start.year(), start.month())),
@@ -293,7 +429,10 @@ fn history<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
 /// Every ticket of a customer (staff view).
 async fn all_tickets(ctx: &Context, customer_id: &str) -> Result<Vec<Ticket>, BoxError> {
     let mut out = Vec::new();
-    let mut page = PageParams { limit: Some(100), cursor: None };
+    let mut page = PageParams {
+        limit: Some(100),
+        cursor: None,
+    };
     for _ in 0..100 {
         let p = ctx.table.tickets(customer_id, &page).await?;
         out.extend(p.items);
@@ -307,7 +446,14 @@ async fn all_tickets(ctx: &Context, customer_id: &str) -> Result<Vec<Ticket>, Bo
 
 /// Adds the notes the ticket does not have yet (by body), exactly as the staff and portal note routes
 /// write them: the note with a check that the ticket exists, in one transaction.
-async fn ensure_notes(ctx: &Context, t: &Ticket, notes: &[Note], about: &Contact, agent: &Actor, agent_name: &str) -> Result<(), BoxError> {
+async fn ensure_notes(
+    ctx: &Context,
+    t: &Ticket,
+    notes: &[Note],
+    about: &Contact,
+    agent: &Actor,
+    agent_name: &str,
+) -> Result<(), BoxError> {
     if notes.is_empty() {
         return Ok(());
     }
@@ -320,8 +466,25 @@ async fn ensure_notes(ctx: &Context, t: &Ticket, notes: &[Note], about: &Contact
             Author::Contact => (Actor::Contact { id: about.id.clone() }, about.display_name()),
             Author::Staff => (agent.clone(), agent_name.to_owned()),
         };
-        let record = TicketNote { id: id_at(created_at), ticket_id: t.id.clone(), customer_id: t.customer_id.clone(), kind: n.kind, body: n.body.into(), author, author_name, created_at };
-        let actions = vec![ctx.table.check(keys::customer(&t.customer_id), keys::ticket(&t.id), "attribute_exists(PK)", Default::default())?, ctx.table.put_new(&record)?];
+        let record = TicketNote {
+            id: id_at(created_at),
+            ticket_id: t.id.clone(),
+            customer_id: t.customer_id.clone(),
+            kind: n.kind,
+            body: n.body.into(),
+            author,
+            author_name,
+            created_at,
+        };
+        let actions = vec![
+            ctx.table.check(
+                keys::customer(&t.customer_id),
+                keys::ticket(&t.id),
+                "attribute_exists(PK)",
+                Default::default(),
+            )?,
+            ctx.table.put_new(&record)?,
+        ];
         ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
     }
     Ok(())
@@ -329,9 +492,17 @@ async fn ensure_notes(ctx: &Context, t: &Ticket, notes: &[Note], about: &Contact
 
 pub async fn seed(ctx: &Context, api: &Api, people: &People, agent_sub: &str) -> Result<(), BoxError> {
     // Alice sees all of Acme's portal tickets (Bob's and Carol's too), as staff grant it.
-    api.staff("PUT", &format!("/admin/contacts/{}/ticket-visibility", people.alice.id), json!({ "see_all_tickets": true })).await?;
+    api.staff(
+        "PUT",
+        &format!("/admin/contacts/{}/ticket-visibility", people.alice.id),
+        json!({ "see_all_tickets": true }),
+    )
+    .await?;
     // Staff notes are the demo agent's, named as the staff routes name their author: by username.
-    let agent = Actor::Staff { id: agent_sub.to_owned(), username: "agent".into() };
+    let agent = Actor::Staff {
+        id: agent_sub.to_owned(),
+        username: "agent".into(),
+    };
     let now = OffsetDateTime::now_utc();
     let mut specs = featured(people, now);
     specs.extend(history(people, now));
@@ -342,7 +513,10 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People, agent_sub: &str) ->
         existing.extend(all_tickets(ctx, &c.id).await?);
     }
     for spec in &specs {
-        let ticket = match existing.iter().find(|t| t.customer_id == spec.customer.id && spec.is(t)) {
+        let ticket = match existing
+            .iter()
+            .find(|t| t.customer_id == spec.customer.id && spec.is(t))
+        {
             Some(t) => t.clone(),
             None => {
                 let mut t = spec.ticket(ctx.config.default_assignee.clone());
@@ -371,7 +545,15 @@ mod tests {
 
     fn people() -> People {
         let customer = |tag: &str| Customer::new(super::super::demo_id(tag), tag.into());
-        let contact = |tag: &str, c: &str| Contact::new(super::super::demo_id(tag), super::super::demo_id(c), tag.into(), "Demo".into(), Actor::System);
+        let contact = |tag: &str, c: &str| {
+            Contact::new(
+                super::super::demo_id(tag),
+                super::super::demo_id(c),
+                tag.into(),
+                "Demo".into(),
+                Actor::System,
+            )
+        };
         People {
             acme: customer("AC"),
             globex: customer("GX"),
@@ -394,12 +576,24 @@ mod tests {
             assert_eq!(months.len(), 12, "{now}");
             for s in &specs {
                 assert!(s.created_at < now, "{} opened in the future at {now}", s.subject);
-                assert_eq!(Some((s.created_at.year(), s.created_at.month())), s.month, "{} is found again by its month", s.subject);
+                assert_eq!(
+                    Some((s.created_at.year(), s.created_at.month())),
+                    s.month,
+                    "{} is found again by its month",
+                    s.subject
+                );
                 if let Some(closed) = s.closed_at {
-                    assert!(s.created_at < closed && closed <= now, "{} closed at {closed}", s.subject);
+                    assert!(
+                        s.created_at < closed && closed <= now,
+                        "{} closed at {closed}",
+                        s.subject
+                    );
                     assert_eq!(s.status, TicketStatus::Closed);
                 }
-                let same_month = specs.iter().filter(|o| o.month == s.month && o.subject == s.subject).count();
+                let same_month = specs
+                    .iter()
+                    .filter(|o| o.month == s.month && o.subject == s.subject)
+                    .count();
                 assert_eq!(same_month, 1, "{} twice in one month", s.subject);
             }
             assert!(specs.iter().any(|s| s.closed_at.is_none()), "a few stay open");
@@ -411,13 +605,26 @@ mod tests {
         let p = people();
         let now = datetime!(2027-01-01 0:00:30 UTC);
         for s in featured(&p, now) {
-            let last = s.notes.iter().map(|n| s.created_at + n.after).max().unwrap_or(s.created_at);
+            let last = s
+                .notes
+                .iter()
+                .map(|n| s.created_at + n.after)
+                .max()
+                .unwrap_or(s.created_at);
             assert!(last < now, "{}: a note after now", s.subject);
             if let Some(closed) = s.closed_at {
-                assert!(s.created_at < closed && last <= closed, "{}: notes after closing", s.subject);
+                assert!(
+                    s.created_at < closed && last <= closed,
+                    "{}: notes after closing",
+                    s.subject
+                );
             }
             let afters: Vec<_> = s.notes.iter().map(|n| n.after).collect();
-            assert!(afters.windows(2).all(|w| w[0] < w[1]), "{}: notes out of order", s.subject);
+            assert!(
+                afters.windows(2).all(|w| w[0] < w[1]),
+                "{}: notes out of order",
+                s.subject
+            );
         }
     }
 }

@@ -23,16 +23,25 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("reset.subject", include_str!("templates/reset.subject")),
     ("reset.html", include_str!("templates/reset.html")),
     ("reset.txt", include_str!("templates/reset.txt")),
-    ("ticket-created.subject", include_str!("templates/ticket-created.subject")),
+    (
+        "ticket-created.subject",
+        include_str!("templates/ticket-created.subject"),
+    ),
     ("ticket-created.html", include_str!("templates/ticket-created.html")),
     ("ticket-created.txt", include_str!("templates/ticket-created.txt")),
     ("ticket-email.subject", include_str!("templates/ticket-email.subject")),
     ("ticket-email.html", include_str!("templates/ticket-email.html")),
     ("ticket-email.txt", include_str!("templates/ticket-email.txt")),
-    ("sheet-submitted.subject", include_str!("templates/sheet-submitted.subject")),
+    (
+        "sheet-submitted.subject",
+        include_str!("templates/sheet-submitted.subject"),
+    ),
     ("sheet-submitted.html", include_str!("templates/sheet-submitted.html")),
     ("sheet-submitted.txt", include_str!("templates/sheet-submitted.txt")),
-    ("support-notice.subject", include_str!("templates/support-notice.subject")),
+    (
+        "support-notice.subject",
+        include_str!("templates/support-notice.subject"),
+    ),
     ("support-notice.html", include_str!("templates/support-notice.html")),
     ("support-notice.txt", include_str!("templates/support-notice.txt")),
 ];
@@ -43,7 +52,11 @@ fn env() -> &'static Environment<'static> {
         let mut env = Environment::new();
         // HTML templates escape every value; text templates do not.
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") { minijinja::AutoEscape::Html } else { minijinja::AutoEscape::None }
+            if name.ends_with(".html") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
         });
         for (name, source) in TEMPLATES {
             if let Err(e) = env.add_template(name, source) {
@@ -64,16 +77,32 @@ pub fn render<C: Serialize>(name: &str, to: &str, context: &C) -> ApiResult<Emai
                 ApiError::Internal
             })
     };
-    Ok(Email { to: to.to_owned(), subject: part("subject")?.trim().to_owned(), html: part("html")?, text: part("txt")? })
+    Ok(Email {
+        to: to.to_owned(),
+        subject: part("subject")?.trim().to_owned(),
+        html: part("html")?,
+        text: part("txt")?,
+    })
 }
 
 /// Sends through SES (the classic API, which the emulator also serves).
 pub async fn send(ses: &aws_sdk_ses::Client, from: &str, email: &Email) -> ApiResult<()> {
     use aws_sdk_ses::types::{Body, Content, Destination, Message};
-    let content = |s: &str| Content::builder().data(s).charset("UTF-8").build().map_err(|_| ApiError::Internal);
+    let content = |s: &str| {
+        Content::builder()
+            .data(s)
+            .charset("UTF-8")
+            .build()
+            .map_err(|_| ApiError::Internal)
+    };
     let message = Message::builder()
         .subject(content(&email.subject)?)
-        .body(Body::builder().html(content(&email.html)?).text(content(&email.text)?).build())
+        .body(
+            Body::builder()
+                .html(content(&email.html)?)
+                .text(content(&email.text)?)
+                .build(),
+        )
         .build();
     ses.send_email()
         .source(from)
@@ -96,8 +125,15 @@ mod tests {
             "link": "https://portal.example.com/activate?token=abc", "days": 3, "portal_url": "https://portal.example.com"
         });
         let e = render("invitation", "al@acme.example", &ctx)?;
-        assert!(e.html.contains("&lt;b&gt;Al&lt;") && !e.html.contains("<b>Al"), "{}", e.html);
-        assert!(e.html.contains("activate?token=abc"), "the link, its slashes escaped as entities");
+        assert!(
+            e.html.contains("&lt;b&gt;Al&lt;") && !e.html.contains("<b>Al"),
+            "{}",
+            e.html
+        );
+        assert!(
+            e.html.contains("activate?token=abc"),
+            "the link, its slashes escaped as entities"
+        );
         assert!(e.text.contains("<b>Al</b>"), "text is not HTML-escaped");
         assert!(e.text.contains("al.acme"));
         assert!(e.subject.contains("Acme & Co"));

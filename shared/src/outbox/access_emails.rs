@@ -4,8 +4,9 @@ use time::{Duration, OffsetDateTime};
 
 use super::{item::Delivery, portal_url, sender};
 use crate::{
-    email, secrets,
+    email,
     error::ApiResult,
+    secrets,
     table::{
         access::{AccessEvent, AccessEventKind, AccessToken, TokenKind},
         contacts::{Actor, PortalStatus},
@@ -18,13 +19,21 @@ use crate::{
 /// Issues a fresh token (voiding any earlier one) and emails its link, valid for `valid` seconds.
 /// Dropped when the contact or customer is gone or archived, or access is no longer at the step the
 /// email is for (revoked or already used meanwhile).
-pub(super) async fn send(ctx: &Context, customer_id: &str, contact_id: &str, kind: TokenKind, valid: i64) -> ApiResult<Delivery> {
+pub(super) async fn send(
+    ctx: &Context,
+    customer_id: &str,
+    contact_id: &str,
+    kind: TokenKind,
+    valid: i64,
+) -> ApiResult<Delivery> {
     let (customer, contact) = ctx.table.customer_and_contact(customer_id, contact_id).await?;
     let wanted = match kind {
         TokenKind::Activation => PortalStatus::Invited,
         TokenKind::Reset => PortalStatus::Active,
     };
-    let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(Delivery::Dropped) };
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Ok(Delivery::Dropped);
+    };
     let (Some(username), Some(address)) = (contact.portal_username.clone(), contact.email.clone()) else {
         return Ok(Delivery::Dropped);
     };
@@ -49,9 +58,15 @@ pub(super) async fn send(ctx: &Context, customer_id: &str, contact_id: &str, kin
         updated.portal_invited_until = Some(expires);
     }
     updated.version += 1;
-    let mut actions = vec![ctx.table.put_versioned(&updated, contact.version)?, ctx.table.put_new(&token_item)?];
+    let mut actions = vec![
+        ctx.table.put_versioned(&updated, contact.version)?,
+        ctx.table.put_new(&token_item)?,
+    ];
     if let Some(old) = &contact.portal_token_hash {
-        actions.push(ctx.table.delete(keys::token(old), keys::TOKEN, None, Default::default())?);
+        actions.push(
+            ctx.table
+                .delete(keys::token(old), keys::TOKEN, None, Default::default())?,
+        );
     }
     ctx.table.transact_or(actions, |_| stale()).await?;
 
@@ -73,7 +88,15 @@ pub(super) async fn send(ctx: &Context, customer_id: &str, contact_id: &str, kin
     let from = sender(ctx)?;
     email::send(ctx.clients.ses(), from, &message).await?;
     if event == AccessEventKind::InvitationSent {
-        ctx.table.put(&AccessEvent::new(&customer.id, &contact.id, event, Actor::System, format!("sent to {address}"))).await?;
+        ctx.table
+            .put(&AccessEvent::new(
+                &customer.id,
+                &contact.id,
+                event,
+                Actor::System,
+                format!("sent to {address}"),
+            ))
+            .await?;
     }
     Ok(Delivery::Sent)
 }

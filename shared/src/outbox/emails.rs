@@ -15,57 +15,134 @@ use crate::{
 
 /// The business's notification of a ticket a contact raised in the portal.
 pub(super) async fn ticket_created(ctx: &Context, customer_id: &str, ticket_id: &str) -> ApiResult<Option<Email>> {
-    let (Some(to), Some(ticket)) = (ctx.config.tickets_email.clone(), ctx.table.ticket(customer_id, ticket_id).await?) else {
+    let (Some(to), Some(ticket)) = (
+        ctx.config.tickets_email.clone(),
+        ctx.table.ticket(customer_id, ticket_id).await?,
+    ) else {
         return Ok(None);
     };
-    let customer = ctx.table.customer(customer_id).await?.map(|c| c.name).unwrap_or_default();
-    Ok(Some(email::render("ticket-created", &to, &serde_json::json!({
-        "number": ticket.number, "subject": ticket.subject, "description": ticket.description,
-        "company": customer, "contact": ticket.contact_name, "priority": ticket.priority.as_str(),
-    }))?))
+    let customer = ctx
+        .table
+        .customer(customer_id)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    Ok(Some(email::render(
+        "ticket-created",
+        &to,
+        &serde_json::json!({
+            "number": ticket.number, "subject": ticket.subject, "description": ticket.description,
+            "company": customer, "contact": ticket.contact_name, "priority": ticket.priority.as_str(),
+        }),
+    )?))
 }
 
 /// An email staff wrote on a ticket (stored as its note), to the ticket's contact.
-pub(super) async fn ticket_email(ctx: &Context, customer_id: &str, ticket_id: &str, note_id: &str) -> ApiResult<Option<Email>> {
+pub(super) async fn ticket_email(
+    ctx: &Context,
+    customer_id: &str,
+    ticket_id: &str,
+    note_id: &str,
+) -> ApiResult<Option<Email>> {
     let portal_url = portal_url(ctx);
     let ticket = ctx.table.ticket(customer_id, ticket_id).await?;
-    let note: Option<TicketNote> = ctx.table.get(keys::customer(customer_id), keys::ticket_note(ticket_id, note_id)).await?;
-    let (Some(ticket), Some(note)) = (ticket, note) else { return Ok(None) };
+    let note: Option<TicketNote> = ctx
+        .table
+        .get(keys::customer(customer_id), keys::ticket_note(ticket_id, note_id))
+        .await?;
+    let (Some(ticket), Some(note)) = (ticket, note) else {
+        return Ok(None);
+    };
     let contact = match &ticket.contact_id {
         Some(id) => ctx.table.contact(customer_id, id).await?,
         None => None,
     };
-    let Some(to) = contact.and_then(|c| c.email) else { return Ok(None) };
-    Ok(Some(email::render("ticket-email", &to, &serde_json::json!({
-        "number": ticket.number, "subject": ticket.subject, "body": note.body,
-        "author": note.author_name, "link": format!("{portal_url}/tickets/{}", ticket.id),
-    }))?))
+    let Some(to) = contact.and_then(|c| c.email) else {
+        return Ok(None);
+    };
+    Ok(Some(email::render(
+        "ticket-email",
+        &to,
+        &serde_json::json!({
+            "number": ticket.number, "subject": ticket.subject, "body": note.body,
+            "author": note.author_name, "link": format!("{portal_url}/tickets/{}", ticket.id),
+        }),
+    )?))
 }
 
 /// A submitted data sheet, to the customer's tickets-from address.
 pub(super) async fn sheet_submitted(ctx: &Context, customer_id: &str, sheet_id: &str) -> ApiResult<Option<Email>> {
-    let sheet: Option<Sheet> = ctx.table.get(keys::customer(customer_id), keys::sheet(sheet_id)).await?;
-    let config: Option<PortalTemplates> = ctx.table.get(keys::customer(customer_id), keys::PORTAL_TEMPLATES).await?;
-    let (Some(sheet), Some(to)) = (sheet, config.and_then(|c| c.tickets_from_email)) else { return Ok(None) };
-    let template: Option<TemplateVersion> = ctx.table.get(keys::template(&sheet.template_id), keys::template_version(sheet.template_version)).await?;
+    let sheet: Option<Sheet> = ctx
+        .table
+        .get(keys::customer(customer_id), keys::sheet(sheet_id))
+        .await?;
+    let config: Option<PortalTemplates> = ctx
+        .table
+        .get(keys::customer(customer_id), keys::PORTAL_TEMPLATES)
+        .await?;
+    let (Some(sheet), Some(to)) = (sheet, config.and_then(|c| c.tickets_from_email)) else {
+        return Ok(None);
+    };
+    let template: Option<TemplateVersion> = ctx
+        .table
+        .get(
+            keys::template(&sheet.template_id),
+            keys::template_version(sheet.template_version),
+        )
+        .await?;
     let labels: Vec<(String, String)> = match template {
-        Some(TemplateVersion(t)) => t.fields.iter().map(|f| (f.label.clone(), sheet.values.get(&f.key).map(display).unwrap_or_default())).collect(),
+        Some(TemplateVersion(t)) => t
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f.label.clone(),
+                    sheet.values.get(&f.key).map(display).unwrap_or_default(),
+                )
+            })
+            .collect(),
         None => sheet.values.iter().map(|(k, v)| (k.clone(), display(v))).collect(),
     };
-    let customer = ctx.table.customer(customer_id).await?.map(|c| c.name).unwrap_or_default();
-    Ok(Some(email::render("sheet-submitted", &to, &serde_json::json!({
-        "template": sheet.template_name, "company": customer, "who": sheet.submitted_by,
-        "number": sheet.ticket_number, "fields": labels,
-    }))?))
+    let customer = ctx
+        .table
+        .customer(customer_id)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    Ok(Some(email::render(
+        "sheet-submitted",
+        &to,
+        &serde_json::json!({
+            "template": sheet.template_name, "company": customer, "who": sheet.submitted_by,
+            "number": sheet.ticket_number, "fields": labels,
+        }),
+    )?))
 }
 
 /// A contact's notice that their company's support contract ends soon.
-pub(super) async fn support_notice(ctx: &Context, customer_id: &str, contact_id: &str, support_end: &str) -> ApiResult<Option<Email>> {
+pub(super) async fn support_notice(
+    ctx: &Context,
+    customer_id: &str,
+    contact_id: &str,
+    support_end: &str,
+) -> ApiResult<Option<Email>> {
     let portal_url = portal_url(ctx);
     let (customer, contact) = ctx.table.customer_and_contact(customer_id, contact_id).await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else { return Ok(None) };
-    let Some(to) = contact.email.clone().filter(|_| !contact.archived && !customer.archived) else { return Ok(None) };
-    Ok(Some(email::render("support-notice", &to, &serde_json::json!({
-        "first_name": contact.first_name, "company": customer.name, "support_end": support_end, "portal_url": portal_url,
-    }))?))
+    let (Some(customer), Some(contact)) = (customer, contact) else {
+        return Ok(None);
+    };
+    let Some(to) = contact
+        .email
+        .clone()
+        .filter(|_| !contact.archived && !customer.archived)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(email::render(
+        "support-notice",
+        &to,
+        &serde_json::json!({
+            "first_name": contact.first_name, "company": customer.name, "support_end": support_end, "portal_url": portal_url,
+        }),
+    )?))
 }

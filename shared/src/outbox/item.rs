@@ -20,20 +20,36 @@ pub enum OutboxTask {
     /// Email the contact a fresh activation link (a new token voids any earlier one).
     Invitation { customer_id: String, contact_id: String },
     /// Email the contact a password-reset link valid for `valid_seconds`.
-    PasswordReset { customer_id: String, contact_id: String, valid_seconds: i64 },
+    PasswordReset {
+        customer_id: String,
+        contact_id: String,
+        valid_seconds: i64,
+    },
     /// Tell the business a contact raised a ticket in the portal.
     TicketCreated { customer_id: String, ticket_id: String },
     /// Send the customer contact an email staff wrote on a ticket (stored as the note).
-    TicketEmail { customer_id: String, ticket_id: String, note_id: String },
+    TicketEmail {
+        customer_id: String,
+        ticket_id: String,
+        note_id: String,
+    },
     /// Send a submitted data sheet to the customer's tickets-from address.
     SheetSubmitted { customer_id: String, sheet_id: String },
     /// Tell a contact their company's support contract ends soon.
-    SupportNotice { customer_id: String, contact_id: String, support_end: String },
+    SupportNotice {
+        customer_id: String,
+        contact_id: String,
+        support_end: String,
+    },
 }
 
 impl OutboxItem {
     pub fn new(task: OutboxTask) -> Self {
-        Self { id: crate::ids::new_id(), task, attempts: 0 }
+        Self {
+            id: crate::ids::new_id(),
+            task,
+            attempts: 0,
+        }
     }
 }
 
@@ -41,7 +57,11 @@ impl Entity for OutboxItem {
     const TYPE: &'static str = "outbox";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::outbox(&self.id), sk: keys::OUTBOX.into(), gsi1: Some((keys::OUTBOX.into(), self.id.clone())) }
+        Keys {
+            pk: keys::outbox(&self.id),
+            sk: keys::OUTBOX.into(),
+            gsi1: Some((keys::OUTBOX.into(), self.id.clone())),
+        }
     }
 }
 

@@ -86,25 +86,34 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
 /// Sends what the task stands for, then deletes the item (sent, or pointless now).
 async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
     let delivery = match &item.task {
-        OutboxTask::Invitation { customer_id, contact_id } => {
+        OutboxTask::Invitation {
+            customer_id,
+            contact_id,
+        } => {
             let valid = ctx.config.invitation_days * 86_400;
             access_emails::send(ctx, customer_id, contact_id, TokenKind::Activation, valid).await?
         }
-        OutboxTask::PasswordReset { customer_id, contact_id, valid_seconds } => {
-            access_emails::send(ctx, customer_id, contact_id, TokenKind::Reset, *valid_seconds).await?
-        }
+        OutboxTask::PasswordReset {
+            customer_id,
+            contact_id,
+            valid_seconds,
+        } => access_emails::send(ctx, customer_id, contact_id, TokenKind::Reset, *valid_seconds).await?,
         OutboxTask::TicketCreated { customer_id, ticket_id } => {
             mail(ctx, emails::ticket_created(ctx, customer_id, ticket_id)).await?
         }
-        OutboxTask::TicketEmail { customer_id, ticket_id, note_id } => {
-            mail(ctx, emails::ticket_email(ctx, customer_id, ticket_id, note_id)).await?
-        }
+        OutboxTask::TicketEmail {
+            customer_id,
+            ticket_id,
+            note_id,
+        } => mail(ctx, emails::ticket_email(ctx, customer_id, ticket_id, note_id)).await?,
         OutboxTask::SheetSubmitted { customer_id, sheet_id } => {
             mail(ctx, emails::sheet_submitted(ctx, customer_id, sheet_id)).await?
         }
-        OutboxTask::SupportNotice { customer_id, contact_id, support_end } => {
-            mail(ctx, emails::support_notice(ctx, customer_id, contact_id, support_end)).await?
-        }
+        OutboxTask::SupportNotice {
+            customer_id,
+            contact_id,
+            support_end,
+        } => mail(ctx, emails::support_notice(ctx, customer_id, contact_id, support_end)).await?,
     };
     ctx.table.delete_outbox(&item.id).await?;
     Ok(delivery)
@@ -114,7 +123,9 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
 /// builds none.
 async fn mail(ctx: &Context, message: impl Future<Output = ApiResult<Option<Email>>>) -> ApiResult<Delivery> {
     let from = sender(ctx)?;
-    let Some(message) = message.await? else { return Ok(Delivery::Dropped) };
+    let Some(message) = message.await? else {
+        return Ok(Delivery::Dropped);
+    };
     email::send(ctx.clients.ses(), from, &message).await?;
     Ok(Delivery::Sent)
 }
@@ -126,5 +137,9 @@ fn sender(ctx: &Context) -> ApiResult<&str> {
 
 /// The portal's address for links in emails.
 fn portal_url(ctx: &Context) -> &str {
-    ctx.config.portal_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/')
+    ctx.config
+        .portal_url
+        .as_deref()
+        .unwrap_or("http://127.0.0.1:3000")
+        .trim_end_matches('/')
 }

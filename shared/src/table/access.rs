@@ -22,7 +22,11 @@ impl Entity for Unique {
     const TYPE: &'static str = "unique";
 
     fn keys(&self) -> Keys {
-        Keys { pk: self.key.clone(), sk: keys::UNIQUE.into(), gsi1: None }
+        Keys {
+            pk: self.key.clone(),
+            sk: keys::UNIQUE.into(),
+            gsi1: None,
+        }
     }
 }
 
@@ -65,9 +69,17 @@ impl Entity for AccessToken {
     const TYPE: &'static str = "access_token";
 
     fn keys(&self) -> Keys {
-        let gsi1 = (self.kind == TokenKind::Activation)
-            .then(|| (keys::INVITATIONS.to_owned(), keys::invitation_expiry(self.expires_at, &self.hash)));
-        Keys { pk: keys::token(&self.hash), sk: keys::TOKEN.into(), gsi1 }
+        let gsi1 = (self.kind == TokenKind::Activation).then(|| {
+            (
+                keys::INVITATIONS.to_owned(),
+                keys::invitation_expiry(self.expires_at, &self.hash),
+            )
+        });
+        Keys {
+            pk: keys::token(&self.hash),
+            sk: keys::TOKEN.into(),
+            gsi1,
+        }
     }
 
     fn expires_at(&self) -> Option<i64> {
@@ -113,7 +125,13 @@ pub struct AccessEvent {
 }
 
 impl AccessEvent {
-    pub fn new(customer_id: &str, contact_id: &str, kind: AccessEventKind, actor: Actor, outcome: impl Into<String>) -> Self {
+    pub fn new(
+        customer_id: &str,
+        contact_id: &str,
+        kind: AccessEventKind,
+        actor: Actor,
+        outcome: impl Into<String>,
+    ) -> Self {
         Self {
             id: crate::ids::new_id(),
             customer_id: customer_id.to_owned(),
@@ -130,7 +148,11 @@ impl Entity for AccessEvent {
     const TYPE: &'static str = "access_event";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::history(&self.contact_id, &self.id), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::history(&self.contact_id, &self.id),
+            gsi1: None,
+        }
     }
 }
 

@@ -23,7 +23,10 @@ impl Table {
             ])))
             .condition_expression("attribute_not_exists(PK) OR #ttl < :now")
             .expression_attribute_names("#ttl", keys::TTL)
-            .expression_attribute_values(":now", AttributeValue::N(time::OffsetDateTime::now_utc().unix_timestamp().to_string()))
+            .expression_attribute_values(
+                ":now",
+                AttributeValue::N(time::OffsetDateTime::now_utc().unix_timestamp().to_string()),
+            )
             .send()
             .await;
         condition_met(result)

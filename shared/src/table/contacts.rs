@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{customers::{stale, Customer}, keys, Entity, Keys, QuerySpec, Table};
+use super::{
+    customers::{stale, Customer},
+    keys, Entity, Keys, QuerySpec, Table,
+};
 use crate::{
     error::{ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -129,7 +132,10 @@ impl Entity for Contact {
         Keys {
             pk: keys::customer(&self.customer_id),
             sk: keys::contact(&self.id),
-            gsi1: Some((keys::contacts_index(&self.customer_id, self.archived), keys::by_name(&sort_name, &self.id))),
+            gsi1: Some((
+                keys::contacts_index(&self.customer_id, self.archived),
+                keys::by_name(&sort_name, &self.id),
+            )),
         }
     }
 }
@@ -145,7 +151,11 @@ impl Entity for ContactRef {
     const TYPE: &'static str = "contact_ref";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::contact(&self.contact_id), sk: keys::REF.into(), gsi1: None }
+        Keys {
+            pk: keys::contact(&self.contact_id),
+            sk: keys::REF.into(),
+            gsi1: None,
+        }
     }
 }
 
@@ -165,7 +175,10 @@ impl Table {
     /// Adds a contact to an existing, active customer: the contact, its reference and the customer check
     /// in one transaction.
     pub async fn create_contact(&self, contact: &Contact) -> ApiResult<()> {
-        let reference = ContactRef { contact_id: contact.id.clone(), customer_id: contact.customer_id.clone() };
+        let reference = ContactRef {
+            contact_id: contact.id.clone(),
+            customer_id: contact.customer_id.clone(),
+        };
         let actions = vec![
             self.check(
                 keys::customer(&contact.customer_id),
@@ -191,7 +204,8 @@ impl Table {
 
     /// A customer's contacts by name, active or archived.
     pub async fn contacts(&self, customer_id: &str, archived: bool, page: &PageParams) -> ApiResult<Page<Contact>> {
-        self.query_page(&QuerySpec::gsi1(keys::contacts_index(customer_id, archived)), page).await
+        self.query_page(&QuerySpec::gsi1(keys::contacts_index(customer_id, archived)), page)
+            .await
     }
 
     /// The profile and one contact of a customer in one round trip.

@@ -89,7 +89,10 @@ impl Entity for Customer {
         Keys {
             pk: keys::customer(&self.id),
             sk: keys::PROFILE.into(),
-            gsi1: Some((keys::customers_index(self.archived), keys::by_name(&self.name, &self.id))),
+            gsi1: Some((
+                keys::customers_index(self.archived),
+                keys::by_name(&self.name, &self.id),
+            )),
         }
     }
 
@@ -107,19 +110,26 @@ impl Table {
 
     pub async fn create_customer(&self, customer: &Customer) -> ApiResult<()> {
         let put = self.put_new(customer)?;
-        self.transact_or(vec![put], |_| ApiError::Conflict("the customer already exists".into())).await
+        self.transact_or(vec![put], |_| ApiError::Conflict("the customer already exists".into()))
+            .await
     }
 
     /// Replaces the profile if it is still at `read_version`; a main contact must be an active contact of it.
     pub async fn save_customer(&self, customer: &Customer, read_version: u64) -> ApiResult<()> {
         let mut actions = vec![self.put_versioned(customer, read_version)?];
         if let Some(contact_id) = &customer.main_contact_id {
-            actions.push(self.check(
-                keys::customer(&customer.id),
-                keys::contact(contact_id),
-                "attribute_exists(PK) AND archived = :false",
-                [(":false".to_owned(), aws_sdk_dynamodb::types::AttributeValue::Bool(false))].into(),
-            )?);
+            actions.push(
+                self.check(
+                    keys::customer(&customer.id),
+                    keys::contact(contact_id),
+                    "attribute_exists(PK) AND archived = :false",
+                    [(
+                        ":false".to_owned(),
+                        aws_sdk_dynamodb::types::AttributeValue::Bool(false),
+                    )]
+                    .into(),
+                )?,
+            );
         }
         self.transact_or(actions, |cancelled| match cancelled.failed.first() {
             Some((1, _)) => ApiError::invalid("main_contact_id", "is not an active contact of this customer"),
@@ -129,7 +139,8 @@ impl Table {
     }
 
     pub async fn customers(&self, archived: bool, page: &PageParams) -> ApiResult<Page<Customer>> {
-        self.query_page(&QuerySpec::gsi1(keys::customers_index(archived)), page).await
+        self.query_page(&QuerySpec::gsi1(keys::customers_index(archived)), page)
+            .await
     }
 }
 

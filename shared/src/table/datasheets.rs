@@ -15,13 +15,26 @@ use crate::error::FieldError;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
-    Text { max_length: Option<u32> },
-    MultiLineText { max_length: Option<u32> },
-    Number { min: Option<f64>, max: Option<f64>, #[serde(default)] integer: bool },
+    Text {
+        max_length: Option<u32>,
+    },
+    MultiLineText {
+        max_length: Option<u32>,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+        #[serde(default)]
+        integer: bool,
+    },
     Date,
     YesNo,
-    SingleChoice { options: Vec<String> },
-    MultipleChoice { options: Vec<String> },
+    SingleChoice {
+        options: Vec<String>,
+    },
+    MultipleChoice {
+        options: Vec<String>,
+    },
 }
 
 /// (Unknown properties cannot be refused here: serde does not combine that with the flattened type.)
@@ -59,8 +72,16 @@ impl Entity for Template {
     const TYPE: &'static str = "template";
 
     fn keys(&self) -> Keys {
-        let index = if self.archived { "TEMPLATES#ARCHIVED" } else { "TEMPLATES" };
-        Keys { pk: keys::template(&self.id), sk: keys::HEAD.into(), gsi1: Some((index.into(), keys::by_name(&self.name, &self.id))) }
+        let index = if self.archived {
+            "TEMPLATES#ARCHIVED"
+        } else {
+            "TEMPLATES"
+        };
+        Keys {
+            pk: keys::template(&self.id),
+            sk: keys::HEAD.into(),
+            gsi1: Some((index.into(), keys::by_name(&self.name, &self.id))),
+        }
     }
 }
 
@@ -72,7 +93,11 @@ impl Entity for TemplateVersion {
     const TYPE: &'static str = "template_version";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::template(&self.0.id), sk: keys::template_version(self.0.version), gsi1: None }
+        Keys {
+            pk: keys::template(&self.0.id),
+            sk: keys::template_version(self.0.version),
+            gsi1: None,
+        }
     }
 }
 
@@ -93,7 +118,11 @@ impl Entity for PortalTemplates {
     const TYPE: &'static str = "portal_templates";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::PORTAL_TEMPLATES.into(), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::PORTAL_TEMPLATES.into(),
+            gsi1: None,
+        }
     }
 }
 
@@ -134,7 +163,11 @@ impl Entity for Sheet {
     const TYPE: &'static str = "sheet";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::sheet(&self.id), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::sheet(&self.id),
+            gsi1: None,
+        }
     }
 }
 
@@ -158,32 +191,46 @@ fn check_value(f: &FieldDef, v: &Value) -> Result<(), String> {
                 return Err("must be a whole number".into());
             }
             if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
-                return Err(format!("must be between {} and {}", min.map_or("-∞".into(), |m| m.to_string()), max.map_or("∞".into(), |m| m.to_string())));
+                return Err(format!(
+                    "must be between {} and {}",
+                    min.map_or("-∞".into(), |m| m.to_string()),
+                    max.map_or("∞".into(), |m| m.to_string())
+                ));
             }
             Ok(())
         }
-        (FieldKind::Date, Value::String(s)) => {
-            Date::parse(s, &time::format_description::well_known::Iso8601::DATE).map(|_| ()).map_err(|_| "must be a date such as 2026-11-24".into())
-        }
+        (FieldKind::Date, Value::String(s)) => Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
+            .map(|_| ())
+            .map_err(|_| "must be a date such as 2026-11-24".into()),
         (FieldKind::YesNo, Value::Bool(_)) => Ok(()),
         (FieldKind::SingleChoice { options }, Value::String(s)) => {
-            if options.contains(s) { Ok(()) } else { Err(format!("must be one of: {}", options.join(", "))) }
+            if options.contains(s) {
+                Ok(())
+            } else {
+                Err(format!("must be one of: {}", options.join(", ")))
+            }
         }
         (FieldKind::MultipleChoice { options }, Value::Array(items)) => {
-            if items.iter().all(|i| i.as_str().is_some_and(|s| options.iter().any(|o| o == s))) {
+            if items
+                .iter()
+                .all(|i| i.as_str().is_some_and(|s| options.iter().any(|o| o == s)))
+            {
                 Ok(())
             } else {
                 Err(format!("must be a list of: {}", options.join(", ")))
             }
         }
-        (kind, _) => Err(format!("has the wrong type for a {} field", match kind {
-            FieldKind::Text { .. } | FieldKind::MultiLineText { .. } => "text",
-            FieldKind::Number { .. } => "number",
-            FieldKind::Date => "date (a string)",
-            FieldKind::YesNo => "yes/no (true or false)",
-            FieldKind::SingleChoice { .. } => "single-choice (a string)",
-            FieldKind::MultipleChoice { .. } => "multiple-choice (a list of strings)",
-        })),
+        (kind, _) => Err(format!(
+            "has the wrong type for a {} field",
+            match kind {
+                FieldKind::Text { .. } | FieldKind::MultiLineText { .. } => "text",
+                FieldKind::Number { .. } => "number",
+                FieldKind::Date => "date (a string)",
+                FieldKind::YesNo => "yes/no (true or false)",
+                FieldKind::SingleChoice { .. } => "single-choice (a string)",
+                FieldKind::MultipleChoice { .. } => "multiple-choice (a list of strings)",
+            }
+        )),
     }
 }
 
@@ -211,19 +258,28 @@ pub fn validate_values(template: &Template, values: &BTreeMap<String, Value>, co
     let mut errors = Vec::new();
     for key in values.keys() {
         if !template.fields.iter().any(|f| &f.key == key) {
-            errors.push(FieldError::new(format!("values.{key}"), "is not a field of this template"));
+            errors.push(FieldError::new(
+                format!("values.{key}"),
+                "is not a field of this template",
+            ));
         }
     }
     for f in &template.fields {
         match values.get(&f.key) {
             // Blank or not: the text reaches the ticket, the email and the CSV export as it is.
-            Some(v) if has_control(v) => errors.push(FieldError::new(format!("values.{}", f.key), crate::validate::CONTROL_MESSAGE)),
+            Some(v) if has_control(v) => errors.push(FieldError::new(
+                format!("values.{}", f.key),
+                crate::validate::CONTROL_MESSAGE,
+            )),
             Some(v) if !is_blank(v) => {
                 if let Err(m) = check_value(f, v) {
                     errors.push(FieldError::new(format!("values.{}", f.key), m));
                 }
             }
-            _ if complete && f.required => errors.push(FieldError::new(format!("values.{}", f.key), format!("{} is required", f.label))),
+            _ if complete && f.required => errors.push(FieldError::new(
+                format!("values.{}", f.key),
+                format!("{} is required", f.label),
+            )),
             _ => {}
         }
     }
@@ -284,7 +340,15 @@ mod tests {
         .into();
         assert_eq!(
             fields(validate_values(&t, &bad, false)),
-            ["values.colour", "values.site", "values.floors", "values.visit", "values.lift", "values.risk", "values.kit"]
+            [
+                "values.colour",
+                "values.site",
+                "values.floors",
+                "values.visit",
+                "values.lift",
+                "values.risk",
+                "values.kit"
+            ]
         );
         let good: BTreeMap<String, Value> = [
             ("site".to_owned(), json!("HQ")),
@@ -304,9 +368,21 @@ mod tests {
         ]
         .into();
         let errors = validate_values(&t, &control, false);
-        assert_eq!(fields(errors.clone()), ["values.site", "values.visit", "values.risk", "values.kit"]);
-        assert!(errors.iter().all(|e| e.message == "must not contain control characters"), "{errors:?}");
-        let lines: BTreeMap<String, Value> = [("site".to_owned(), json!("HQ\tEast")), ("risk".to_owned(), json!("low"))].into();
+        assert_eq!(
+            fields(errors.clone()),
+            ["values.site", "values.visit", "values.risk", "values.kit"]
+        );
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.message == "must not contain control characters"),
+            "{errors:?}"
+        );
+        let lines: BTreeMap<String, Value> = [
+            ("site".to_owned(), json!("HQ\tEast")),
+            ("risk".to_owned(), json!("low")),
+        ]
+        .into();
         assert!(validate_values(&t, &lines, false).is_empty(), "tabs are text");
         Ok(())
     }

@@ -51,7 +51,17 @@ impl Entity for Document {
         Keys {
             pk: keys::customer(&self.customer_id),
             sk: keys::document(&self.id),
-            gsi1: shown.then(|| (keys::visible_documents(&self.customer_id), format!("{}/{}#{}", self.folder.to_lowercase(), self.name.to_lowercase(), self.id))),
+            gsi1: shown.then(|| {
+                (
+                    keys::visible_documents(&self.customer_id),
+                    format!(
+                        "{}/{}#{}",
+                        self.folder.to_lowercase(),
+                        self.name.to_lowercase(),
+                        self.id
+                    ),
+                )
+            }),
         }
     }
 }

@@ -66,5 +66,8 @@ pub trait Entity: Serialize + DeserializeOwned {
 }
 
 pub fn key(pk: String, sk: impl Into<String>) -> Item {
-    HashMap::from([(keys::PK.into(), AttributeValue::S(pk)), (keys::SK.into(), AttributeValue::S(sk.into()))])
+    HashMap::from([
+        (keys::PK.into(), AttributeValue::S(pk)),
+        (keys::SK.into(), AttributeValue::S(sk.into())),
+    ])
 }

@@ -29,7 +29,11 @@ pub fn contact(id: &str) -> String {
 
 /// The partition of the "all customers" index, active or archived.
 pub fn customers_index(archived: bool) -> String {
-    if archived { "CUSTOMERS#ARCHIVED".into() } else { "CUSTOMERS".into() }
+    if archived {
+        "CUSTOMERS#ARCHIVED".into()
+    } else {
+        "CUSTOMERS".into()
+    }
 }
 
 /// The partition of one customer's contacts in GSI1, active or archived.
@@ -129,7 +133,10 @@ pub fn visible_tickets(customer_id: &str, closed: bool) -> String {
 }
 
 pub fn contact_tickets(contact_id: &str, closed: bool) -> String {
-    format!("CONTACT#{contact_id}#TICKETS#{}", if closed { "CLOSED" } else { "OPEN" })
+    format!(
+        "CONTACT#{contact_id}#TICKETS#{}",
+        if closed { "CLOSED" } else { "OPEN" }
+    )
 }
 
 pub fn counter(name: &str) -> String {

@@ -8,9 +8,9 @@
 
 pub mod access;
 pub mod contacts;
+pub mod customers;
 pub mod datasheets;
 pub mod documents;
-pub mod customers;
 pub mod entity;
 pub mod keys;
 pub mod news;

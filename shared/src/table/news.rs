@@ -46,7 +46,11 @@ impl Entity for NewsItem {
     const TYPE: &'static str = "news";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::NEWS.into(), sk: keys::news(&self.id), gsi1: None }
+        Keys {
+            pk: keys::NEWS.into(),
+            sk: keys::news(&self.id),
+            gsi1: None,
+        }
     }
 }
 
@@ -64,7 +68,11 @@ impl Entity for Dismissal {
     const TYPE: &'static str = "news_dismissal";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::dismissal(&self.contact_id, &self.news_id), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::dismissal(&self.contact_id, &self.news_id),
+            gsi1: None,
+        }
     }
 }
 

@@ -49,7 +49,11 @@ impl Entity for Job {
     const TYPE: &'static str = "job";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::job(&self.id), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::job(&self.id),
+            gsi1: None,
+        }
     }
 }
 
@@ -107,7 +111,9 @@ impl Entity for Workflow {
         Keys {
             pk: keys::customer(&self.customer_id),
             sk: keys::workflow(&self.id),
-            gsi1: self.active.then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id))),
+            gsi1: self
+                .active
+                .then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id))),
         }
     }
 }

@@ -50,20 +50,33 @@ impl Table {
         for chunk in entities.chunks(25) {
             let mut batch = Vec::with_capacity(chunk.len());
             for e in chunk {
-                let put = PutRequest::builder().set_item(Some(e.to_item()?)).build().map_err(|_| ApiError::Internal)?;
+                let put = PutRequest::builder()
+                    .set_item(Some(e.to_item()?))
+                    .build()
+                    .map_err(|_| ApiError::Internal)?;
                 batch.push(WriteRequest::builder().put_request(put).build());
             }
             let (client, name) = (self.client.clone(), self.name.clone());
             writes.spawn(async move {
                 let mut pending = Some(HashMap::from([(name, batch)]));
                 while let Some(request) = pending.take() {
-                    let out = client.batch_write_item().set_request_items(Some(request)).send().await.map_err(from_sdk)?;
+                    let out = client
+                        .batch_write_item()
+                        .set_request_items(Some(request))
+                        .send()
+                        .await
+                        .map_err(from_sdk)?;
                     pending = out.unprocessed_items.filter(|u| u.values().any(|v| !v.is_empty()));
                 }
                 Ok::<_, ApiError>(())
             });
             if writes.len() >= 8 {
-                writes.join_next().await.transpose().map_err(|_| ApiError::Internal)?.transpose()?;
+                writes
+                    .join_next()
+                    .await
+                    .transpose()
+                    .map_err(|_| ApiError::Internal)?
+                    .transpose()?;
             }
         }
         for done in writes.join_all().await {
@@ -73,22 +86,33 @@ impl Table {
     }
 
     /// Replaces an entity if it is still at `read_version`, after `change`; the version moves on by one.
-    pub async fn update_versioned<E: Entity + Versioned>(&self, pk: String, sk: impl Into<String>, read_version: u64, change: impl FnOnce(&mut E)) -> ApiResult<E> {
+    pub async fn update_versioned<E: Entity + Versioned>(
+        &self,
+        pk: String,
+        sk: impl Into<String>,
+        read_version: u64,
+        change: impl FnOnce(&mut E),
+    ) -> ApiResult<E> {
         let mut entity: E = self.get(pk, sk).await?.ok_or(ApiError::NotFound)?;
         if *entity.version_mut() != read_version {
             return Err(customers::stale());
         }
         change(&mut entity);
         *entity.version_mut() = read_version + 1;
-        self.transact_or(vec![self.put_versioned(&entity, read_version)?], |_| customers::stale()).await?;
+        self.transact_or(vec![self.put_versioned(&entity, read_version)?], |_| customers::stale())
+            .await?;
         Ok(entity)
     }
 
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
     pub async fn batch_get(&self, keys: Vec<Item>) -> ApiResult<Vec<Item>> {
-        let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(keys)).consistent_read(true).build().map_err(
-            |_| ApiError::Internal,
-        )?);
+        let mut pending = Some(
+            KeysAndAttributes::builder()
+                .set_keys(Some(keys))
+                .consistent_read(true)
+                .build()
+                .map_err(|_| ApiError::Internal)?,
+        );
         let mut found = Vec::new();
         // Unprocessed keys are retried a bounded number of times (throttling only).
         for _ in 0..5 {
@@ -103,7 +127,10 @@ impl Table {
             if let Some(mut responses) = out.responses {
                 found.extend(responses.remove(&self.name).unwrap_or_default());
             }
-            pending = out.unprocessed_keys.and_then(|mut u| u.remove(&self.name)).filter(|k| !k.keys.is_empty());
+            pending = out
+                .unprocessed_keys
+                .and_then(|mut u| u.remove(&self.name))
+                .filter(|k| !k.keys.is_empty());
         }
         if pending.is_some() {
             return Err(ApiError::Unavailable);
@@ -118,7 +145,11 @@ impl Table {
 
     /// A Put that replaces the item only if nobody changed it since it was read at `version`.
     pub fn put_versioned<E: Entity>(&self, entity: &E, read_version: u64) -> ApiResult<TransactWriteItem> {
-        self.put_if(entity, "version = :read_version", HashMap::from([(":read_version".into(), num(read_version))]))
+        self.put_if(
+            entity,
+            "version = :read_version",
+            HashMap::from([(":read_version".into(), num(read_version))]),
+        )
     }
 
     pub fn put_if<E: Entity>(
@@ -141,7 +172,13 @@ impl Table {
     }
 
     /// A Delete; with a condition when `condition` is given.
-    pub fn delete(&self, pk: String, sk: impl Into<String>, condition: Option<&str>, values: HashMap<String, AttributeValue>) -> ApiResult<TransactWriteItem> {
+    pub fn delete(
+        &self,
+        pk: String,
+        sk: impl Into<String>,
+        condition: Option<&str>,
+        values: HashMap<String, AttributeValue>,
+    ) -> ApiResult<TransactWriteItem> {
         let delete = aws_sdk_dynamodb::types::Delete::builder()
             .table_name(&self.name)
             .set_key(Some(key(pk, sk)))
@@ -166,7 +203,12 @@ impl Table {
     /// exists: 404 for an unknown customer, never an orphan.
     pub async fn put_new_for_customer<E: Entity>(&self, customer_id: &str, entity: &E) -> ApiResult<()> {
         let actions = vec![
-            self.check(keys::customer(customer_id), keys::PROFILE, "attribute_exists(PK)", HashMap::new())?,
+            self.check(
+                keys::customer(customer_id),
+                keys::PROFILE,
+                "attribute_exists(PK)",
+                HashMap::new(),
+            )?,
             self.put_new(entity)?,
         ];
         self.transact_or(actions, |_| ApiError::NotFound).await
@@ -211,7 +253,12 @@ impl Table {
     /// Runs the actions as one transaction. A failed condition comes back as `Err(Ok(Cancelled))`
     /// for the repository to explain; anything else is already a problem.
     pub async fn transact(&self, actions: Vec<TransactWriteItem>) -> Result<(), Result<Cancelled, ApiError>> {
-        let result = self.client.transact_write_items().set_transact_items(Some(actions)).send().await;
+        let result = self
+            .client
+            .transact_write_items()
+            .set_transact_items(Some(actions))
+            .send()
+            .await;
         match result {
             Ok(_) => Ok(()),
             Err(err) => {
@@ -244,7 +291,9 @@ pub trait Versioned {
 }
 
 /// Whether a conditional write went through: a failed condition is an answer, not an error.
-pub(crate) fn condition_met<O, E, R>(result: Result<O, aws_smithy_runtime_api::client::result::SdkError<E, R>>) -> ApiResult<bool>
+pub(crate) fn condition_met<O, E, R>(
+    result: Result<O, aws_smithy_runtime_api::client::result::SdkError<E, R>>,
+) -> ApiResult<bool>
 where
     E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug,

@@ -28,15 +28,42 @@ pub struct QuerySpec<'a> {
 
 impl<'a> QuerySpec<'a> {
     pub fn table(partition: String, sort_prefix: &'a str) -> Self {
-        Self { index: None, partition, sort_prefix: Some(sort_prefix), sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self {
+            index: None,
+            partition,
+            sort_prefix: Some(sort_prefix),
+            sort_below: None,
+            sort_from: None,
+            newest_first: false,
+            contains: None,
+            equals: Vec::new(),
+        }
     }
 
     pub fn gsi1(partition: String) -> Self {
-        Self { index: Some(keys::GSI1), partition, sort_prefix: None, sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self {
+            index: Some(keys::GSI1),
+            partition,
+            sort_prefix: None,
+            sort_below: None,
+            sort_from: None,
+            newest_first: false,
+            contains: None,
+            equals: Vec::new(),
+        }
     }
 
     pub fn gsi2(partition: String) -> Self {
-        Self { index: Some(keys::GSI2), partition, sort_prefix: None, sort_below: None, sort_from: None, newest_first: false, contains: None, equals: Vec::new() }
+        Self {
+            index: Some(keys::GSI2),
+            partition,
+            sort_prefix: None,
+            sort_below: None,
+            sort_from: None,
+            newest_first: false,
+            contains: None,
+            equals: Vec::new(),
+        }
     }
 
     fn attrs(&self) -> (&'static str, &'static str) {
@@ -118,7 +145,10 @@ impl Table {
         let next_cursor = if raw.len() > limit as usize {
             raw.truncate(limit as usize);
             raw.last().map(|last| {
-                let k: Item = key_attrs.iter().filter_map(|a| last.get(*a).map(|v| ((*a).to_owned(), v.clone()))).collect();
+                let k: Item = key_attrs
+                    .iter()
+                    .filter_map(|a| last.get(*a).map(|v| ((*a).to_owned(), v.clone())))
+                    .collect();
                 encode_cursor(&k)
             })
         } else if spec.contains.is_some() || !spec.equals.is_empty() {
@@ -127,6 +157,10 @@ impl Table {
             None
         };
         let items = raw.into_iter().map(E::from_item).collect::<ApiResult<Vec<_>>>()?;
-        Ok(Page { items, next_cursor, items_read })
+        Ok(Page {
+            items,
+            next_cursor,
+            items_read,
+        })
     }
 }

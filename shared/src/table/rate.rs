@@ -9,7 +9,14 @@ impl Table {
     /// The hits counted so far in the current window for each key, in one round trip.
     pub async fn window_hits(&self, keys_: &[String], window_secs: i64) -> ApiResult<Vec<u64>> {
         let window = (time::OffsetDateTime::now_utc().unix_timestamp() / window_secs).to_string();
-        let items = self.batch_get(keys_.iter().map(|k| entity::key(keys::rate(k), window.clone())).collect()).await?;
+        let items = self
+            .batch_get(
+                keys_
+                    .iter()
+                    .map(|k| entity::key(keys::rate(k), window.clone()))
+                    .collect(),
+            )
+            .await?;
         Ok(keys_
             .iter()
             .map(|k| {
@@ -44,7 +51,11 @@ impl Table {
             .map_err(from_sdk)?;
         let hits = out
             .attributes
-            .and_then(|a| a.get("hits").and_then(|v| v.as_n().ok()).and_then(|n| n.parse::<u64>().ok()))
+            .and_then(|a| {
+                a.get("hits")
+                    .and_then(|v| v.as_n().ok())
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
             .unwrap_or(0);
         Ok(hits <= limit)
     }

@@ -22,7 +22,10 @@ pub struct PortalSettings {
 
 impl Default for PortalSettings {
     fn default() -> Self {
-        Self { modules: Module::default_enabled(), version: 0 }
+        Self {
+            modules: Module::default_enabled(),
+            version: 0,
+        }
     }
 }
 
@@ -30,7 +33,11 @@ impl Entity for PortalSettings {
     const TYPE: &'static str = "portal_settings";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::SETTINGS.into(), sk: keys::PORTAL_SETTINGS.into(), gsi1: None }
+        Keys {
+            pk: keys::SETTINGS.into(),
+            sk: keys::PORTAL_SETTINGS.into(),
+            gsi1: None,
+        }
     }
 }
 
@@ -46,14 +53,21 @@ impl Entity for CustomerModules {
     const TYPE: &'static str = "customer_modules";
 
     fn keys(&self) -> Keys {
-        Keys { pk: keys::customer(&self.customer_id), sk: keys::MODULES.into(), gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk: keys::MODULES.into(),
+            gsi1: None,
+        }
     }
 }
 
 impl Table {
     /// The global portal settings, or the defaults while staff have saved none.
     pub async fn portal_settings(&self) -> ApiResult<PortalSettings> {
-        Ok(self.get::<PortalSettings>(keys::SETTINGS.into(), keys::PORTAL_SETTINGS).await?.unwrap_or_default())
+        Ok(self
+            .get::<PortalSettings>(keys::SETTINGS.into(), keys::PORTAL_SETTINGS)
+            .await?
+            .unwrap_or_default())
     }
 
     /// The modules a customer's portal offers: its override, else the global setting (one round trip).
@@ -64,7 +78,10 @@ impl Table {
     /// What a portal request needs to know, in one round trip: the effective modules and, when a
     /// contact is given, the customer profile and the contact.
     pub async fn portal_session(&self, customer_id: &str, contact_id: Option<&str>) -> ApiResult<PortalSession> {
-        let mut wanted = vec![super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS), super::key(keys::customer(customer_id), keys::MODULES)];
+        let mut wanted = vec![
+            super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS),
+            super::key(keys::customer(customer_id), keys::MODULES),
+        ];
         if let Some(contact) = contact_id {
             wanted.push(super::key(keys::customer(customer_id), keys::PROFILE));
             wanted.push(super::key(keys::customer(customer_id), keys::contact(contact)));

@@ -107,7 +107,14 @@ pub struct Ticket {
 
 impl Ticket {
     /// A new, numberless ticket a contact raises in the portal: visible to them, about them.
-    pub fn raised_by(contact: &super::contacts::Contact, subject: &str, description: &str, ticket_type: TicketType, priority: Priority, assignee: Option<String>) -> Self {
+    pub fn raised_by(
+        contact: &super::contacts::Contact,
+        subject: &str,
+        description: &str,
+        ticket_type: TicketType,
+        priority: Priority,
+        assignee: Option<String>,
+    ) -> Self {
         let now = OffsetDateTime::now_utc();
         Self {
             id: crate::ids::new_id(),
@@ -141,15 +148,23 @@ impl Entity for Ticket {
         Keys {
             pk: keys::customer(&self.customer_id),
             sk: keys::ticket(&self.id),
-            gsi1: self.visible_in_portal.then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id))),
+            gsi1: self
+                .visible_in_portal
+                .then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id))),
         }
     }
 
     /// A second sparse index because a visible ticket must be listable both company-wide (contacts with
     /// the grant) and per originating contact, each in O(page): one GSI partition cannot serve both.
     fn gsi2(&self) -> Option<(String, String)> {
-        let originator = self.originator_contact_id.as_deref().filter(|_| self.visible_in_portal)?;
-        Some((keys::contact_tickets(originator, self.status.is_closed()), keys::ticket(&self.id)))
+        let originator = self
+            .originator_contact_id
+            .as_deref()
+            .filter(|_| self.visible_in_portal)?;
+        Some((
+            keys::contact_tickets(originator, self.status.is_closed()),
+            keys::ticket(&self.id),
+        ))
     }
 }
 
@@ -190,7 +205,11 @@ impl Entity for TicketNote {
         } else {
             keys::ticket_note(&self.ticket_id, &self.id)
         };
-        Keys { pk: keys::customer(&self.customer_id), sk, gsi1: None }
+        Keys {
+            pk: keys::customer(&self.customer_id),
+            sk,
+            gsi1: None,
+        }
     }
 }
 
@@ -217,7 +236,10 @@ pub fn dashboard_contribution(t: &Ticket) -> BTreeMap<String, i64> {
     match (t.status.is_closed(), t.closed_at) {
         (true, Some(closed)) => {
             c.insert(format!("closed_{}", month(closed)), 1);
-            c.insert(format!("res_sum_{}", t.priority.as_str()), (closed - t.created_at).whole_seconds().max(0));
+            c.insert(
+                format!("res_sum_{}", t.priority.as_str()),
+                (closed - t.created_at).whole_seconds().max(0),
+            );
             c.insert(format!("res_n_{}", t.priority.as_str()), 1);
         }
         _ => {
@@ -240,7 +262,11 @@ pub fn dashboard_delta(before: Option<&Ticket>, after: &Ticket) -> BTreeMap<Stri
 }
 
 impl Table {
-    fn dashboard_update(&self, customer_id: &str, delta: &BTreeMap<String, i64>) -> ApiResult<Option<TransactWriteItem>> {
+    fn dashboard_update(
+        &self,
+        customer_id: &str,
+        delta: &BTreeMap<String, i64>,
+    ) -> ApiResult<Option<TransactWriteItem>> {
         if delta.is_empty() {
             return Ok(None);
         }
@@ -251,7 +277,9 @@ impl Table {
             .expression_attribute_values(":entity", AttributeValue::S("dashboard".into()));
         for (i, (k, v)) in delta.iter().enumerate() {
             expr.push(format!("#c{i} :c{i}"));
-            update = update.expression_attribute_names(format!("#c{i}"), k).expression_attribute_values(format!(":c{i}"), AttributeValue::N(v.to_string()));
+            update = update
+                .expression_attribute_names(format!("#c{i}"), k)
+                .expression_attribute_values(format!(":c{i}"), AttributeValue::N(v.to_string()));
         }
         let update = update
             .update_expression(format!("SET entity = :entity ADD {}", expr.join(", ")))
@@ -273,14 +301,26 @@ impl Table {
             .map_err(from_sdk)?
             .item
             .and_then(|i| i.get("value")?.as_n().ok()?.parse::<u64>().ok());
-        Ok(TicketNumber { value: current.unwrap_or(FIRST_NUMBER - 1) + 1, current })
+        Ok(TicketNumber {
+            value: current.unwrap_or(FIRST_NUMBER - 1) + 1,
+            current,
+        })
     }
 
     /// One attempt at creating `ticket` with `number`: the counter moves on only if nobody took the number
     /// meanwhile, and the ticket, its dashboard counts and `extra` (an outbox item, a sheet) are written
     /// in the same transaction. A lost race answers `Conflict(NUMBER_TAKEN)`.
-    pub async fn create_ticket_numbered(&self, ticket: &Ticket, number: TicketNumber, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
-        let condition = if number.current.is_some() { "#v = :current" } else { "attribute_not_exists(#v)" };
+    pub async fn create_ticket_numbered(
+        &self,
+        ticket: &Ticket,
+        number: TicketNumber,
+        extra: Vec<TransactWriteItem>,
+    ) -> ApiResult<()> {
+        let condition = if number.current.is_some() {
+            "#v = :current"
+        } else {
+            "attribute_not_exists(#v)"
+        };
         let mut bump = Update::builder()
             .table_name(&self.name)
             .set_key(Some(super::key(keys::counter("TICKETS"), keys::COUNTER)))
@@ -292,13 +332,20 @@ impl Table {
         if let Some(c) = number.current {
             bump = bump.expression_attribute_values(":current", num(c));
         }
-        let mut actions = vec![TransactWriteItem::builder().update(bump.build().map_err(|_| ApiError::Internal)?).build(), self.put_new(ticket)?];
+        let mut actions = vec![
+            TransactWriteItem::builder()
+                .update(bump.build().map_err(|_| ApiError::Internal)?)
+                .build(),
+            self.put_new(ticket)?,
+        ];
         actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
         actions.extend(extra);
         match self.transact(actions).await {
             Ok(()) => Ok(()),
             Err(Ok(c)) if c.failed.iter().any(|(i, _)| *i == 0) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
-            Err(Ok(_)) => Err(ApiError::Conflict("the ticket could not be created: a related record changed".into())),
+            Err(Ok(_)) => Err(ApiError::Conflict(
+                "the ticket could not be created: a related record changed".into(),
+            )),
             Err(Err(ApiError::Conflict(_))) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
             Err(Err(e)) => Err(e),
         }
@@ -337,7 +384,14 @@ impl Table {
     }
 
     /// Portal-visible tickets, newest first: company-wide or one contact's, open or closed.
-    pub async fn visible_tickets(&self, customer_id: &str, only_contact: Option<&str>, closed: bool, search: Option<String>, page: &PageParams) -> ApiResult<Page<Ticket>> {
+    pub async fn visible_tickets(
+        &self,
+        customer_id: &str,
+        only_contact: Option<&str>,
+        closed: bool,
+        search: Option<String>,
+        page: &PageParams,
+    ) -> ApiResult<Page<Ticket>> {
         let mut spec = match only_contact {
             Some(contact) => QuerySpec::gsi2(keys::contact_tickets(contact, closed)),
             None => QuerySpec::gsi1(keys::visible_tickets(customer_id, closed)),
@@ -349,10 +403,17 @@ impl Table {
 
     /// The conversation (no internal notes), oldest first; or the internal notes.
     pub async fn ticket_notes(&self, customer_id: &str, ticket_id: &str, internal: bool) -> ApiResult<Vec<TicketNote>> {
-        let prefix = if internal { keys::ticket_internal_prefix(ticket_id) } else { keys::ticket_notes_prefix(ticket_id) };
+        let prefix = if internal {
+            keys::ticket_internal_prefix(ticket_id)
+        } else {
+            keys::ticket_notes_prefix(ticket_id)
+        };
         let spec = QuerySpec::table(keys::customer(customer_id), &prefix);
         let mut notes = Vec::new();
-        let mut page = PageParams { limit: Some(100), cursor: None };
+        let mut page = PageParams {
+            limit: Some(100),
+            cursor: None,
+        };
         loop {
             let p = self.query_page::<TicketNote>(&spec, &page).await?;
             notes.extend(p.items);
