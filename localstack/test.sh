@@ -38,4 +38,4 @@ echo "== schemathesis against the local gateway"
 
 # One closing line with the Rust test totals (schemathesis reported its own above; any failure exited already).
 awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$LOCAL/cargo-test.log"
-grep -E '^ *Tests +[0-9]+ passed|^ *[0-9]+ passed \(' "$LOCAL/web-test.log" | sed 's/^ */web: /' || true
+sed 's/\x1b\[[0-9;]*m//g' "$LOCAL/web-test.log" | grep -E '^ *Tests +[0-9]+ passed|^ *[0-9]+ passed \(' | sed 's/^ */web: /' || true
