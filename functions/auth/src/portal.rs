@@ -244,6 +244,37 @@ fn bad_token() -> ApiError {
     ApiError::invalid("token", "is invalid, already used or expired")
 }
 
+/// Uses up a token in one transaction: the contact as `updated` (if still at the version read), the token
+/// deleted, and the event recorded. A token spent by a concurrent request reads as a bad token.
+async fn spend_token(
+    ctx: &Context,
+    record: &AccessToken,
+    contact: &Contact,
+    updated: &Contact,
+    kind: AccessEventKind,
+    detail: &str,
+) -> ApiResult<()> {
+    let event = AccessEvent::new(
+        &contact.customer_id,
+        &contact.id,
+        kind,
+        Actor::Contact { id: contact.id.clone() },
+        detail,
+    );
+    let actions = vec![
+        ctx.table.put_versioned(updated, contact.version)?,
+        ctx.table.delete(
+            keys::token(&record.hash),
+            keys::TOKEN,
+            Some("attribute_exists(PK)"),
+            Default::default(),
+        )?,
+        ctx.table.put_new(&event)?,
+    ];
+    ctx.table.transact_or(actions, |_| bad_token()).await?;
+    Ok(())
+}
+
 /// The live token of `kind` whose contact still waits for it.
 async fn live_token(
     ctx: &Context,
@@ -403,23 +434,15 @@ pub async fn activate_totp(
     updated.portal_invited_until = None;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
-    let actions = vec![
-        ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(
-            keys::token(&record.hash),
-            keys::TOKEN,
-            Some("attribute_exists(PK)"),
-            Default::default(),
-        )?,
-        ctx.table.put_new(&AccessEvent::new(
-            &contact.customer_id,
-            &contact.id,
-            AccessEventKind::Activated,
-            Actor::Contact { id: contact.id.clone() },
-            "password and authenticator set",
-        ))?,
-    ];
-    ctx.table.transact_or(actions, |_| bad_token()).await?;
+    spend_token(
+        &ctx,
+        &record,
+        &contact,
+        &updated,
+        AccessEventKind::Activated,
+        "password and authenticator set",
+    )
+    .await?;
     Ok(deliver(&ctx, &record.username, tokens, input.refresh_cookie))
 }
 
@@ -491,23 +514,15 @@ pub async fn reset(
     updated.portal_token_hash = None;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
-    let actions = vec![
-        ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(
-            keys::token(&record.hash),
-            keys::TOKEN,
-            Some("attribute_exists(PK)"),
-            Default::default(),
-        )?,
-        ctx.table.put_new(&AccessEvent::new(
-            &contact.customer_id,
-            &contact.id,
-            AccessEventKind::ResetDone,
-            Actor::Contact { id: contact.id.clone() },
-            "new password set",
-        ))?,
-    ];
-    ctx.table.transact_or(actions, |_| bad_token()).await?;
+    spend_token(
+        &ctx,
+        &record,
+        &contact,
+        &updated,
+        AccessEventKind::ResetDone,
+        "new password set",
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
