@@ -314,7 +314,39 @@ pub fn set_cookies(r: &Response) -> Vec<String> {
 
 pub const PORTAL_PASSWORD: &str = "Correct-Horse-42";
 
+/// Every item of a table by its key (`PK`, `SK`), to compare the whole table before and after.
+pub type Snapshot = std::collections::BTreeMap<
+    (String, String),
+    std::collections::BTreeMap<String, aws_sdk_dynamodb::types::AttributeValue>,
+>;
+
 impl TestStack {
+    /// Every item of this stack's table, by key (a Scan: tests only).
+    pub async fn snapshot(&self) -> Snapshot {
+        let mut items = Snapshot::new();
+        let mut start = None;
+        loop {
+            let out = self
+                .ctx
+                .table
+                .client
+                .scan()
+                .table_name(&self.ctx.table.name)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .expect("scan");
+            for item in out.items.unwrap_or_default() {
+                let key = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
+                items.insert((key("PK"), key("SK")), item.into_iter().collect());
+            }
+            start = out.last_evaluated_key;
+            if start.is_none() {
+                return items;
+            }
+        }
+    }
+
     /// A contact of `customer_id` taken through the whole activation: enabled as `username`, invited,
     /// password and TOTP set. Returns the contact and the tokens activation issued.
     pub async fn activated_contact(

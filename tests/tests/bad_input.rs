@@ -13,11 +13,10 @@
 //! fault is the only thing wrong; at the end every valid body is sent once and must pass validation
 //! (the control). A JSON-body operation without an example here fails the battery.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use e2e::{operations, TestStack};
+use e2e::{operations, Snapshot, TestStack};
 use localstack::{
     cognito,
     seed::{self, datasheets::INSPECTION, demo_id},
@@ -30,34 +29,6 @@ use tokio::task::JoinSet;
 const INPUT: &[u16] = &[400, 413, 415, 422];
 
 const CONTROL: &str = "a\u{0}b\u{1b}[2J";
-
-type Snapshot = BTreeMap<(String, String), BTreeMap<String, AttributeValue>>;
-
-/// Every item of the stack's table, by key.
-async fn snapshot(t: &TestStack) -> Snapshot {
-    let mut items = BTreeMap::new();
-    let mut start = None;
-    loop {
-        let out = t
-            .ctx
-            .table
-            .client
-            .scan()
-            .table_name(&t.ctx.table.name)
-            .set_exclusive_start_key(start)
-            .send()
-            .await
-            .expect("scan");
-        for item in out.items.unwrap_or_default() {
-            let key = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
-            items.insert((key("PK"), key("SK")), item.into_iter().collect());
-        }
-        start = out.last_evaluated_key;
-        if start.is_none() {
-            return items;
-        }
-    }
-}
 
 fn changed(before: &Snapshot, after: &Snapshot) -> Vec<String> {
     before
@@ -954,7 +925,7 @@ async fn every_operation_refuses_bad_input_with_a_problem_and_writes_nothing() {
     let ops = operations_of(&doc);
     assert!(ops.len() > 80, "every operation of the document: {}", ops.len());
 
-    let mut before = snapshot(&t).await;
+    let mut before = t.snapshot().await;
     let mut failures = Vec::new();
     let mut sent = 0;
     for op in &ops {
@@ -964,7 +935,7 @@ async fn every_operation_refuses_bad_input_with_a_problem_and_writes_nothing() {
         }
         sent += cases.len();
         failures.extend(run(&t, cases).await);
-        let after = snapshot(&t).await;
+        let after = t.snapshot().await;
         let written = changed(&before, &after);
         if !written.is_empty() {
             failures.push(format!("{}: bad input wrote {written:?}", op.id));

@@ -1,41 +1,12 @@
 //! The demo seed: every portal module has something for alice.acme, Dan (Globex) sees only Globex's,
 //! and a second run changes nothing at all.
 
-use std::collections::BTreeMap;
-
-use aws_sdk_dynamodb::types::AttributeValue;
 use e2e::TestStack;
 use localstack::{
     cognito,
     seed::{self, datasheets, documents, news, tickets},
 };
 use serde_json::Value;
-
-/// Every item of the stack's table, by key.
-async fn snapshot(t: &TestStack) -> BTreeMap<(String, String), BTreeMap<String, AttributeValue>> {
-    let mut items = BTreeMap::new();
-    let mut start = None;
-    loop {
-        let out = t
-            .ctx
-            .table
-            .client
-            .scan()
-            .table_name(&t.ctx.table.name)
-            .set_exclusive_start_key(start)
-            .send()
-            .await
-            .expect("scan");
-        for item in out.items.unwrap_or_default() {
-            let key = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned().unwrap_or_default();
-            items.insert((key("PK"), key("SK")), item.into_iter().collect());
-        }
-        start = out.last_evaluated_key;
-        if start.is_none() {
-            return items;
-        }
-    }
-}
 
 async fn token(t: &TestStack, username: &str) -> String {
     cognito::sign_in(
@@ -80,9 +51,9 @@ fn walk(folder: &Value, out: &mut Vec<(String, Value)>) {
 async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing() {
     let t = TestStack::start().await;
     seed::seed(&t.ctx, &t.stack).await.expect("seed");
-    let first = snapshot(&t).await;
+    let first = t.snapshot().await;
     seed::seed(&t.ctx, &t.stack).await.expect("seed again");
-    let second = snapshot(&t).await;
+    let second = t.snapshot().await;
     let changed: Vec<_> = first
         .keys()
         .chain(second.keys())
