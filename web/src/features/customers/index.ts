@@ -3,5 +3,7 @@ import { lazy } from 'react';
 
 export { useMe, meKey, type Me, type Module } from './api';
 export { addressLines, type Address } from './components/address';
+export { PhoneLink } from './components/PhoneLink';
+export { PostalAddress } from './components/PostalAddress';
 export const CompanyPage = lazy(() => import('./pages/CompanyPage'));
 export const ContactsPage = lazy(() => import('./pages/ContactsPage'));

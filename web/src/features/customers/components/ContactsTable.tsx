@@ -1,8 +1,8 @@
 import { m } from '../../../messages';
 import type { PortalContact } from '../api';
-import { telHref } from './ManagerCard';
+import { PhoneLink } from './PhoneLink';
 
-const phone = (value: string | null | undefined) => (value ? <a href={telHref(value)}>{value}</a> : m.common.none);
+const phone = (value: string | null | undefined) => <PhoneLink phone={value} />;
 
 /** The company's contacts: name, title, phone and mobile. */
 export function ContactsTable({ contacts }: { contacts: PortalContact[] }) {

@@ -2,6 +2,7 @@ import { useId, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { components } from '../../../lib/api';
 import { m } from '../../../messages';
 import styles from './ManagerCard.module.css';
+import { PhoneLink } from './PhoneLink';
 
 export type Manager = components['schemas']['ManagerCard'];
 
@@ -11,8 +12,6 @@ export function managerPhone(manager: Manager): string | null {
   return manager.phone || null;
 }
 
-/** `tel:` wants digits and a leading plus only. */
-export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 /**
  * An account manager: role and name; the phone and email show in a panel on hover, on keyboard focus, and
@@ -76,7 +75,9 @@ export function ManagerCard({ manager, describedBy }: { manager: Manager; descri
         <div id={panelId} className={styles.panel} hidden={!open}>
           <dl>
             <dt>{t.managerPhone}</dt>
-            <dd>{phone ? <a href={telHref(phone)}>{phone}</a> : t.noPhone}</dd>
+            <dd>
+              <PhoneLink phone={phone} fallback={t.noPhone} />
+            </dd>
             <dt>{t.managerEmail}</dt>
             <dd>
               <a href={`mailto:${manager.email}`}>{manager.email}</a>

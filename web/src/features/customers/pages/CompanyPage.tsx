@@ -2,12 +2,13 @@ import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
 import { useMe, type Me } from '../api';
-import { addressLines } from '../components/address';
-import { ManagerCard, telHref } from '../components/ManagerCard';
+import { PostalAddress } from '../components/PostalAddress';
+import { PhoneLink } from '../components/PhoneLink';
+import { ManagerCard } from '../components/ManagerCard';
 import styles from '../components/Company.module.css';
 
 const none = m.common.none;
-const phoneLink = (phone: string | null | undefined) => (phone ? <a href={telHref(phone)}>{phone}</a> : none);
+const phoneLink = (phone: string | null | undefined) => <PhoneLink phone={phone} />;
 
 /** A website as a link only when it is an http(s) address (staff typed it); otherwise as text. */
 function Website({ value }: { value: string | null | undefined }) {
@@ -25,7 +26,6 @@ function Website({ value }: { value: string | null | undefined }) {
 function Company({ me }: { me: Me }) {
   const t = m.customers.company;
   const c = me.company;
-  const lines = addressLines(c.address);
   const main = c.main_contact;
   return (
     <div className="grid">
@@ -36,17 +36,7 @@ function Company({ me }: { me: Me }) {
           <dd>{c.name}</dd>
           <dt>{t.address}</dt>
           <dd>
-            {lines.length ? (
-              <address className={styles.address}>
-                {lines.map((l, i) => (
-                  <span key={i} className={styles.line}>
-                    {l}
-                  </span>
-                ))}
-              </address>
-            ) : (
-              none
-            )}
+            <PostalAddress address={c.address} />
           </dd>
           <dt>{t.phone}</dt>
           <dd>{phoneLink(c.phone)}</dd>
