@@ -6,28 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeQueryClient } from '../../../lib/queryClient';
 import { resetSession, signedIn } from '../../../lib/session';
 import AccountPage from './AccountPage';
+import { json } from '../../../test/fakeNetwork';
 
-const net = vi.hoisted(() => {
-  const state = {
-    calls: [] as { path: string; body: unknown }[],
-    routes: {} as Record<string, () => Response>,
-  };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const path = new URL(request.url).pathname;
-    const text = await request.text();
-    state.calls.push({ path, body: text ? JSON.parse(text) : null });
-    const route = state.routes[path];
-    return route ? route() : new Response(null, { status: 404 });
-  }) as typeof fetch;
-  return state;
-});
-
-const json = (status: number, body?: unknown) => () =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
-  });
+const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwork')).installFakeNetwork());
 
 const ME = {
   contact: { id: 'c1', first_name: 'Alice', last_name: 'Archer', username: 'alice.acme', email: 'alice@acme.example', phone: '+44 20 7946 0101', mobile: null, title: 'Facilities Manager' },

@@ -1,30 +1,14 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeQueryClient } from '../../../lib/queryClient';
 import { getSession, resetSession } from '../../../lib/session';
 import ActivatePage from './ActivatePage';
+import { expectLocation, json, Where } from '../../../test/fakeNetwork';
 
-const net = vi.hoisted(() => {
-  const state = {
-    calls: [] as { path: string; body: unknown }[],
-    routes: {} as Record<string, () => Response>,
-  };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const path = new URL(request.url).pathname;
-    const text = await request.text();
-    state.calls.push({ path, body: text ? JSON.parse(text) : null });
-    const route = state.routes[path];
-    return route ? route() : new Response(null, { status: 404 });
-  }) as typeof fetch;
-  return state;
-});
-
-const json = (status: number, body: unknown) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' } });
+const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwork')).installFakeNetwork());
 
 const ID_TOKEN = `x.${btoa(JSON.stringify({ sub: 'c9', given_name: 'Nia', family_name: 'New', exp: 4102444800 }))}.y`;
 const ENROLLMENT = {
@@ -32,11 +16,6 @@ const ENROLLMENT = {
   secret: 'JBSWY3DPEHPK3PXP',
   otpauth_uri: 'otpauth://totp/portal:nia.new?secret=JBSWY3DPEHPK3PXP&issuer=portal',
 };
-
-function Where() {
-  const location = useLocation();
-  return <p data-testid="where">{location.pathname + location.search}</p>;
-}
 
 function renderAt(url: string) {
   return render(
@@ -72,12 +51,12 @@ describe('ActivatePage', () => {
   it('takes the token out of the address, then activates with a password and a code', async () => {
     const user = userEvent.setup();
     renderAt('/activate?token=tok_123');
-    expect(await screen.findByTestId('where')).toHaveTextContent(/^\/activate$/);
+    await expectLocation(/^\/activate$/);
 
     await user.type(screen.getByLabelText(/^New password/), 'Correct-Horse-9');
     await user.type(screen.getByLabelText(/^Repeat the password/), 'Correct-Horse-9');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(net.calls[0]).toEqual({ path: '/portal/auth/activate', body: { token: 'tok_123', password: 'Correct-Horse-9' } });
+    expect(net.calls[0]).toMatchObject({ path: '/portal/auth/activate', body: { token: 'tok_123', password: 'Correct-Horse-9' } });
 
     expect(await screen.findByText('nia.new')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'QR code to scan with your authenticator app' })).toBeInTheDocument();
@@ -85,8 +64,8 @@ describe('ActivatePage', () => {
 
     await user.type(screen.getByLabelText(/^Authenticator code/), '123456');
     await user.click(screen.getByRole('button', { name: 'Activate' }));
-    expect(await screen.findByTestId('where')).toHaveTextContent(/^\/$/);
-    expect(net.calls[1]).toEqual({ path: '/portal/auth/activate/totp', body: { token: 'tok_123', code: '123456', refresh_cookie: true } });
+    await expectLocation(/^\/$/);
+    expect(net.calls[1]).toMatchObject({ path: '/portal/auth/activate/totp', body: { token: 'tok_123', code: '123456', refresh_cookie: true } });
     expect(getSession().status).toBe('signed-in');
   });
 

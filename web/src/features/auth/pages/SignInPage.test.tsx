@@ -1,39 +1,17 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeQueryClient } from '../../../lib/queryClient';
 import { getSession, resetSession } from '../../../lib/session';
 import SignInPage from './SignInPage';
+import { expectLocation, json, Where } from '../../../test/fakeNetwork';
 
-// The API clients keep the `fetch` they were made with: stand in for it before they are imported.
-const net = vi.hoisted(() => {
-  const state = {
-    calls: [] as { path: string; body: unknown }[],
-    routes: {} as Record<string, () => Response>,
-  };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const path = new URL(request.url).pathname;
-    const text = await request.text();
-    state.calls.push({ path, body: text ? JSON.parse(text) : null });
-    const route = state.routes[path];
-    return route ? route() : new Response(null, { status: 404 });
-  }) as typeof fetch;
-  return state;
-});
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...headers } });
+const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwork')).installFakeNetwork());
 
 // A token the session can read claims from (header.payload.signature).
 const ID_TOKEN = `x.${btoa(JSON.stringify({ sub: 'c1', given_name: 'Alice', family_name: 'Archer', exp: 4102444800 }))}.y`;
-
-function Where() {
-  const location = useLocation();
-  return <p data-testid="where">{location.pathname + location.search}</p>;
-}
 
 function renderAt(url: string) {
   return render(
@@ -106,7 +84,7 @@ describe('SignInPage', () => {
 
     await user.type(code, '123 456');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByTestId('where')).toHaveTextContent('/tickets?status=closed');
+    await expectLocation('/tickets?status=closed');
     expect(net.calls.find((c) => c.path === '/portal/auth/login/mfa')?.body).toEqual({
       username: 'alice.acme',
       session: 'S1',
@@ -123,7 +101,7 @@ describe('SignInPage', () => {
     await passwordStep(user);
     await user.type(await screen.findByLabelText(/^Authenticator code/), '123456');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByTestId('where')).toHaveTextContent(/^\/$/);
+    await expectLocation(/^\/$/);
   });
 
   it('never says which of username, password or code was wrong', async () => {
@@ -185,7 +163,7 @@ describe('SignInPage', () => {
     localStorage.setItem('portal.signed-in', '1');
     net.routes['/portal/auth/refresh'] = json(200, { id_token: ID_TOKEN, access_token: 'a', expires_in: 900 });
     renderAt('/sign-in');
-    expect(await screen.findByTestId('where')).toHaveTextContent(/^\/$/);
+    await expectLocation(/^\/$/);
   });
 
   it('asks for no refresh when this browser never signed in', async () => {

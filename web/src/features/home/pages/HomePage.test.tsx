@@ -6,22 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeQueryClient } from '../../../lib/queryClient';
 import { resetSession, signedIn } from '../../../lib/session';
 import HomePage from './HomePage';
+import { json } from '../../../test/fakeNetwork';
 
-// Every request the page makes goes through this stand-in for `fetch` (the API client keeps the
-// `fetch` it was made with, so it is replaced before anything is imported).
-const net = vi.hoisted(() => {
-  const state = { calls: [] as string[], routes: {} as Record<string, () => Response> };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const url = new URL(request.url);
-    state.calls.push(`${request.method} ${url.pathname}${url.search}`);
-    const route = state.routes[url.pathname];
-    return route ? route() : new Response(null, { status: 404 });
-  }) as typeof fetch;
-  return state;
-});
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwork')).installFakeNetwork());
 
 const ALL = ['main_info', 'contacts', 'tickets', 'ticket_dashboard', 'jobs', 'workflows', 'data_sheets', 'documents', 'news'];
 
@@ -70,10 +57,10 @@ beforeEach(() => {
   signedIn({ id_token: `x.${btoa(JSON.stringify({ sub: 'c1', exp: 4102444800 }))}.y`, expires_in: 3600 });
   net.calls = [];
   net.routes = {
-    '/portal/me': json(me(ALL)),
-    '/portal/tickets': json(TICKETS),
-    '/portal/documents': json(TREE),
-    '/portal/documents/d6/link': json({ url: 'https://files.example/d6', expires_at: '2026-07-02T10:05:00Z', disposition: 'inline' }),
+    '/portal/me': json(200, me(ALL)),
+    '/portal/tickets': json(200, TICKETS),
+    '/portal/documents': json(200, TREE),
+    '/portal/documents/d6/link': json(200, { url: 'https://files.example/d6', expires_at: '2026-07-02T10:05:00Z', disposition: 'inline' }),
   };
 });
 
@@ -97,9 +84,9 @@ describe('HomePage', () => {
     expect(shortcuts).toHaveTextContent('Data sheets');
 
     await new Promise((r) => setTimeout(r, 50));
-    expect(new Set(net.calls).size).toBeLessThanOrEqual(3);
-    expect(net.calls).toHaveLength(3);
-    expect(net.calls).toEqual(expect.arrayContaining(['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents']));
+    expect(new Set(net.requests()).size).toBeLessThanOrEqual(3);
+    expect(net.requests()).toHaveLength(3);
+    expect(net.requests()).toEqual(expect.arrayContaining(['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents']));
   });
 
   it('asks for a document’s link only when it is opened', async () => {
@@ -107,20 +94,20 @@ describe('HomePage', () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     renderHome();
     const button = await screen.findByRole('button', { name: 'July report.pdf' });
-    expect(net.calls.some((c) => c.includes('/link'))).toBe(false);
+    expect(net.requests().some((c) => c.includes('/link'))).toBe(false);
     await user.click(button);
     await waitFor(() => expect(open).toHaveBeenCalledWith('https://files.example/d6', '_blank', 'noopener'));
-    expect(net.calls.filter((c) => c.includes('/link'))).toEqual(['GET /portal/documents/d6/link']);
+    expect(net.requests().filter((c) => c.includes('/link'))).toEqual(['GET /portal/documents/d6/link']);
   });
 
   it('leaves out what the company’s modules do not include, and does not ask for it', async () => {
-    net.routes['/portal/me'] = json(me(['main_info']));
+    net.routes['/portal/me'] = json(200, me(['main_info']));
     renderHome();
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Recent tickets' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Recent documents' })).not.toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Shortcuts' })).not.toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 50));
-    expect(net.calls).toEqual(['GET /portal/me']);
+    expect(net.requests()).toEqual(['GET /portal/me']);
   });
 });
