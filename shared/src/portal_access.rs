@@ -5,23 +5,19 @@
 use time::OffsetDateTime;
 
 use crate::{
-    error::ApiResult,
+    error::{ApiError, ApiResult},
     identity::PortalPool,
     pagination::{Page, PageParams},
     table::{
-        access::{AccessEvent, AccessEventKind},
+        access::{AccessEvent, AccessEventKind, AccessToken, Unique},
         contacts::{Actor, Contact, PortalStatus},
         customers::stale,
-        keys, QuerySpec,
+        Condition,
     },
     Context,
 };
 
 pub const RESET_VALID_SECONDS: i64 = 3600;
-
-// Moved; re-exported at their old paths until the function crates import them from their new homes.
-pub use crate::outbox::{commit_and_deliver as commit_and_send, deliver, Delivery};
-pub use crate::table::contacts::portal_refusal as refusal;
 
 pub async fn record(ctx: &Context, event: AccessEvent) -> ApiResult<()> {
     ctx.table.put(&event).await
@@ -29,9 +25,7 @@ pub async fn record(ctx: &Context, event: AccessEvent) -> ApiResult<()> {
 
 /// A contact's portal-access history, newest first.
 pub async fn history(ctx: &Context, contact: &Contact, page: &PageParams) -> ApiResult<Page<AccessEvent>> {
-    let prefix = keys::history_prefix(&contact.id);
-    let mut spec = QuerySpec::table(keys::customer(&contact.customer_id), &prefix);
-    spec.newest_first = true;
+    let spec = AccessEvent::history_of(&contact.customer_id, &contact.id);
     ctx.table.query_page(&spec, page).await
 }
 
@@ -56,29 +50,28 @@ pub async fn revoke(
     updated.portal_invited_until = None;
     updated.version += 1;
     updated.updated_at = OffsetDateTime::now_utc();
-    let mine = |v: &str| [(":me".to_owned(), crate::table::s(v))].into_iter().collect();
+    // A claim is released only where it is still this contact's.
+    let mine = || {
+        Ok::<_, ApiError>(Condition::any([
+            Condition::not_exists(),
+            Condition::eq("contact_id", &contact.id)?,
+        ]))
+    };
     let mut actions = vec![
         ctx.table.put_versioned(&updated, contact.version)?,
-        ctx.table.delete(
-            keys::username(&username),
-            keys::UNIQUE,
-            Some("attribute_not_exists(PK) OR contact_id = :me"),
-            mine(&contact.id),
-        )?,
+        ctx.table
+            .delete::<Unique>(&Unique::username_key(&username), Some(mine()?))?
+            .named("username"),
     ];
     if let Some(address) = &contact.email {
-        actions.push(ctx.table.delete(
-            keys::email(address),
-            keys::UNIQUE,
-            Some("attribute_not_exists(PK) OR contact_id = :me"),
-            mine(&contact.id),
-        )?);
-    }
-    if let Some(old) = &contact.portal_token_hash {
         actions.push(
             ctx.table
-                .delete(keys::token(old), keys::TOKEN, None, Default::default())?,
+                .delete::<Unique>(&Unique::email_key(address), Some(mine()?))?
+                .named("email"),
         );
+    }
+    if let Some(old) = &contact.portal_token_hash {
+        actions.push(ctx.table.delete::<AccessToken>(old, None)?);
     }
     actions.push(ctx.table.put_new(&AccessEvent::new(
         &contact.customer_id,

@@ -306,10 +306,10 @@ async fn control_characters_in_values_are_refused_on_save_and_on_submit() {
     );
 
     // A draft that holds them already (saved before this rule) is refused at submission: no ticket.
-    let mut stored: shared::table::datasheets::Sheet = t
+    let mut stored = t
         .ctx
         .table
-        .get(shared::table::keys::customer(cid), shared::table::keys::sheet(&id))
+        .get::<shared::table::datasheets::Sheet>((cid, &id))
         .await
         .unwrap()
         .unwrap();

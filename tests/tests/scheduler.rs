@@ -5,11 +5,9 @@ use e2e::{emails_to, last_token, TestStack};
 use reqwest::Method;
 use serde_json::{json, Value};
 use shared::{
-    portal_access, secrets,
-    table::{
-        access::{AccessToken, OutboxTask},
-        keys,
-    },
+    outbox::{self, Delivery, OutboxTask},
+    secrets,
+    table::access::AccessToken,
 };
 use time::OffsetDateTime;
 
@@ -49,7 +47,7 @@ async fn expired_invitations_are_marked_once_even_when_two_runs_race() {
     let mut record: AccessToken = t
         .ctx
         .table
-        .get(keys::token(&secrets::hash(&token)), keys::TOKEN)
+        .get::<AccessToken>(&secrets::hash(&token))
         .await
         .unwrap()
         .unwrap();
@@ -159,10 +157,10 @@ async fn an_email_that_fails_is_sent_by_the_next_drain() {
         customer_id: current.customer_id.clone(),
         contact_id: current.id.clone(),
     };
-    let delivery = portal_access::commit_and_send(&broken, actions, task, |_| shared::ApiError::Internal)
+    let delivery = outbox::commit_and_deliver(&broken, actions, task, |_| shared::ApiError::Internal)
         .await
         .unwrap();
-    assert_eq!(delivery, portal_access::Delivery::Queued);
+    assert_eq!(delivery, Delivery::Queued);
     assert!(emails_to(email).await.is_empty(), "nothing was sent");
     let report = scheduler::drain_outbox(&broken).await.unwrap();
     assert_eq!((report.sent, report.failed), (0, 1), "still failing, still kept");

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
-    portal_access::Delivery,
+    outbox::Delivery,
     table::{
         access::{AccessEvent, AccessEventKind},
         contacts::{Actor, Contact, PortalStatus},

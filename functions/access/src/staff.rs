@@ -7,20 +7,25 @@ use shared::{
     extract::{JsonBody, PathId, QueryParams},
     identity::PortalPool,
     openapi::Problems,
+    outbox::{self, OutboxTask},
     pagination::{Page, PageParams},
     portal_access::{self, RESET_VALID_SECONDS},
     principal::{can, Staff, StaffPrincipal},
     table::{
-        access::{AccessEvent, AccessEventKind, OutboxTask, Unique},
+        access::{AccessEvent, AccessEventKind, Unique},
         contacts::{Actor, Contact, PortalStatus},
-        customers::stale,
-        keys,
+        customers::{stale, Customer},
+        Condition, Entity,
     },
     Context,
 };
 use time::OffsetDateTime;
 
 use crate::model::{username_base, AccessEventResponse, BulkInvite, BulkResult, EnableAccess, PortalAccess, Sent};
+
+/// The names of the two uniqueness claims in an enable's transaction.
+const USERNAME: &str = "username";
+const EMAIL: &str = "email";
 
 fn actor(who: &StaffPrincipal) -> Actor {
     Actor::Staff {
@@ -85,18 +90,12 @@ pub async fn enable(
         };
         let actions = vec![
             ctx.table.put_versioned(&updated, contact.version)?,
-            ctx.table.put_new(&unique(keys::username(&username)))?,
-            ctx.table.put_new(&unique(keys::email(&email)))?,
-            ctx.table.check(
-                keys::customer(&contact.customer_id),
-                keys::PROFILE,
-                "archived = :false",
-                [(
-                    ":false".to_owned(),
-                    aws_sdk_dynamodb::types::AttributeValue::Bool(false),
-                )]
-                .into(),
-            )?,
+            ctx.table
+                .put_new(&unique(Unique::username_key(&username)))?
+                .named(USERNAME),
+            ctx.table.put_new(&unique(Unique::email_key(&email)))?.named(EMAIL),
+            ctx.table
+                .check::<Customer>(&contact.customer_id, Condition::not_archived())?,
             ctx.table.put_new(&AccessEvent::new(
                 &contact.customer_id,
                 &contact.id,
@@ -108,16 +107,17 @@ pub async fn enable(
         let mut username_taken = false;
         let result = ctx
             .table
-            .transact_or(actions, |c| match c.failed.first().map(|f| f.0) {
-                Some(1) => {
+            .transact_or(actions, |c| {
+                if c.failed(USERNAME) {
                     username_taken = true;
                     ApiError::Conflict("that username is taken".into())
-                }
-                Some(2) => {
+                } else if c.failed(EMAIL) {
                     ApiError::Conflict("another contact with portal access already uses this email address".into())
+                } else if c.failed(Customer::TYPE) {
+                    ApiError::Conflict("the customer is archived".into())
+                } else {
+                    stale()
                 }
-                Some(3) => ApiError::Conflict("the customer is archived".into()),
-                _ => stale(),
             })
             .await;
         match result {
@@ -161,7 +161,7 @@ async fn invite(ctx: &Context, who: &StaffPrincipal, id: &str) -> ApiResult<Sent
         customer_id: contact.customer_id.clone(),
         contact_id: contact.id.clone(),
     };
-    let email = portal_access::commit_and_send(ctx, actions, task, |_| stale()).await?;
+    let email = outbox::commit_and_deliver(ctx, actions, task, |_| stale()).await?;
     tracing::info!(actor = %who.username, ?email, "invitation");
     let now = load(ctx, id).await?;
     Ok(Sent {
@@ -236,11 +236,9 @@ pub async fn password_reset(
         "by staff",
     );
     let actions = vec![
-        ctx.table.check(
-            keys::customer(&contact.customer_id),
-            keys::contact(&contact.id),
-            "version = :v",
-            [(":v".to_owned(), shared::table::num(contact.version))].into(),
+        ctx.table.check::<Contact>(
+            (&contact.customer_id, &contact.id),
+            Condition::at_version(contact.version),
         )?,
         ctx.table.put_new(&event)?,
     ];
@@ -250,7 +248,7 @@ pub async fn password_reset(
         contact_id: contact.id.clone(),
         valid_seconds,
     };
-    let email = portal_access::commit_and_send(&ctx, actions, task, |_| stale()).await?;
+    let email = outbox::commit_and_deliver(&ctx, actions, task, |_| stale()).await?;
     Ok((
         StatusCode::ACCEPTED,
         Json(Sent {

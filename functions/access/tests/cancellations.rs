@@ -19,8 +19,10 @@ use shared::{
     clients::Clients,
     config::Config,
     table::{
+        access::Unique,
         contacts::{Actor, Contact, ContactRef},
-        keys, Entity,
+        customers::Customer,
+        Entity, PrimaryKey,
     },
     Context,
 };
@@ -32,37 +34,32 @@ const CONTACT: &str = "01JD0000000000000000000AC5";
 /// Picks the action a test makes fail, by what it writes or checks.
 type Failing = fn(&TransactWriteItem) -> bool;
 
-/// The partition and sort key an action writes or checks.
-fn key_of(action: &TransactWriteItem) -> (String, String) {
-    let key = action
+/// The key of the item an action writes or checks.
+fn key_of(action: &TransactWriteItem) -> PrimaryKey {
+    action
         .put()
         .map(|p| p.item())
         .or_else(|| action.condition_check().map(|c| c.key()))
         .or_else(|| action.update().map(|u| u.key()))
-        .or_else(|| action.delete().map(|d| d.key()));
-    let attr = |name: &str| {
-        key.and_then(|k| k.get(name))
-            .and_then(|v| v.as_s().ok())
-            .cloned()
-            .unwrap_or_default()
-    };
-    (attr(keys::PK), attr(keys::SK))
+        .or_else(|| action.delete().map(|d| d.key()))
+        .and_then(PrimaryKey::of)
+        .unwrap_or_else(|| PrimaryKey::new("", ""))
 }
 
 fn username_claim(a: &TransactWriteItem) -> bool {
-    a.put().is_some() && key_of(a).0.starts_with(&keys::username(""))
+    a.put().is_some() && key_of(a).pk.starts_with(&Unique::username_key(""))
 }
 
 fn email_claim(a: &TransactWriteItem) -> bool {
-    a.put().is_some() && key_of(a).0.starts_with(&keys::email(""))
+    a.put().is_some() && key_of(a).pk.starts_with(&Unique::email_key(""))
 }
 
 fn customer_check(a: &TransactWriteItem) -> bool {
-    a.condition_check().is_some() && key_of(a) == (keys::customer(CUSTOMER), keys::PROFILE.to_owned())
+    a.condition_check().is_some() && key_of(a) == Customer::key(CUSTOMER)
 }
 
 fn contact_write(a: &TransactWriteItem) -> bool {
-    a.put().is_some() && key_of(a) == (keys::customer(CUSTOMER), keys::contact(CONTACT))
+    a.put().is_some() && key_of(a) == Contact::key((CUSTOMER, CONTACT))
 }
 
 /// DynamoDB's answer when the actions `failing` picks fail with `code`: one reason per action, in order,
@@ -109,18 +106,16 @@ async fn enable_cancelled(failing: Failing, code: &'static str) -> (u16, Value) 
     .to_item()
     .unwrap();
     let contact = contact.to_item().unwrap();
-    let sort_key = |req: &aws_sdk_dynamodb::operation::get_item::GetItemInput| {
-        req.key()
-            .and_then(|k| k.get(keys::SK))
-            .and_then(|v| v.as_s().ok())
-            .cloned()
-            .unwrap_or_default()
+    let reads = |wanted: PrimaryKey| {
+        move |req: &aws_sdk_dynamodb::operation::get_item::GetItemInput| {
+            req.key().and_then(PrimaryKey::of) == Some(wanted.clone())
+        }
     };
     let read_reference = mock!(aws_sdk_dynamodb::Client::get_item)
-        .match_requests(move |req| sort_key(req) == keys::REF)
+        .match_requests(reads(ContactRef::key(CONTACT)))
         .then_output(move || GetItemOutput::builder().set_item(Some(reference.clone())).build());
     let read_contact = mock!(aws_sdk_dynamodb::Client::get_item)
-        .match_requests(move |req| sort_key(req) == keys::contact(CONTACT))
+        .match_requests(reads(Contact::key((CUSTOMER, CONTACT))))
         .then_output(move || GetItemOutput::builder().set_item(Some(contact.clone())).build());
     let transaction = mock!(aws_sdk_dynamodb::Client::transact_write_items).then_compute_response(move |input| {
         MockResponse::<TransactWriteItemsOutput, _>::Error(cancelled(input, failing, code))

@@ -16,14 +16,15 @@ use shared::{
     extract::JsonBody,
     identity::{PortalPool, Refusal, SignIn, Tokens},
     openapi::Problems,
+    outbox::{OutboxItem, OutboxTask},
     portal_access::{self, RESET_VALID_SECONDS},
     principal::PortalPrincipal,
     secrets,
     table::{
-        access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, OutboxItem, OutboxTask, TokenKind, Unique},
-        contacts::{Actor, Contact, PortalStatus},
+        access::{AccessEvent, AccessEventKind, AccessToken, Enrollment, TokenKind, Unique},
+        contacts::{portal_refusal, Actor, Contact, PortalStatus},
         customers::{stale, Customer},
-        keys,
+        Claim, Condition,
     },
     Context,
 };
@@ -60,7 +61,7 @@ async fn eligible(
     ctx: &Context,
     username: &str,
 ) -> ApiResult<Result<(Customer, Contact), (Option<Contact>, &'static str)>> {
-    let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+    let Some(unique) = ctx.table.get::<Unique>(&Unique::username_key(username)).await? else {
         return Ok(Err((None, "unknown username")));
     };
     let (customer, contact) = ctx
@@ -70,7 +71,7 @@ async fn eligible(
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Ok(Err((None, "no such contact")));
     };
-    let reason = portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date());
+    let reason = portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date());
     Ok(match reason {
         Some(r) => Err((Some(contact), r)),
         None => Ok((customer, contact)),
@@ -154,7 +155,13 @@ pub async fn login_mfa(
     // Cognito accepts a code for about 90 s (one step either side): it is refused again for 120 s.
     if !ctx
         .table
-        .claim_once(keys::used_code(&username), input.code.clone(), 120)
+        .claim_once(
+            Claim::CodeUsed {
+                username: &username,
+                code: &input.code,
+            },
+            120,
+        )
         .await?
     {
         return Err(failed(&ctx, Some(&contact), "code already used").await);
@@ -230,7 +237,7 @@ pub async fn logout(
 
 /// Only the holder of a live refresh token may sign the user out.
 async fn sign_out(ctx: &Context, pool: &PortalPool, username: &str, refresh_token: &str) -> ApiResult<()> {
-    let Some(unique) = ctx.table.get::<Unique>(keys::username(username), keys::UNIQUE).await? else {
+    let Some(unique) = ctx.table.get::<Unique>(&Unique::username_key(username)).await? else {
         return Err(ApiError::Unauthorized);
     };
     pool.refresh(&unique.value, refresh_token)
@@ -263,12 +270,8 @@ async fn spend_token(
     );
     let actions = vec![
         ctx.table.put_versioned(updated, contact.version)?,
-        ctx.table.delete(
-            keys::token(&record.hash),
-            keys::TOKEN,
-            Some("attribute_exists(PK)"),
-            Default::default(),
-        )?,
+        ctx.table
+            .delete::<AccessToken>(&record.hash, Some(Condition::exists()))?,
         ctx.table.put_new(&event)?,
     ];
     ctx.table.transact_or(actions, |_| bad_token()).await?;
@@ -286,11 +289,7 @@ async fn live_token(
         return Err(bad_token());
     }
     let hash = secrets::hash(token);
-    let record = ctx
-        .table
-        .get::<AccessToken>(keys::token(&hash), keys::TOKEN)
-        .await?
-        .ok_or_else(bad_token)?;
+    let record = ctx.table.get::<AccessToken>(&hash).await?.ok_or_else(bad_token)?;
     if record.kind != kind || record.is_expired(OffsetDateTime::now_utc()) {
         return Err(bad_token());
     }
@@ -370,10 +369,7 @@ pub async fn activate(
     };
     record.enrollment = Some(enrollment);
     ctx.table
-        .transact_or(
-            vec![ctx.table.put_if(&record, "attribute_exists(PK)", Default::default())?],
-            |_| bad_token(),
-        )
+        .transact_or(vec![ctx.table.put_if(&record, Condition::exists())?], |_| bad_token())
         .await?;
     let issuer = ctx
         .config
@@ -491,22 +487,14 @@ pub async fn reset(
 ) -> ApiResult<StatusCode> {
     let (record, contact) = guarded_token(&ctx, &ip, &input.token, TokenKind::Reset, PortalStatus::Active).await?;
     // One request at a time per token: claim it before Cognito changes anything; give it back on failure.
-    if !ctx
-        .table
-        .claim_once(keys::token(&record.hash), "IN_USE".into(), 60)
-        .await?
-    {
+    let in_use = Claim::TokenInUse { hash: &record.hash };
+    if !ctx.table.claim_once(in_use, 60).await? {
         return Err(bad_token());
     }
     if let Err(e) = pool.set_password(&record.username, &input.password).await {
-        let _ = ctx
-            .table
-            .client
-            .delete_item()
-            .table_name(&ctx.table.name)
-            .set_key(Some(shared::table::key(keys::token(&record.hash), "IN_USE")))
-            .send()
-            .await;
+        if let Err(release) = ctx.table.release(in_use).await {
+            tracing::warn!(error = %release, "reset token claim not released; it expires by itself");
+        }
         return Err(e.into());
     }
     pool.sign_out_everywhere(&record.username).await?;
@@ -535,7 +523,7 @@ async fn signed_in(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Err(ApiError::Forbidden);
     };
-    if portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some()
+    if portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some()
         || contact.portal_username.is_none()
     {
         return Err(ApiError::Forbidden);
@@ -573,7 +561,13 @@ pub async fn change_password(
     // The same single use as a sign-in's code.
     if !ctx
         .table
-        .claim_once(keys::used_code(&username), input.code.clone(), 120)
+        .claim_once(
+            Claim::CodeUsed {
+                username: &username,
+                code: &input.code,
+            },
+            120,
+        )
         .await?
     {
         return Err(wrong_code());

@@ -29,7 +29,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Err(ApiError::NotFound);
     };
-    if shared::portal_access::refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() {
+    if shared::table::contacts::portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() {
         return Err(ApiError::Forbidden);
     }
     let main_contact = match customer.main_contact_id.as_deref() {

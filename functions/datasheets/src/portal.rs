@@ -9,17 +9,14 @@ use shared::{
     extract::{IfMatch, JsonBody, PathId, QueryParams},
     ids,
     openapi::Problems,
+    outbox::{self, OutboxTask},
     pagination::{Page, PageParams},
-    portal_access,
     principal::{module, Portal},
     table::{
-        access::{OutboxItem, OutboxTask},
         contacts::Actor,
         customers::stale,
         datasheets::{display, validate_values, PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
-        keys,
         tickets::{Priority, Ticket, TicketType},
-        QuerySpec,
     },
     Context,
 };
@@ -28,17 +25,13 @@ use time::OffsetDateTime;
 use crate::model::{AvailableTemplate, NewSheet, SaveSheet, SheetResponse, SheetView};
 
 pub async fn assigned(ctx: &Context, customer_id: &str) -> ApiResult<PortalTemplates> {
-    Ok(ctx
-        .table
-        .get(keys::customer(customer_id), keys::PORTAL_TEMPLATES)
-        .await?
-        .unwrap_or_default())
+    Ok(ctx.table.get::<PortalTemplates>(customer_id).await?.unwrap_or_default())
 }
 
 pub async fn template_version(ctx: &Context, id: &str, version: u64) -> ApiResult<Template> {
-    let v: TemplateVersion = ctx
+    let v = ctx
         .table
-        .get(keys::template(id), keys::template_version(version))
+        .get::<TemplateVersion>((id, version))
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(v.0)
@@ -46,7 +39,7 @@ pub async fn template_version(ctx: &Context, id: &str, version: u64) -> ApiResul
 
 pub async fn load_sheet(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Sheet> {
     ctx.table
-        .get(keys::customer(customer_id), keys::sheet(id))
+        .get::<Sheet>((customer_id, id))
         .await?
         .ok_or(ApiError::NotFound)
 }
@@ -64,11 +57,9 @@ pub async fn list(
     Portal(who, _): Portal<module::DataSheets>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<SheetResponse>>> {
-    let mut spec = QuerySpec::table(keys::customer(&who.customer_id), keys::SHEET_PREFIX);
-    spec.newest_first = true;
     Ok(Json(
         ctx.table
-            .query_page::<Sheet>(&spec, &page)
+            .query_page::<Sheet>(&Sheet::of_customer(&who.customer_id), &page)
             .await?
             .map(|x| SheetResponse::from(&x)),
     ))
@@ -85,18 +76,12 @@ pub async fn templates(
     if config.template_ids.is_empty() {
         return Ok(Json(Vec::new()));
     }
-    let keys_ = config
-        .template_ids
-        .iter()
-        .map(|id| shared::table::key(keys::template(id), keys::HEAD))
-        .collect();
     let mut out: Vec<AvailableTemplate> = ctx
         .table
-        .batch_get(keys_)
+        .get_many::<Template>(config.template_ids.iter().map(String::as_str))
         .await?
         .into_iter()
-        .filter_map(|item| shared::table::Entity::from_item(item).ok())
-        .filter(|t: &Template| !t.archived)
+        .filter(|t| !t.archived)
         .map(|t| AvailableTemplate {
             id: t.id,
             name: t.name,
@@ -118,7 +103,7 @@ pub async fn create(
     let contact = session.contact;
     let template_id = input.template_id.to_ascii_uppercase();
     let config = assigned(&ctx, &who.customer_id).await?;
-    let head: Option<Template> = ctx.table.get(keys::template(&template_id), keys::HEAD).await?;
+    let head = ctx.table.get::<Template>(&template_id).await?;
     let template = match head {
         Some(t) if config.template_ids.contains(&template_id) && !t.archived => t,
         // Not assigned to this customer: exactly as if it did not exist.
@@ -254,19 +239,24 @@ pub async fn submit(
     submitted.ticket_id = Some(ticket.id.clone());
     submitted.updated_at = now;
     submitted.version += 1;
-    let item = OutboxItem::new(OutboxTask::SheetSubmitted {
+    let task = OutboxTask::SheetSubmitted {
         customer_id: who.customer_id.clone(),
         sheet_id: sheet.id.clone(),
-    });
-    // The number is known only inside create_ticket; the sheet stores it through a second field write below.
-    let result = create_with_sheet(&ctx, &mut ticket, &mut submitted, sheet.version, &item).await;
+    };
+    // The ticket (with its number), the locked sheet and the outbox item in one transaction.
+    let (table, read_version) = (&ctx.table, sheet.version);
+    let (ticket_ref, submitted_ref) = (&mut ticket, &mut submitted);
+    let result = outbox::commit_and_deliver_with(&ctx, task, move |email| async move {
+        table
+            .create_ticket(ticket_ref, |number| {
+                submitted_ref.ticket_number = Some(number);
+                Ok(vec![table.put_versioned(&*submitted_ref, read_version)?, email.clone()])
+            })
+            .await
+    })
+    .await;
     match result {
-        Ok(()) => {
-            if let Err(e) = portal_access::deliver(&ctx, &item).await {
-                tracing::warn!(error = %e, "data sheet email left in the outbox");
-            }
-            Ok(Json(SheetView::new(&submitted, &template)))
-        }
+        Ok(((), _)) => Ok(Json(SheetView::new(&submitted, &template))),
         Err(e) => {
             // A concurrent submit won: answer with its result.
             let now = load_sheet(&ctx, &who.customer_id, &id).await?;
@@ -276,28 +266,4 @@ pub async fn submit(
             Err(e)
         }
     }
-}
-
-/// The ticket (with its number), the locked sheet and the outbox item in one transaction.
-async fn create_with_sheet(
-    ctx: &Context,
-    ticket: &mut Ticket,
-    sheet: &mut Sheet,
-    read_version: u64,
-    item: &OutboxItem,
-) -> ApiResult<()> {
-    for _ in 0..20 {
-        let number = ctx.table.next_ticket_number().await?;
-        ticket.number = number.value;
-        sheet.ticket_number = Some(number.value);
-        let extra = vec![
-            ctx.table.put_versioned(&*sheet, read_version)?,
-            ctx.table.put_new(item)?,
-        ];
-        match ctx.table.create_ticket_numbered(ticket, number, extra).await {
-            Err(ApiError::Conflict(m)) if m == shared::table::tickets::NUMBER_TAKEN => continue,
-            other => return other,
-        }
-    }
-    Err(ApiError::Unavailable)
 }

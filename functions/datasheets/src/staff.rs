@@ -17,7 +17,7 @@ use shared::{
     table::{
         customers::stale,
         datasheets::{display, PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
-        keys, QuerySpec,
+        Condition,
     },
     Context,
 };
@@ -45,10 +45,7 @@ fn csv_field(v: &str) -> String {
 }
 
 async fn head(ctx: &Context, id: &str) -> ApiResult<Template> {
-    ctx.table
-        .get(keys::template(id), keys::HEAD)
-        .await?
-        .ok_or(ApiError::NotFound)
+    ctx.table.get::<Template>(id).await?.ok_or(ApiError::NotFound)
 }
 
 /// Templates by name.
@@ -61,7 +58,7 @@ pub async fn list_templates(
 ) -> ApiResult<Json<Page<TemplateResponse>>> {
     Ok(Json(
         ctx.table
-            .query_page::<Template>(&QuerySpec::gsi1("TEMPLATES".into()), &page)
+            .query_page::<Template>(&Template::by_name(false), &page)
             .await?
             .map(|t| TemplateResponse::from(&t)),
     ))
@@ -177,26 +174,19 @@ pub async fn set_portal_templates(
         ctx.table.put_versioned(&config, before.version)?
     };
     let mut actions = vec![write];
-    for t in &ids_ {
+    for (i, t) in ids_.iter().enumerate() {
         actions.push(
-            ctx.table.check(
-                keys::template(t),
-                keys::HEAD,
-                "attribute_exists(PK) AND archived = :false",
-                [(
-                    ":false".to_owned(),
-                    aws_sdk_dynamodb::types::AttributeValue::Bool(false),
-                )]
-                .into(),
-            )?,
+            ctx.table
+                .check::<Template>(t, Condition::not_archived())?
+                .named(format!("template_ids[{i}]")),
         );
     }
     ctx.table
-        .transact_or(actions, |c| match c.failed.first() {
-            Some((i, _)) if *i > 0 => {
-                ApiError::invalid(format!("template_ids[{}]", i - 1), "is not an active template")
+        .transact_or(actions, |c| {
+            match c.failed.iter().find(|(name, _)| name.starts_with("template_ids[")) {
+                Some((field, _)) => ApiError::invalid(field.to_string(), "is not an active template"),
+                None => stale(),
             }
-            _ => stale(),
         })
         .await?;
     let mut shown = config;
@@ -214,8 +204,7 @@ pub async fn list_sheets(
     PathId(id): PathId,
     QueryParams(f): QueryParams<SheetFilter>,
 ) -> ApiResult<Json<Page<SheetResponse>>> {
-    let mut spec = QuerySpec::table(keys::customer(&id), keys::SHEET_PREFIX);
-    spec.newest_first = true;
+    let mut spec = Sheet::of_customer(&id);
     if let Some(s) = f.status() {
         spec.equals.push((
             "status",
@@ -296,7 +285,8 @@ pub async fn export(
         csv.push_str(&csv_field(&f.label));
     }
     csv.push_str("\r\n");
-    let mut spec = QuerySpec::table(keys::customer(&id), keys::SHEET_PREFIX);
+    let mut spec = Sheet::of_customer(&id);
+    spec.newest_first = false;
     spec.equals = vec![("status", "submitted".into()), ("template_id", template_id.clone())];
     let mut page = PageParams {
         limit: Some(100),

@@ -17,7 +17,6 @@ use shared::{
         contacts::Actor,
         customers::stale,
         documents::{Document, DocumentStatus},
-        keys, QuerySpec,
     },
     Context,
 };
@@ -37,7 +36,7 @@ pub(crate) fn presigning() -> ApiResult<PresigningConfig> {
 
 pub(crate) async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
     ctx.table
-        .get(keys::customer(customer_id), keys::document(id))
+        .get::<Document>((customer_id, id))
         .await?
         .ok_or(ApiError::NotFound)
 }
@@ -173,7 +172,7 @@ pub async fn portal_tree(
     State(ctx): State<Context>,
     Portal(who, _): Portal<module::Documents>,
 ) -> ApiResult<Json<Folder>> {
-    let spec = QuerySpec::gsi1(keys::visible_documents(&who.customer_id));
+    let spec = Document::visible_to(&who.customer_id);
     let mut docs = Vec::new();
     let mut page = PageParams {
         limit: Some(100),

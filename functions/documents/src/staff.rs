@@ -8,7 +8,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{contacts::Actor, customers::stale, documents::Document, keys, QuerySpec},
+    table::{contacts::Actor, customers::stale, documents::Document},
     Context,
 };
 use time::OffsetDateTime;
@@ -27,8 +27,7 @@ pub async fn staff_list(
     PathId(id): PathId,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<DocumentResponse>>> {
-    let mut spec = QuerySpec::table(keys::customer(&id), keys::DOC_PREFIX);
-    spec.newest_first = true;
+    let spec = Document::of_customer(&id);
     Ok(Json(
         ctx.table
             .query_page::<Document>(&spec, &page)

@@ -7,17 +7,11 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{module, Portal},
-    table::{keys, operations::Job, QuerySpec},
+    table::operations::Job,
     Context,
 };
 
 use crate::model::{JobResponse, JobSummary};
-
-pub(crate) fn newest(customer_id: &str) -> QuerySpec<'static> {
-    let mut spec = QuerySpec::table(keys::customer(customer_id), keys::JOB_PREFIX);
-    spec.newest_first = true;
-    spec
-}
 
 /// The company's jobs, newest first: dates booked, job reference, closed date, description.
 #[utoipa::path(get, path = "/portal/jobs", tag = "portal", security(("portal" = [])), params(PageParams),
@@ -29,7 +23,7 @@ pub async fn portal_list(
 ) -> ApiResult<Json<Page<JobSummary>>> {
     Ok(Json(
         ctx.table
-            .query_page::<Job>(&newest(&who.customer_id), &page)
+            .query_page::<Job>(&Job::of_customer(&who.customer_id), &page)
             .await?
             .map(JobSummary::from),
     ))
@@ -45,7 +39,7 @@ pub async fn portal_get(
 ) -> ApiResult<Json<JobResponse>> {
     let job: Job = ctx
         .table
-        .get(keys::customer(&who.customer_id), keys::job(&id))
+        .get::<Job>((&who.customer_id, &id))
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(JobResponse::from(&job)))

@@ -8,18 +8,12 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{
-        keys,
-        operations::{Job, JobStatus},
-    },
+    table::operations::{Job, JobStatus},
     Context,
 };
 use time::OffsetDateTime;
 
-use crate::{
-    model::{JobInput, JobResponse},
-    portal::newest,
-};
+use crate::model::{JobInput, JobResponse};
 
 fn apply(j: &mut Job, i: JobInput) {
     j.reference = i.reference.trim().to_owned();
@@ -49,7 +43,7 @@ pub async fn staff_list(
 ) -> ApiResult<Json<Page<JobResponse>>> {
     Ok(Json(
         ctx.table
-            .query_page::<Job>(&newest(&id), &page)
+            .query_page::<Job>(&Job::of_customer(&id), &page)
             .await?
             .map(|j| JobResponse::from(&j)),
     ))
@@ -98,11 +92,7 @@ pub async fn staff_get(
     _s: Staff<can::ReadOperations>,
     PathIds(cid, id): PathIds,
 ) -> ApiResult<Json<JobResponse>> {
-    let job: Job = ctx
-        .table
-        .get(keys::customer(&cid), keys::job(&id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let job: Job = ctx.table.get::<Job>((&cid, &id)).await?.ok_or(ApiError::NotFound)?;
     Ok(Json(JobResponse::from(&job)))
 }
 
@@ -118,7 +108,7 @@ pub async fn staff_update(
 ) -> ApiResult<Json<JobResponse>> {
     Ok(Json(JobResponse::from(
         &ctx.table
-            .update_versioned::<Job>(keys::customer(&cid), keys::job(&id), v, |j| apply(j, input))
+            .update_versioned::<Job>((&cid, &id), v, |j| apply(j, input))
             .await?,
     )))
 }

@@ -9,11 +9,7 @@ use shared::{
     openapi::Problems,
     pagination::PageParams,
     principal::{module, Portal, PortalPrincipal},
-    table::{
-        keys,
-        news::{Dismissal, NewsItem},
-        QuerySpec,
-    },
+    table::news::{Dismissal, NewsItem},
     Context,
 };
 use time::OffsetDateTime;
@@ -25,8 +21,7 @@ const RECENT: u32 = 100;
 
 /// The recent items shown to this contact's company now, split by whether the contact dismissed them.
 async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>, Vec<NewsItem>)> {
-    let mut spec = QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX);
-    spec.newest_first = true;
+    let spec = NewsItem::all();
     let recent = ctx
         .table
         .query_page::<NewsItem>(
@@ -37,8 +32,7 @@ async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>
             },
         )
         .await?;
-    let prefix = keys::dismissals(&who.contact_id);
-    let dismissed_spec = QuerySpec::table(keys::customer(&who.customer_id), &prefix);
+    let dismissed_spec = Dismissal::of_contact(&who.customer_id, &who.contact_id);
     let dismissed: HashSet<String> = ctx
         .table
         .query_page::<Dismissal>(
@@ -93,11 +87,7 @@ pub async fn portal_dismiss(
     Portal(who, _): Portal<module::News>,
     PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    let item: NewsItem = ctx
-        .table
-        .get(keys::NEWS.into(), keys::news(&id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let item: NewsItem = ctx.table.get::<NewsItem>(&id).await?.ok_or(ApiError::NotFound)?;
     if !item.shown_to(&who.customer_id, OffsetDateTime::now_utc()) {
         return Err(ApiError::NotFound);
     }

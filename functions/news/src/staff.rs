@@ -9,9 +9,8 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{can, Staff},
     table::{
-        keys,
         news::{Audience, NewsItem},
-        QuerySpec,
+        Condition,
     },
     Context,
 };
@@ -36,8 +35,7 @@ pub async fn staff_list(
     _s: Staff<can::ManageNews>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<NewsItemResponse>>> {
-    let mut spec = QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX);
-    spec.newest_first = true;
+    let spec = NewsItem::all();
     Ok(Json(
         ctx.table
             .query_page::<NewsItem>(&spec, &page)
@@ -78,11 +76,7 @@ pub async fn staff_get(
     _s: Staff<can::ManageNews>,
     PathId(id): PathId,
 ) -> ApiResult<Json<NewsItemResponse>> {
-    let item: NewsItem = ctx
-        .table
-        .get(keys::NEWS.into(), keys::news(&id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let item: NewsItem = ctx.table.get::<NewsItem>(&id).await?.ok_or(ApiError::NotFound)?;
     Ok(Json(NewsItemResponse::from(&item)))
 }
 
@@ -98,7 +92,7 @@ pub async fn staff_update(
 ) -> ApiResult<Json<NewsItemResponse>> {
     let updated = ctx
         .table
-        .update_versioned::<NewsItem>(keys::NEWS.into(), keys::news(&id), v, |n| {
+        .update_versioned::<NewsItem>(&id, v, |n| {
             n.title = input.title.trim().into();
             n.body = input.body;
             n.audience = normalised(input.audience);
@@ -117,12 +111,7 @@ pub async fn staff_delete(
     _s: Staff<can::ManageNews>,
     PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    let delete = ctx.table.delete(
-        keys::NEWS.into(),
-        keys::news(&id),
-        Some("attribute_exists(PK)"),
-        Default::default(),
-    )?;
+    let delete = ctx.table.delete::<NewsItem>(&id, Some(Condition::exists()))?;
     ctx.table.transact_or(vec![delete], |_| ApiError::NotFound).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,14 +4,15 @@
 use serde::Serialize;
 use serde_json::Value;
 use shared::{
-    error::ApiResult,
+    error::{ApiError, ApiResult},
+    outbox::{self, Delivery, OutboxItem, OutboxTask},
     pagination::PageParams,
-    portal_access::{self, Delivery},
     table::{
-        access::{AccessEvent, AccessEventKind, AccessToken, OutboxItem, OutboxTask},
+        access::{AccessEvent, AccessEventKind, AccessToken},
         contacts::{Actor, PortalStatus},
         customers::Customer,
-        keys, QuerySpec,
+        notices::SupportNotice,
+        Condition,
     },
     Context,
 };
@@ -21,6 +22,8 @@ use time::OffsetDateTime;
 pub struct Report {
     pub expired: usize,
     pub sent: usize,
+    /// Outbox items the drain could not deliver (they wait for the next run; a notice that could not be
+    /// sent at once is left to the drain too, and counted there).
     pub failed: usize,
     /// Renewal notices newly queued (each contact once per contract end date).
     pub notices: usize,
@@ -48,8 +51,7 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
 
 /// Marks invitations whose link has expired `expired`, voids their tokens and records it.
 pub async fn expire_invitations(ctx: &Context, now: OffsetDateTime) -> ApiResult<usize> {
-    let mut spec = QuerySpec::gsi1(keys::INVITATIONS.into());
-    spec.sort_below = Some(keys::invitation_expiry(now.unix_timestamp(), ""));
+    let spec = AccessToken::invitations_expired_by(now);
     let mut page = PageParams {
         limit: Some(100),
         cursor: None,
@@ -70,12 +72,9 @@ pub async fn expire_invitations(ctx: &Context, now: OffsetDateTime) -> ApiResult
 }
 
 async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
-    let delete_token = ctx.table.delete(
-        keys::token(&token.hash),
-        keys::TOKEN,
-        Some("attribute_exists(PK)"),
-        Default::default(),
-    )?;
+    let delete_token = ctx
+        .table
+        .delete::<AccessToken>(&token.hash, Some(Condition::exists()))?;
     let contact = ctx.table.contact(&token.customer_id, &token.contact_id).await?;
     let waiting = contact.as_ref().filter(|c| {
         c.portal_status == PortalStatus::Invited && c.portal_token_hash.as_deref() == Some(token.hash.as_str())
@@ -114,11 +113,10 @@ async fn expire_one(ctx: &Context, token: &AccessToken) -> ApiResult<bool> {
 
 /// Delivers what the outbox holds; an item that fails stays for the next run with its attempts counted.
 pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
-    let spec = QuerySpec::gsi1(keys::OUTBOX.into());
     let items = ctx
         .table
         .query_page::<OutboxItem>(
-            &spec,
+            &OutboxItem::waiting(),
             &PageParams {
                 limit: Some(100),
                 cursor: None,
@@ -127,7 +125,7 @@ pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
         .await?;
     let mut report = Report::default();
     for item in items.items {
-        match portal_access::deliver(ctx, &item).await {
+        match outbox::deliver(ctx, &item).await {
             Ok(Delivery::Sent) => report.sent += 1,
             Ok(_) => {}
             Err(e) => {
@@ -145,9 +143,7 @@ pub async fn drain_outbox(ctx: &Context) -> ApiResult<Report> {
 /// conditional transaction, so two runs at once queue each notice once.
 pub async fn support_notices(ctx: &Context, today: time::Date) -> ApiResult<Report> {
     let until = today + time::Duration::days(ctx.config.support_notice_days);
-    let mut spec = QuerySpec::gsi2(keys::SUPPORT_ENDS.into());
-    spec.sort_from = Some(today.to_string());
-    spec.sort_below = Some(format!("{until}#~"));
+    let spec = Customer::support_ending(today, until);
     let mut page = PageParams {
         limit: Some(100),
         cursor: None,
@@ -168,31 +164,32 @@ pub async fn support_notices(ctx: &Context, today: time::Date) -> ApiResult<Repo
                     .iter()
                     .filter(|c| c.portal_status == PortalStatus::Active)
                 {
-                    let claim = NoticeClaim {
+                    let claim = SupportNotice {
                         customer_id: customer.id.clone(),
                         contact_id: contact.id.clone(),
                         support_end: end.to_string(),
                     };
-                    let item = OutboxItem::new(OutboxTask::SupportNotice {
+                    let task = OutboxTask::SupportNotice {
                         customer_id: customer.id.clone(),
                         contact_id: contact.id.clone(),
                         support_end: end.to_string(),
-                    });
-                    match ctx
-                        .table
-                        .transact(vec![ctx.table.put_new(&claim)?, ctx.table.put_new(&item)?])
-                        .await
-                    {
-                        Ok(()) => {
+                    };
+                    let mut queued_before = false;
+                    let queued = outbox::commit_and_deliver(ctx, vec![ctx.table.put_new(&claim)?], task, |_| {
+                        queued_before = true;
+                        ApiError::Conflict("already queued".into())
+                    })
+                    .await;
+                    match queued {
+                        Ok(delivery) => {
                             report.notices += 1;
-                            match portal_access::deliver(ctx, &item).await {
-                                Ok(Delivery::Sent) => report.sent += 1,
-                                Ok(_) => {}
-                                Err(_) => report.failed += 1,
+                            if delivery == Delivery::Sent {
+                                report.sent += 1;
                             }
                         }
-                        Err(Ok(_)) => {} // already queued by this or another run
-                        Err(Err(e)) => return Err(e),
+                        // Already queued by this or another run.
+                        Err(_) if queued_before => {}
+                        Err(e) => return Err(e),
                     }
                 }
                 match contacts.next_cursor {
@@ -204,26 +201,6 @@ pub async fn support_notices(ctx: &Context, today: time::Date) -> ApiResult<Repo
         match due.next_cursor {
             Some(c) => page.cursor = Some(c),
             None => return Ok(report),
-        }
-    }
-}
-
-/// Marks a renewal notice as queued for a contact and a contract end date.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-struct NoticeClaim {
-    customer_id: String,
-    contact_id: String,
-    support_end: String,
-}
-
-impl shared::table::Entity for NoticeClaim {
-    const TYPE: &'static str = "support_notice";
-
-    fn keys(&self) -> shared::table::Keys {
-        shared::table::Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::support_notice(&self.contact_id, &self.support_end),
-            gsi1: None,
         }
     }
 }

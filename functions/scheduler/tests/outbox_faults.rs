@@ -15,11 +15,11 @@ use scheduler::Report;
 use shared::{
     clients::Clients,
     config::Config,
+    outbox::{OutboxItem, OutboxTask},
     table::{
-        access::{OutboxItem, OutboxTask},
         contacts::{Actor, Contact},
         customers::Customer,
-        keys, Entity,
+        Entity, PrimaryKey,
     },
     Context,
 };
@@ -92,15 +92,13 @@ async fn drain_with_ses_failing(ses_error: fn() -> SendEmailError) -> Drained {
     let contact = contact.to_item().unwrap();
     let outbox = item.to_item().unwrap();
     let this_item = {
-        let pk = keys::outbox(&item.id);
-        move |key: Option<&std::collections::HashMap<String, aws_sdk_dynamodb::types::AttributeValue>>| {
-            key.and_then(|k| k.get(keys::PK)).and_then(|v| v.as_s().ok()) == Some(&pk)
-        }
+        let wanted = OutboxItem::key(&item.id);
+        move |key: Option<&shared::table::Item>| key.and_then(PrimaryKey::of).as_ref() == Some(&wanted)
     };
     let (is_lease, is_release) = (this_item.clone(), this_item.clone());
 
     let pending = mock!(aws_sdk_dynamodb::Client::query)
-        .match_requests(|req| req.index_name() == Some(keys::GSI1))
+        .match_requests(|req| req.index_name() == OutboxItem::waiting().index)
         .then_output(move || {
             QueryOutput::builder()
                 .items(outbox.clone())

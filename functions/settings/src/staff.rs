@@ -10,7 +10,6 @@ use shared::{
     principal::{can, Staff},
     table::{
         customers::stale,
-        keys,
         settings::{CustomerModules, PortalSettings},
     },
     Context,
@@ -60,7 +59,7 @@ pub async fn set_global(
 
 async fn customer_override(ctx: &Context, id: &str) -> ApiResult<Option<CustomerModules>> {
     ctx.table.customer(id).await?.ok_or(ApiError::NotFound)?;
-    ctx.table.get(keys::customer(id), keys::MODULES).await
+    ctx.table.get::<CustomerModules>(id).await
 }
 
 /// The customer's modules in force.
@@ -119,9 +118,7 @@ pub async fn clear_customer(
     PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
     customer_override(&ctx, &id).await?;
-    let delete = ctx
-        .table
-        .delete(keys::customer(&id), keys::MODULES, None, Default::default())?;
+    let delete = ctx.table.delete::<CustomerModules>(&id, None)?;
     ctx.table.transact_or(vec![delete], |_| stale()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -13,13 +13,14 @@ use shared::{
     extract::{JsonBody, PathId, QueryParams},
     ids,
     openapi::Problems,
+    outbox::{self, OutboxTask},
     pagination::{Page, PageParams},
     principal::{module, Portal, PortalPrincipal},
     table::{
-        access::{OutboxItem, OutboxTask},
         contacts::{Actor, Contact},
-        keys,
+        customers::Customer,
         tickets::{NoteKind, Ticket, TicketNote, TicketStatus},
+        Condition,
     },
     Context,
 };
@@ -105,30 +106,23 @@ pub async fn create(
         input.priority,
         ctx.config.default_assignee.clone(),
     );
-    let mut extra = vec![ctx.table.check(
-        keys::customer(&who.customer_id),
-        keys::PROFILE,
-        "archived = :false",
-        [(
-            ":false".to_owned(),
-            aws_sdk_dynamodb::types::AttributeValue::Bool(false),
-        )]
-        .into(),
-    )?];
-    let outbox = ctx.config.tickets_email.as_ref().map(|_| {
-        OutboxItem::new(OutboxTask::TicketCreated {
+    let mut extra = vec![ctx
+        .table
+        .check::<Customer>(&who.customer_id, Condition::not_archived())?];
+    if ctx.config.tickets_email.is_some() {
+        // The business is told through the outbox, written with the ticket.
+        let task = OutboxTask::TicketCreated {
             customer_id: ticket.customer_id.clone(),
             ticket_id: ticket.id.clone(),
+        };
+        let (table, ticket) = (&ctx.table, &mut ticket);
+        outbox::commit_and_deliver_with(&ctx, task, move |email| async move {
+            extra.push(email);
+            table.create_ticket(ticket, |_| Ok(extra.clone())).await
         })
-    });
-    if let Some(item) = &outbox {
-        extra.push(ctx.table.put_new(item)?);
-    }
-    ctx.table.create_ticket(&mut ticket, extra).await?;
-    if let Some(item) = outbox {
-        if let Err(e) = shared::portal_access::deliver(&ctx, &item).await {
-            tracing::warn!(error = %e, "ticket notification left in the outbox");
-        }
+        .await?;
+    } else {
+        ctx.table.create_ticket(&mut ticket, |_| Ok(extra.clone())).await?;
     }
     Ok((StatusCode::CREATED, Json(detail(ticket, Vec::new(), &who.contact_id))))
 }
@@ -198,12 +192,9 @@ pub async fn add_note(
         created_at: OffsetDateTime::now_utc(),
     };
     let actions = vec![
-        ctx.table.check_names(
-            keys::customer(&ticket.customer_id),
-            keys::ticket(&ticket.id),
-            "#s <> :closed",
-            [("#s".to_owned(), "status".to_owned())].into(),
-            [(":closed".to_owned(), shared::table::s("closed"))].into(),
+        ctx.table.check::<Ticket>(
+            (&ticket.customer_id, &ticket.id),
+            Condition::ne("status", TicketStatus::Closed)?,
         )?,
         ctx.table.put_new(&note)?,
     ];

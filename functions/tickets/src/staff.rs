@@ -7,15 +7,14 @@ use shared::{
     extract::{IfMatch, JsonBody, PathId, PathIds, QueryParams},
     ids,
     openapi::Problems,
+    outbox::{self, OutboxTask},
     pagination::{Page, PageParams},
-    portal_access,
     principal::{can, Staff, StaffPrincipal},
     table::{
-        access::{OutboxItem, OutboxTask},
         contacts::{Actor, Contact},
         customers::stale,
-        keys,
         tickets::{NoteKind, Ticket, TicketNote},
+        Condition,
     },
     Context,
 };
@@ -120,7 +119,7 @@ pub async fn create(
         version: 1,
     };
     apply(&mut ticket, input, contact_name, now);
-    ctx.table.create_ticket(&mut ticket, Vec::new()).await?;
+    ctx.table.create_ticket(&mut ticket, |_| Ok(Vec::new())).await?;
     Ok((StatusCode::CREATED, Json(TicketResponse::from(&ticket))))
 }
 
@@ -198,12 +197,7 @@ pub async fn add_note(
         &input.body,
     );
     let actions = vec![
-        ctx.table.check(
-            keys::customer(&customer_id),
-            keys::ticket(&id),
-            "attribute_exists(PK)",
-            Default::default(),
-        )?,
+        ctx.table.check::<Ticket>((&customer_id, &id), Condition::exists())?,
         ctx.table.put_new(&n)?,
     ];
     ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
@@ -237,16 +231,10 @@ pub async fn email(
         ticket_id: id.clone(),
         note_id: n.id.clone(),
     };
-    let actions = vec![ctx.table.put_new(&n)?];
-    let item = OutboxItem::new(task);
-    let mut all = actions;
-    all.push(ctx.table.put_new(&item)?);
-    ctx.table
-        .transact_or(all, |_| ApiError::Conflict("the email could not be recorded".into()))
-        .await?;
-    if let Err(e) = portal_access::deliver(&ctx, &item).await {
-        tracing::warn!(error = %e, "ticket email left in the outbox");
-    }
+    outbox::commit_and_deliver(&ctx, vec![ctx.table.put_new(&n)?], task, |_| {
+        ApiError::Conflict("the email could not be recorded".into())
+    })
+    .await?;
     Ok((StatusCode::ACCEPTED, Json(TicketNoteResponse::from(&n))))
 }
 

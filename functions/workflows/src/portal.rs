@@ -7,7 +7,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{module, Portal},
-    table::{keys, operations::Workflow, QuerySpec},
+    table::operations::Workflow,
     Context,
 };
 
@@ -21,8 +21,7 @@ pub async fn portal_list(
     Portal(who, _): Portal<module::Workflows>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<WorkflowSummary>>> {
-    let mut spec = QuerySpec::gsi1(keys::active_workflows(&who.customer_id));
-    spec.newest_first = true;
+    let spec = Workflow::active_of(&who.customer_id);
     Ok(Json(
         ctx.table
             .query_page::<Workflow>(&spec, &page)
@@ -39,11 +38,7 @@ pub async fn portal_get(
     Portal(who, _): Portal<module::Workflows>,
     PathId(id): PathId,
 ) -> ApiResult<Json<WorkflowResponse>> {
-    match ctx
-        .table
-        .get::<Workflow>(keys::customer(&who.customer_id), keys::workflow(&id))
-        .await?
-    {
+    match ctx.table.get::<Workflow>((&who.customer_id, &id)).await? {
         Some(w) if w.active => Ok(Json(WorkflowResponse::from(&w))),
         _ => Err(ApiError::NotFound),
     }

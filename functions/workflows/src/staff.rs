@@ -8,7 +8,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{keys, operations::Workflow, QuerySpec},
+    table::operations::Workflow,
     Context,
 };
 use time::OffsetDateTime;
@@ -31,8 +31,7 @@ pub async fn staff_list(
     PathId(id): PathId,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<WorkflowResponse>>> {
-    let mut spec = QuerySpec::table(keys::customer(&id), keys::WORKFLOW_PREFIX);
-    spec.newest_first = true;
+    let spec = Workflow::of_customer(&id);
     Ok(Json(
         ctx.table
             .query_page::<Workflow>(&spec, &page)
@@ -76,7 +75,7 @@ pub async fn staff_get(
 ) -> ApiResult<Json<WorkflowResponse>> {
     let w: Workflow = ctx
         .table
-        .get(keys::customer(&cid), keys::workflow(&id))
+        .get::<Workflow>((&cid, &id))
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(WorkflowResponse::from(&w)))
@@ -94,7 +93,7 @@ pub async fn staff_update(
 ) -> ApiResult<Json<WorkflowResponse>> {
     Ok(Json(WorkflowResponse::from(
         &ctx.table
-            .update_versioned::<Workflow>(keys::customer(&cid), keys::workflow(&id), v, |w| apply(w, input))
+            .update_versioned::<Workflow>((&cid, &id), v, |w| apply(w, input))
             .await?,
     )))
 }

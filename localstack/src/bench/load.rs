@@ -7,7 +7,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shared::{table::keys, Context};
+use shared::{
+    table::{customers::Customer, Entity},
+    Context,
+};
 
 use super::events::Callers;
 use crate::{
@@ -93,16 +96,16 @@ pub async fn measure(
     let http = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build()?;
 
     let table = ctx.table.clone();
-    let pk = keys::customer(&callers.customer_id);
+    let key = Customer::key(&callers.customer_id).item();
     let mut rows = vec![
         hammer("GetItem (SDK, straight to the emulator)", duration, move || {
-            let (table, pk) = (table.clone(), pk.clone());
+            let (table, key) = (table.clone(), key.clone());
             async move {
                 table
                     .client
                     .get_item()
                     .table_name(&table.name)
-                    .set_key(Some(shared::table::key(pk, keys::PROFILE)))
+                    .set_key(Some(key))
                     .send()
                     .await
                     .is_ok_and(|o| o.item.is_some())

@@ -9,7 +9,7 @@ use shared::{
         access::Unique,
         contacts::{Actor, Contact, ContactRef, PortalStatus},
         customers::{AccountManager, Address, Customer},
-        keys, Entity,
+        Entity,
     },
     Context,
 };
@@ -263,17 +263,17 @@ async fn contact(ctx: &Context, customer_id: &str, k: &DemoContact) -> Result<Co
         contact_id: id.clone(),
         customer_id: customer_id.to_owned(),
     };
-    let stored_ref = ctx.table.get::<ContactRef>(keys::contact(&id), keys::REF).await?;
+    let stored_ref = ctx.table.get::<ContactRef>(&id).await?;
     put_if_changed(ctx, stored_ref.as_ref(), &reference).await?;
     if let Some(username) = k.username {
-        for key in [keys::username(username), keys::email(k.email)] {
+        for key in [Unique::username_key(username), Unique::email_key(k.email)] {
             let claim = Unique {
                 key: key.clone(),
                 contact_id: id.clone(),
                 customer_id: customer_id.to_owned(),
                 value: username.to_owned(),
             };
-            let stored_claim = ctx.table.get::<Unique>(key, keys::UNIQUE).await?;
+            let stored_claim = ctx.table.get::<Unique>(&key).await?;
             put_if_changed(ctx, stored_claim.as_ref(), &claim).await?;
         }
     }

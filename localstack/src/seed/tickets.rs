@@ -13,8 +13,8 @@ use shared::{
     table::{
         contacts::{Actor, Contact},
         customers::Customer,
-        keys,
         tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
+        Condition,
     },
     Context,
 };
@@ -477,12 +477,8 @@ async fn ensure_notes(
             created_at,
         };
         let actions = vec![
-            ctx.table.check(
-                keys::customer(&t.customer_id),
-                keys::ticket(&t.id),
-                "attribute_exists(PK)",
-                Default::default(),
-            )?,
+            ctx.table
+                .check::<Ticket>((&t.customer_id, &t.id), Condition::exists())?,
             ctx.table.put_new(&record)?,
         ];
         ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
@@ -520,7 +516,7 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People, agent_sub: &str) ->
             Some(t) => t.clone(),
             None => {
                 let mut t = spec.ticket(ctx.config.default_assignee.clone());
-                ctx.table.create_ticket(&mut t, Vec::new()).await?;
+                ctx.table.create_ticket(&mut t, |_| Ok(Vec::new())).await?;
                 existing.push(t.clone());
                 t
             }

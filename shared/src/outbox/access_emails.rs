@@ -11,7 +11,6 @@ use crate::{
         access::{AccessEvent, AccessEventKind, AccessToken, TokenKind},
         contacts::{Actor, PortalStatus},
         customers::stale,
-        keys,
     },
     Context,
 };
@@ -63,10 +62,7 @@ pub(super) async fn send(
         ctx.table.put_new(&token_item)?,
     ];
     if let Some(old) = &contact.portal_token_hash {
-        actions.push(
-            ctx.table
-                .delete(keys::token(old), keys::TOKEN, None, Default::default())?,
-        );
+        actions.push(ctx.table.delete::<AccessToken>(old, None)?);
     }
     ctx.table.transact_or(actions, |_| stale()).await?;
 

@@ -7,7 +7,6 @@ use crate::{
     error::ApiResult,
     table::{
         datasheets::{display, PortalTemplates, Sheet, TemplateVersion},
-        keys,
         tickets::TicketNote,
     },
     Context,
@@ -48,7 +47,7 @@ pub(super) async fn ticket_email(
     let ticket = ctx.table.ticket(customer_id, ticket_id).await?;
     let note: Option<TicketNote> = ctx
         .table
-        .get(keys::customer(customer_id), keys::ticket_note(ticket_id, note_id))
+        .get::<TicketNote>((customer_id, ticket_id, note_id, false))
         .await?;
     let (Some(ticket), Some(note)) = (ticket, note) else {
         return Ok(None);
@@ -72,23 +71,14 @@ pub(super) async fn ticket_email(
 
 /// A submitted data sheet, to the customer's tickets-from address.
 pub(super) async fn sheet_submitted(ctx: &Context, customer_id: &str, sheet_id: &str) -> ApiResult<Option<Email>> {
-    let sheet: Option<Sheet> = ctx
-        .table
-        .get(keys::customer(customer_id), keys::sheet(sheet_id))
-        .await?;
-    let config: Option<PortalTemplates> = ctx
-        .table
-        .get(keys::customer(customer_id), keys::PORTAL_TEMPLATES)
-        .await?;
+    let sheet: Option<Sheet> = ctx.table.get::<Sheet>((customer_id, sheet_id)).await?;
+    let config: Option<PortalTemplates> = ctx.table.get::<PortalTemplates>(customer_id).await?;
     let (Some(sheet), Some(to)) = (sheet, config.and_then(|c| c.tickets_from_email)) else {
         return Ok(None);
     };
     let template: Option<TemplateVersion> = ctx
         .table
-        .get(
-            keys::template(&sheet.template_id),
-            keys::template_version(sheet.template_version),
-        )
+        .get::<TemplateVersion>((&sheet.template_id, sheet.template_version))
         .await?;
     let labels: Vec<(String, String)> = match template {
         Some(TemplateVersion(t)) => t

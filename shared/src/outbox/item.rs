@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::table::{keys, Entity, Keys};
+use crate::table::{keys, Entity, PrimaryKey, QuerySpec};
 
 /// Work that must happen after a commit (an email), written in the same transaction and deleted once done.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -56,12 +56,26 @@ impl OutboxItem {
 impl Entity for OutboxItem {
     const TYPE: &'static str = "outbox";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::outbox(&self.id),
-            sk: keys::OUTBOX.into(),
-            gsi1: Some((keys::OUTBOX.into(), self.id.clone())),
-        }
+    type Id<'a> = &'a str;
+
+    fn key(id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::outbox(id), keys::OUTBOX)
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Every waiting item, oldest first (ids are ULIDs), for the drain.
+    fn gsi1(&self) -> Option<(String, String)> {
+        Some((keys::OUTBOX.into(), self.id.clone()))
+    }
+}
+
+impl OutboxItem {
+    /// The items waiting to be delivered, oldest first.
+    pub fn waiting() -> QuerySpec {
+        QuerySpec::gsi1(keys::OUTBOX.into())
     }
 }
 

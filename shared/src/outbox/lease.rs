@@ -2,37 +2,43 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
+use super::OutboxItem;
 use crate::{
     error::{from_sdk, ApiResult},
-    table::{condition_met, key, keys, Table},
+    table::{condition_met, Condition, Entity, Table},
 };
 
 impl Table {
     /// Takes the outbox item for `seconds` if nobody holds it; false if it is gone or leased.
     pub async fn lease_outbox(&self, id: &str, seconds: i64) -> ApiResult<bool> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let free = Condition::any([Condition::missing("lease_until"), Condition::lt("lease_until", now)?]);
+        let c = Condition::exists().and(free).render();
         let result = self
             .client
             .update_item()
             .table_name(&self.name)
-            .set_key(Some(key(keys::outbox(id), keys::OUTBOX)))
+            .set_key(Some(OutboxItem::key(id).item()))
             .update_expression("SET lease_until = :until")
-            .condition_expression("attribute_exists(PK) AND (attribute_not_exists(lease_until) OR lease_until < :now)")
+            .condition_expression(c.expression.clone())
+            .set_expression_attribute_names(c.names())
+            .set_expression_attribute_values(c.values())
             .expression_attribute_values(":until", AttributeValue::N((now + seconds).to_string()))
-            .expression_attribute_values(":now", AttributeValue::N(now.to_string()))
             .send()
             .await;
         condition_met(result)
     }
 
     pub async fn release_outbox(&self, id: &str) -> ApiResult<()> {
+        let c = Condition::exists().render();
         let result = self
             .client
             .update_item()
             .table_name(&self.name)
-            .set_key(Some(key(keys::outbox(id), keys::OUTBOX)))
+            .set_key(Some(OutboxItem::key(id).item()))
             .update_expression("REMOVE lease_until ADD attempts :one")
-            .condition_expression("attribute_exists(PK)")
+            .condition_expression(c.expression.clone())
+            .set_expression_attribute_names(c.names())
             .expression_attribute_values(":one", AttributeValue::N("1".into()))
             .send()
             .await;
@@ -44,7 +50,7 @@ impl Table {
         self.client
             .delete_item()
             .table_name(&self.name)
-            .set_key(Some(key(keys::outbox(id), keys::OUTBOX)))
+            .set_key(Some(OutboxItem::key(id).item()))
             .send()
             .await
             .map_err(from_sdk)?;

@@ -14,14 +14,12 @@ mod lease;
 
 use std::future::Future;
 
-use aws_sdk_dynamodb::types::TransactWriteItem;
-
 pub use item::{Delivery, OutboxItem, OutboxTask};
 
 use crate::{
     email::{self, Email},
     error::{ApiError, ApiResult},
-    table::{access::TokenKind, Cancelled},
+    table::{access::TokenKind, Action, Cancelled},
     Context,
 };
 
@@ -33,7 +31,7 @@ const LEASE_SECONDS: i64 = 120;
 /// item waits for the next drain).
 pub async fn commit_and_deliver(
     ctx: &Context,
-    mut actions: Vec<TransactWriteItem>,
+    mut actions: Vec<Action>,
     task: OutboxTask,
     explain: impl FnOnce(Cancelled) -> ApiError,
 ) -> ApiResult<Delivery> {
@@ -51,7 +49,7 @@ pub async fn commit_and_deliver(
 pub async fn commit_and_deliver_with<T, Fut>(
     ctx: &Context,
     task: OutboxTask,
-    commit: impl FnOnce(TransactWriteItem) -> Fut,
+    commit: impl FnOnce(Action) -> Fut,
 ) -> ApiResult<(T, Delivery)>
 where
     Fut: Future<Output = ApiResult<T>>,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, keys, Entity, Keys};
+use super::{contacts::Actor, keys, Entity, PrimaryKey, QuerySpec};
 
 /// Claims a username or an email address for one contact, deployment-wide.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -21,12 +21,27 @@ pub struct Unique {
 impl Entity for Unique {
     const TYPE: &'static str = "unique";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: self.key.clone(),
-            sk: keys::UNIQUE.into(),
-            gsi1: None,
-        }
+    /// The claimed key, from [`Unique::username_key`] or [`Unique::email_key`].
+    type Id<'a> = &'a str;
+
+    fn key(claimed: &str) -> PrimaryKey {
+        PrimaryKey::new(claimed, keys::UNIQUE)
+    }
+
+    fn id(&self) -> &str {
+        &self.key
+    }
+}
+
+impl Unique {
+    /// The claim on a username (unique deployment-wide, case-insensitively).
+    pub fn username_key(username: &str) -> String {
+        keys::username(username)
+    }
+
+    /// The claim on an email address (unique deployment-wide, case-insensitively).
+    pub fn email_key(address: &str) -> String {
+        keys::email(address)
     }
 }
 
@@ -68,18 +83,25 @@ const KEEP_AFTER_EXPIRY: i64 = 30 * 24 * 3600;
 impl Entity for AccessToken {
     const TYPE: &'static str = "access_token";
 
-    fn keys(&self) -> Keys {
-        let gsi1 = (self.kind == TokenKind::Activation).then(|| {
+    /// The SHA-256 of the token's value.
+    type Id<'a> = &'a str;
+
+    fn key(hash: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::token(hash), keys::TOKEN)
+    }
+
+    fn id(&self) -> &str {
+        &self.hash
+    }
+
+    /// Pending invitations, by expiry (sparse: reset tokens stay out).
+    fn gsi1(&self) -> Option<(String, String)> {
+        (self.kind == TokenKind::Activation).then(|| {
             (
                 keys::INVITATIONS.to_owned(),
                 keys::invitation_expiry(self.expires_at, &self.hash),
             )
-        });
-        Keys {
-            pk: keys::token(&self.hash),
-            sk: keys::TOKEN.into(),
-            gsi1,
-        }
+        })
     }
 
     fn expires_at(&self) -> Option<i64> {
@@ -88,6 +110,13 @@ impl Entity for AccessToken {
 }
 
 impl AccessToken {
+    /// Invitations whose expiry passed before `now`, soonest first.
+    pub fn invitations_expired_by(now: OffsetDateTime) -> QuerySpec {
+        let mut spec = QuerySpec::gsi1(keys::INVITATIONS.into());
+        spec.sort_below = Some(keys::invitation_expiry(now.unix_timestamp(), ""));
+        spec
+    }
+
     pub fn is_expired(&self, now: OffsetDateTime) -> bool {
         now.unix_timestamp() >= self.expires_at
     }
@@ -147,14 +176,21 @@ impl AccessEvent {
 impl Entity for AccessEvent {
     const TYPE: &'static str = "access_event";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::history(&self.contact_id, &self.id),
-            gsi1: None,
-        }
+    /// (customer id, contact id, event id)
+    type Id<'a> = (&'a str, &'a str, &'a str);
+
+    fn key((customer_id, contact_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::history(contact_id, id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.contact_id, &self.id)
     }
 }
 
-// Moved to `crate::outbox`; re-exported here until the function crates import them from there.
-pub use crate::outbox::{OutboxItem, OutboxTask};
+impl AccessEvent {
+    /// A contact's portal-access history, newest first.
+    pub fn history_of(customer_id: &str, contact_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::history_prefix(contact_id)).newest_first()
+    }
+}

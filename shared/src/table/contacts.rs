@@ -1,13 +1,12 @@
 //! Contacts: people at a customer, some of whom have portal access.
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
 use super::{
     customers::{stale, Customer},
-    keys, Entity, Keys, QuerySpec, Table,
+    keys, Condition, Entity, PrimaryKey, QuerySpec, Table,
 };
 use crate::{
     error::{ApiError, ApiResult},
@@ -127,16 +126,23 @@ pub fn portal_refusal(customer: &Customer, contact: &Contact, today: time::Date)
 impl Entity for Contact {
     const TYPE: &'static str = "contact";
 
-    fn keys(&self) -> Keys {
+    /// (customer id, contact id)
+    type Id<'a> = (&'a str, &'a str);
+
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::contact(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+
+    fn gsi1(&self) -> Option<(String, String)> {
         let sort_name = format!("{} {}", self.last_name, self.first_name);
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::contact(&self.id),
-            gsi1: Some((
-                keys::contacts_index(&self.customer_id, self.archived),
-                keys::by_name(&sort_name, &self.id),
-            )),
-        }
+        Some((
+            keys::contacts_index(&self.customer_id, self.archived),
+            keys::by_name(&sort_name, &self.id),
+        ))
     }
 }
 
@@ -150,23 +156,26 @@ pub struct ContactRef {
 impl Entity for ContactRef {
     const TYPE: &'static str = "contact_ref";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::contact(&self.contact_id),
-            sk: keys::REF.into(),
-            gsi1: None,
-        }
+    /// The contact id.
+    type Id<'a> = &'a str;
+
+    fn key(contact_id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::contact(contact_id), keys::REF)
+    }
+
+    fn id(&self) -> &str {
+        &self.contact_id
     }
 }
 
 impl Table {
     pub async fn contact(&self, customer_id: &str, contact_id: &str) -> ApiResult<Option<Contact>> {
-        self.get(keys::customer(customer_id), keys::contact(contact_id)).await
+        self.get::<Contact>((customer_id, contact_id)).await
     }
 
     /// A contact by id alone: the reference, then the contact (two reads).
     pub async fn contact_by_id(&self, contact_id: &str) -> ApiResult<Option<Contact>> {
-        let Some(r) = self.get::<ContactRef>(keys::contact(contact_id), keys::REF).await? else {
+        let Some(r) = self.get::<ContactRef>(contact_id).await? else {
             return Ok(None);
         };
         self.contact(&r.customer_id, contact_id).await
@@ -180,19 +189,18 @@ impl Table {
             customer_id: contact.customer_id.clone(),
         };
         let actions = vec![
-            self.check(
-                keys::customer(&contact.customer_id),
-                keys::PROFILE,
-                "attribute_exists(PK) AND archived = :false",
-                [(":false".to_owned(), AttributeValue::Bool(false))].into(),
-            )?,
+            self.check::<Customer>(&contact.customer_id, Condition::not_archived())?,
             self.put_new(contact)?,
             self.put_new(&reference)?,
         ];
-        self.transact_or(actions, |cancelled| match cancelled.failed.first() {
-            Some((0, Some(_))) => ApiError::Conflict("the customer is archived; restore it to add contacts".into()),
-            Some((0, None)) => ApiError::NotFound,
-            _ => ApiError::Conflict("the contact already exists".into()),
+        self.transact_or(actions, |cancelled| {
+            if cancelled.old(Customer::TYPE).is_some() {
+                ApiError::Conflict("the customer is archived; restore it to add contacts".into())
+            } else if cancelled.failed(Customer::TYPE) {
+                ApiError::NotFound
+            } else {
+                ApiError::Conflict("the contact already exists".into())
+            }
         })
         .await
     }
@@ -213,19 +221,19 @@ impl Table {
         &self,
         customer_id: &str,
         contact_id: &str,
-    ) -> ApiResult<(Option<super::customers::Customer>, Option<Contact>)> {
+    ) -> ApiResult<(Option<Customer>, Option<Contact>)> {
         let items = self
             .batch_get(vec![
-                super::key(keys::customer(customer_id), keys::PROFILE),
-                super::key(keys::customer(customer_id), keys::contact(contact_id)),
+                Customer::key(customer_id),
+                Contact::key((customer_id, contact_id)),
             ])
             .await?;
         let (mut customer, mut contact) = (None, None);
         for item in items {
-            match item.get(keys::ENTITY).and_then(|v| v.as_s().ok()).map(String::as_str) {
-                Some(super::customers::Customer::TYPE) => customer = Some(Entity::from_item(item)?),
-                Some(Contact::TYPE) => contact = Some(Entity::from_item(item)?),
-                _ => {}
+            if Customer::is(&item) {
+                customer = Some(Customer::from_item(item)?);
+            } else if Contact::is(&item) {
+                contact = Some(Contact::from_item(item)?);
             }
         }
         Ok((customer, contact))

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{keys, Entity, Keys, QuerySpec, Table};
+use super::{contacts::Contact, keys, Condition, Entity, PrimaryKey, QuerySpec, Table};
 use crate::{
     error::{ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -85,15 +85,21 @@ impl Customer {
 impl Entity for Customer {
     const TYPE: &'static str = "customer";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.id),
-            sk: keys::PROFILE.into(),
-            gsi1: Some((
-                keys::customers_index(self.archived),
-                keys::by_name(&self.name, &self.id),
-            )),
-        }
+    type Id<'a> = &'a str;
+
+    fn key(id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(id), keys::PROFILE)
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn gsi1(&self) -> Option<(String, String)> {
+        Some((
+            keys::customers_index(self.archived),
+            keys::by_name(&self.name, &self.id),
+        ))
     }
 
     /// Active customers by the end of their support contract, for the renewal notices.
@@ -103,9 +109,19 @@ impl Entity for Customer {
     }
 }
 
+impl Customer {
+    /// Active customers whose support ends from `from` to `until`, soonest first.
+    pub fn support_ending(from: Date, until: Date) -> QuerySpec {
+        let mut spec = QuerySpec::gsi2(keys::SUPPORT_ENDS.into());
+        spec.sort_from = Some(from.to_string());
+        spec.sort_below = Some(format!("{until}#~"));
+        spec
+    }
+}
+
 impl Table {
     pub async fn customer(&self, id: &str) -> ApiResult<Option<Customer>> {
-        self.get(keys::customer(id), keys::PROFILE).await
+        self.get::<Customer>(id).await
     }
 
     pub async fn create_customer(&self, customer: &Customer) -> ApiResult<()> {
@@ -118,22 +134,14 @@ impl Table {
     pub async fn save_customer(&self, customer: &Customer, read_version: u64) -> ApiResult<()> {
         let mut actions = vec![self.put_versioned(customer, read_version)?];
         if let Some(contact_id) = &customer.main_contact_id {
-            actions.push(
-                self.check(
-                    keys::customer(&customer.id),
-                    keys::contact(contact_id),
-                    "attribute_exists(PK) AND archived = :false",
-                    [(
-                        ":false".to_owned(),
-                        aws_sdk_dynamodb::types::AttributeValue::Bool(false),
-                    )]
-                    .into(),
-                )?,
-            );
+            actions.push(self.check::<Contact>((&customer.id, contact_id), Condition::not_archived())?);
         }
-        self.transact_or(actions, |cancelled| match cancelled.failed.first() {
-            Some((1, _)) => ApiError::invalid("main_contact_id", "is not an active contact of this customer"),
-            _ => stale(),
+        self.transact_or(actions, |cancelled| {
+            if cancelled.failed(Contact::TYPE) {
+                ApiError::invalid("main_contact_id", "is not an active contact of this customer")
+            } else {
+                stale()
+            }
         })
         .await
     }

@@ -8,7 +8,7 @@ use serde_json::Value;
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, keys, Entity, Keys};
+use super::{contacts::Actor, keys, Entity, PrimaryKey, QuerySpec};
 use crate::error::FieldError;
 
 /// A field's type and its bounds.
@@ -71,17 +71,21 @@ pub struct Template {
 impl Entity for Template {
     const TYPE: &'static str = "template";
 
-    fn keys(&self) -> Keys {
-        let index = if self.archived {
-            "TEMPLATES#ARCHIVED"
-        } else {
-            "TEMPLATES"
-        };
-        Keys {
-            pk: keys::template(&self.id),
-            sk: keys::HEAD.into(),
-            gsi1: Some((index.into(), keys::by_name(&self.name, &self.id))),
-        }
+    type Id<'a> = &'a str;
+
+    fn key(id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::template(id), keys::HEAD)
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn gsi1(&self) -> Option<(String, String)> {
+        Some((
+            keys::templates_index(self.archived),
+            keys::by_name(&self.name, &self.id),
+        ))
     }
 }
 
@@ -92,12 +96,15 @@ pub struct TemplateVersion(pub Template);
 impl Entity for TemplateVersion {
     const TYPE: &'static str = "template_version";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::template(&self.0.id),
-            sk: keys::template_version(self.0.version),
-            gsi1: None,
-        }
+    /// (template id, version)
+    type Id<'a> = (&'a str, u64);
+
+    fn key((id, version): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::template(id), keys::template_version(version))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.0.id, self.0.version)
     }
 }
 
@@ -117,12 +124,15 @@ pub struct PortalTemplates {
 impl Entity for PortalTemplates {
     const TYPE: &'static str = "portal_templates";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::PORTAL_TEMPLATES.into(),
-            gsi1: None,
-        }
+    /// The customer id.
+    type Id<'a> = &'a str;
+
+    fn key(customer_id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::PORTAL_TEMPLATES)
+    }
+
+    fn id(&self) -> &str {
+        &self.customer_id
     }
 }
 
@@ -162,12 +172,29 @@ pub struct Sheet {
 impl Entity for Sheet {
     const TYPE: &'static str = "sheet";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::sheet(&self.id),
-            gsi1: None,
-        }
+    /// (customer id, sheet id)
+    type Id<'a> = (&'a str, &'a str);
+
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::sheet(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+}
+
+impl Sheet {
+    /// A customer's sheets, newest first (ids are ULIDs).
+    pub fn of_customer(customer_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::SHEET_PREFIX).newest_first()
+    }
+}
+
+impl Template {
+    /// Templates by name, active or archived.
+    pub fn by_name(archived: bool) -> QuerySpec {
+        QuerySpec::gsi1(keys::templates_index(archived))
     }
 }
 

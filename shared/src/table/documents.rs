@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, keys, Entity, Keys};
+use super::{contacts::Actor, keys, Entity, PrimaryKey, QuerySpec};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -37,6 +37,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every document of a customer, newest first (staff).
+    pub fn of_customer(customer_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::DOC_PREFIX).newest_first()
+    }
+
+    /// The documents a customer's contacts see, by folder and name.
+    pub fn visible_to(customer_id: &str) -> QuerySpec {
+        QuerySpec::gsi1(keys::visible_documents(customer_id))
+    }
+
     /// The S3 key: the customer and the document id, nothing a user typed.
     pub fn object_key(&self) -> String {
         format!("documents/{}/{}", self.customer_id, self.id)
@@ -46,22 +56,30 @@ impl Document {
 impl Entity for Document {
     const TYPE: &'static str = "document";
 
-    fn keys(&self) -> Keys {
+    /// (customer id, document id)
+    type Id<'a> = (&'a str, &'a str);
+
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::document(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+
+    /// Documents a contact may see, by folder and name (sparse: hidden and pending ones leave it).
+    fn gsi1(&self) -> Option<(String, String)> {
         let shown = self.visible_in_portal && self.status == DocumentStatus::Available;
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::document(&self.id),
-            gsi1: shown.then(|| {
-                (
-                    keys::visible_documents(&self.customer_id),
-                    format!(
-                        "{}/{}#{}",
-                        self.folder.to_lowercase(),
-                        self.name.to_lowercase(),
-                        self.id
-                    ),
-                )
-            }),
-        }
+        shown.then(|| {
+            (
+                keys::visible_documents(&self.customer_id),
+                format!(
+                    "{}/{}#{}",
+                    self.folder.to_lowercase(),
+                    self.name.to_lowercase(),
+                    self.id
+                ),
+            )
+        })
     }
 }

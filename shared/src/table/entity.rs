@@ -1,4 +1,7 @@
 //! An entity knows its own keys; its fields are (de)serialized by serde_dynamo.
+//!
+//! Every read names the entity it reads and that entity's id (`table.get::<Job>((&customer_id, &id))`),
+//! and the entity alone turns the id into a key: no caller pairs a partition key with a sort key.
 
 use std::collections::HashMap;
 
@@ -10,19 +13,56 @@ use crate::error::ApiError;
 
 pub type Item = HashMap<String, AttributeValue>;
 
-/// The primary key, and the GSI1 key where the entity is indexed.
+/// A primary key: partition and sort key.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Keys {
+pub struct PrimaryKey {
     pub pk: String,
     pub sk: String,
-    pub gsi1: Option<(String, String)>,
+}
+
+impl PrimaryKey {
+    pub fn new(pk: impl Into<String>, sk: impl Into<String>) -> Self {
+        Self {
+            pk: pk.into(),
+            sk: sk.into(),
+        }
+    }
+
+    /// The key of a raw item (or of a key DynamoDB sent back).
+    pub fn of(item: &Item) -> Option<Self> {
+        let attr = |name: &str| item.get(name)?.as_s().ok().cloned();
+        Some(Self {
+            pk: attr(keys::PK)?,
+            sk: attr(keys::SK)?,
+        })
+    }
+
+    /// The key as DynamoDB takes it.
+    pub fn item(&self) -> Item {
+        HashMap::from([
+            (keys::PK.into(), AttributeValue::S(self.pk.clone())),
+            (keys::SK.into(), AttributeValue::S(self.sk.clone())),
+        ])
+    }
 }
 
 pub trait Entity: Serialize + DeserializeOwned {
     /// Written to the `entity` attribute of every item.
     const TYPE: &'static str;
 
-    fn keys(&self) -> Keys;
+    /// What names one item, for example `(customer_id, job_id)`.
+    type Id<'a>;
+
+    /// The primary key of the item `id` names: the one place this entity's key is written.
+    fn key(id: Self::Id<'_>) -> PrimaryKey;
+
+    /// This item's id.
+    fn id(&self) -> Self::Id<'_>;
+
+    /// The GSI1 key, where the entity is indexed there (sparse: `None` leaves the index).
+    fn gsi1(&self) -> Option<(String, String)> {
+        None
+    }
 
     /// The GSI2 key, for the few entities indexed twice (see ACCESS-PATTERNS.md for why).
     fn gsi2(&self) -> Option<(String, String)> {
@@ -34,15 +74,19 @@ pub trait Entity: Serialize + DeserializeOwned {
         None
     }
 
+    fn primary_key(&self) -> PrimaryKey {
+        Self::key(self.id())
+    }
+
     fn to_item(&self) -> Result<Item, ApiError> {
         let mut item: Item = serde_dynamo::to_item(self).map_err(|e| {
             tracing::error!(entity = Self::TYPE, error = %e, "could not serialize item");
             ApiError::Internal
         })?;
-        let k = self.keys();
-        item.insert(keys::PK.into(), AttributeValue::S(k.pk));
-        item.insert(keys::SK.into(), AttributeValue::S(k.sk));
-        if let Some((pk, sk)) = k.gsi1 {
+        let key = self.primary_key();
+        item.insert(keys::PK.into(), AttributeValue::S(key.pk));
+        item.insert(keys::SK.into(), AttributeValue::S(key.sk));
+        if let Some((pk, sk)) = self.gsi1() {
             item.insert(keys::GSI1PK.into(), AttributeValue::S(pk));
             item.insert(keys::GSI1SK.into(), AttributeValue::S(sk));
         }
@@ -63,11 +107,9 @@ pub trait Entity: Serialize + DeserializeOwned {
             ApiError::Internal
         })
     }
-}
 
-pub fn key(pk: String, sk: impl Into<String>) -> Item {
-    HashMap::from([
-        (keys::PK.into(), AttributeValue::S(pk)),
-        (keys::SK.into(), AttributeValue::S(sk.into())),
-    ])
+    /// Whether a raw item (from a batch read) is one of these.
+    fn is(item: &Item) -> bool {
+        item.get(keys::ENTITY).and_then(|v| v.as_s().ok()).map(String::as_str) == Some(Self::TYPE)
+    }
 }

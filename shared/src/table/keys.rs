@@ -147,6 +147,15 @@ pub const HEAD: &str = "HEAD";
 pub const PORTAL_TEMPLATES: &str = "PORTALTEMPLATES";
 pub const SHEET_PREFIX: &str = "SHEET#";
 
+/// The partition of the templates index, active or archived.
+pub fn templates_index(archived: bool) -> String {
+    if archived {
+        "TEMPLATES#ARCHIVED".into()
+    } else {
+        "TEMPLATES".into()
+    }
+}
+
 pub fn template(id: &str) -> String {
     format!("TEMPLATE#{id}")
 }

@@ -1,12 +1,15 @@
 //! The single table: one value owns the client and the table name; repositories build on it.
 //!
-//! - `primitives`: reads, writes and transactions (the actions repositories put together);
+//! - `entity`: what every stored type says about itself (its key, its indexes);
+//! - `condition`: typed conditions on writes;
+//! - `primitives`: reads, writes and transactions of named actions;
 //! - `query`: one page of a partition ([`QuerySpec`]);
 //! - `rate`: fixed-window rate-limit counters;
 //! - `claims`: single-use values (a TOTP code used once);
 //! - the outbox's leases live with the outbox, in [`crate::outbox`].
 
 pub mod access;
+pub mod condition;
 pub mod contacts;
 pub mod customers;
 pub mod datasheets;
@@ -14,20 +17,23 @@ pub mod documents;
 pub mod entity;
 pub mod keys;
 pub mod news;
+pub mod notices;
 pub mod operations;
 pub mod settings;
 pub mod tickets;
 
 mod claims;
+pub use claims::Claim;
 mod primitives;
 mod query;
 mod rate;
 
 use aws_sdk_dynamodb::Client;
 
-pub use entity::{key, Entity, Item, Keys};
+pub use condition::Condition;
+pub use entity::{Entity, Item, PrimaryKey};
 pub(crate) use primitives::condition_met;
-pub use primitives::{num, s, Cancelled, Versioned};
+pub use primitives::{num, s, Action, Cancelled, Versioned};
 pub use query::QuerySpec;
 
 #[derive(Clone, Debug)]

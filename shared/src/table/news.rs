@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{keys, Entity, Keys, Versioned};
+use super::{keys, Entity, PrimaryKey, QuerySpec, Versioned};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -45,12 +45,21 @@ impl NewsItem {
 impl Entity for NewsItem {
     const TYPE: &'static str = "news";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::NEWS.into(),
-            sk: keys::news(&self.id),
-            gsi1: None,
-        }
+    type Id<'a> = &'a str;
+
+    fn key(id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::NEWS, keys::news(id))
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl NewsItem {
+    /// Every news item, newest first (ids are ULIDs).
+    pub fn all() -> QuerySpec {
+        QuerySpec::table(keys::NEWS.into(), keys::NEWS_PREFIX).newest_first()
     }
 }
 
@@ -67,12 +76,22 @@ pub struct Dismissal {
 impl Entity for Dismissal {
     const TYPE: &'static str = "news_dismissal";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::dismissal(&self.contact_id, &self.news_id),
-            gsi1: None,
-        }
+    /// (customer id, contact id, news id)
+    type Id<'a> = (&'a str, &'a str, &'a str);
+
+    fn key((customer_id, contact_id, news_id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::dismissal(contact_id, news_id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.contact_id, &self.news_id)
+    }
+}
+
+impl Dismissal {
+    /// What one contact dismissed.
+    pub fn of_contact(customer_id: &str, contact_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::dismissals(contact_id))
     }
 }
 

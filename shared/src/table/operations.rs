@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{keys, Entity, Keys, Versioned};
+use super::{keys, Entity, PrimaryKey, QuerySpec, Versioned};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -48,12 +48,22 @@ pub struct Job {
 impl Entity for Job {
     const TYPE: &'static str = "job";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::job(&self.id),
-            gsi1: None,
-        }
+    /// (customer id, job id)
+    type Id<'a> = (&'a str, &'a str);
+
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::job(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+}
+
+impl Job {
+    /// A customer's jobs, newest first (ids are ULIDs).
+    pub fn of_customer(customer_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::JOB_PREFIX).newest_first()
     }
 }
 
@@ -107,14 +117,33 @@ pub struct Workflow {
 impl Entity for Workflow {
     const TYPE: &'static str = "workflow";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::workflow(&self.id),
-            gsi1: self
-                .active
-                .then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id))),
-        }
+    /// (customer id, workflow id)
+    type Id<'a> = (&'a str, &'a str);
+
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::workflow(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+
+    /// Active workflows only (sparse: inactive ones leave the index).
+    fn gsi1(&self) -> Option<(String, String)> {
+        self.active
+            .then(|| (keys::active_workflows(&self.customer_id), keys::workflow(&self.id)))
+    }
+}
+
+impl Workflow {
+    /// A customer's workflows, active or not, newest first.
+    pub fn of_customer(customer_id: &str) -> QuerySpec {
+        QuerySpec::table(keys::customer(customer_id), keys::WORKFLOW_PREFIX).newest_first()
+    }
+
+    /// A customer's active workflows, newest first.
+    pub fn active_of(customer_id: &str) -> QuerySpec {
+        QuerySpec::gsi1(keys::active_workflows(customer_id)).newest_first()
     }
 }
 

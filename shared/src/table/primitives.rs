@@ -1,28 +1,68 @@
 //! Table primitives: reads, writes and the transaction actions repositories put together.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use aws_sdk_dynamodb::{
     operation::transact_write_items::TransactWriteItemsError,
-    types::{AttributeValue, ConditionCheck, KeysAndAttributes, Put, TransactWriteItem},
+    types::{
+        AttributeValue, ConditionCheck, Delete, KeysAndAttributes, Put, ReturnValuesOnConditionCheckFailure,
+        TransactWriteItem,
+    },
 };
 
-use super::{customers, key, keys, Entity, Item, Table};
+use super::{customers, customers::Customer, Condition, Entity, Item, PrimaryKey, Table};
 use crate::error::{from_sdk, ApiError, ApiResult};
 
-/// A transaction refused because a condition failed: which action (by index) and the item's old value.
+/// One action of a transaction, named so that a cancellation says which one failed.
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub name: Cow<'static, str>,
+    pub item: TransactWriteItem,
+}
+
+impl Action {
+    pub(crate) fn new(name: &'static str, item: TransactWriteItem) -> Self {
+        Self {
+            name: Cow::Borrowed(name),
+            item,
+        }
+    }
+
+    /// Renames the action (two actions on the same kind of entity need telling apart).
+    pub fn named(mut self, name: impl Into<Cow<'static, str>>) -> Self {
+        self.name = name.into();
+        self
+    }
+}
+
+/// A transaction refused because conditions failed: the failed actions by name, with the item's old value.
 #[derive(Debug)]
 pub struct Cancelled {
-    pub failed: Vec<(usize, Option<Item>)>,
+    pub failed: Vec<(Cow<'static, str>, Option<Item>)>,
+}
+
+impl Cancelled {
+    /// Whether the action of this name failed.
+    pub fn failed(&self, name: &str) -> bool {
+        self.failed.iter().any(|(n, _)| n == name)
+    }
+
+    /// The old item of the failed action of this name, when it failed and the item existed.
+    pub fn old(&self, name: &str) -> Option<&Item> {
+        self.failed
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, i)| i.as_ref())
+    }
 }
 
 impl Table {
-    pub async fn get<E: Entity>(&self, pk: String, sk: impl Into<String>) -> ApiResult<Option<E>> {
+    pub async fn get<E: Entity>(&self, id: E::Id<'_>) -> ApiResult<Option<E>> {
         let out = self
             .client
             .get_item()
             .table_name(&self.name)
-            .set_key(Some(key(pk, sk)))
+            .set_key(Some(E::key(id).item()))
             .consistent_read(true)
             .send()
             .await
@@ -88,12 +128,11 @@ impl Table {
     /// Replaces an entity if it is still at `read_version`, after `change`; the version moves on by one.
     pub async fn update_versioned<E: Entity + Versioned>(
         &self,
-        pk: String,
-        sk: impl Into<String>,
+        id: E::Id<'_>,
         read_version: u64,
         change: impl FnOnce(&mut E),
     ) -> ApiResult<E> {
-        let mut entity: E = self.get(pk, sk).await?.ok_or(ApiError::NotFound)?;
+        let mut entity: E = self.get(id).await?.ok_or(ApiError::NotFound)?;
         if *entity.version_mut() != read_version {
             return Err(customers::stale());
         }
@@ -105,10 +144,10 @@ impl Table {
     }
 
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
-    pub async fn batch_get(&self, keys: Vec<Item>) -> ApiResult<Vec<Item>> {
+    pub async fn batch_get(&self, keys: Vec<PrimaryKey>) -> ApiResult<Vec<Item>> {
         let mut pending = Some(
             KeysAndAttributes::builder()
-                .set_keys(Some(keys))
+                .set_keys(Some(keys.iter().map(PrimaryKey::item).collect()))
                 .consistent_read(true)
                 .build()
                 .map_err(|_| ApiError::Internal)?,
@@ -138,109 +177,91 @@ impl Table {
         Ok(found)
     }
 
+    /// The entities `ids` name, in one round trip (up to 100), in no particular order; missing ones are absent.
+    pub async fn get_many<'a, E: Entity + 'a>(&self, ids: impl IntoIterator<Item = E::Id<'a>>) -> ApiResult<Vec<E>> {
+        let keys = ids.into_iter().map(E::key).collect();
+        self.batch_get(keys)
+            .await?
+            .into_iter()
+            .filter(E::is)
+            .map(E::from_item)
+            .collect()
+    }
+
     /// A Put that fails if the item exists.
-    pub fn put_new<E: Entity>(&self, entity: &E) -> ApiResult<TransactWriteItem> {
-        self.put_if(entity, "attribute_not_exists(PK)", HashMap::new())
+    pub fn put_new<E: Entity>(&self, entity: &E) -> ApiResult<Action> {
+        self.put_if(entity, Condition::not_exists())
     }
 
     /// A Put that replaces the item only if nobody changed it since it was read at `version`.
-    pub fn put_versioned<E: Entity>(&self, entity: &E, read_version: u64) -> ApiResult<TransactWriteItem> {
-        self.put_if(
-            entity,
-            "version = :read_version",
-            HashMap::from([(":read_version".into(), num(read_version))]),
-        )
+    pub fn put_versioned<E: Entity>(&self, entity: &E, read_version: u64) -> ApiResult<Action> {
+        self.put_if(entity, Condition::at_version(read_version))
     }
 
-    pub fn put_if<E: Entity>(
-        &self,
-        entity: &E,
-        condition: &str,
-        values: HashMap<String, AttributeValue>,
-    ) -> ApiResult<TransactWriteItem> {
+    /// A Put under a condition, named after the entity.
+    pub fn put_if<E: Entity>(&self, entity: &E, condition: Condition) -> ApiResult<Action> {
+        let c = condition.render();
         let put = Put::builder()
             .table_name(&self.name)
             .set_item(Some(entity.to_item()?))
-            .condition_expression(condition)
-            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
-            .return_values_on_condition_check_failure(
-                aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,
-            )
+            .condition_expression(c.expression.clone())
+            .set_expression_attribute_names(c.names())
+            .set_expression_attribute_values(c.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .build()
             .map_err(|_| ApiError::Internal)?;
-        Ok(TransactWriteItem::builder().put(put).build())
+        Ok(Action::new(E::TYPE, TransactWriteItem::builder().put(put).build()))
     }
 
-    /// A Delete; with a condition when `condition` is given.
-    pub fn delete(
-        &self,
-        pk: String,
-        sk: impl Into<String>,
-        condition: Option<&str>,
-        values: HashMap<String, AttributeValue>,
-    ) -> ApiResult<TransactWriteItem> {
-        let delete = aws_sdk_dynamodb::types::Delete::builder()
+    /// A Delete of the item `id` names; under a condition when one is given.
+    pub fn delete<E: Entity>(&self, id: E::Id<'_>, condition: Option<Condition>) -> ApiResult<Action> {
+        let c = condition.map(|c| c.render()).unwrap_or_default();
+        let delete = Delete::builder()
             .table_name(&self.name)
-            .set_key(Some(key(pk, sk)))
-            .set_condition_expression(condition.map(str::to_owned))
-            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
+            .set_key(Some(E::key(id).item()))
+            .set_condition_expression((!c.expression.is_empty()).then(|| c.expression.clone()))
+            .set_expression_attribute_names(c.names())
+            .set_expression_attribute_values(c.values())
             .build()
             .map_err(|_| ApiError::Internal)?;
-        Ok(TransactWriteItem::builder().delete(delete).build())
+        Ok(Action::new(
+            E::TYPE,
+            TransactWriteItem::builder().delete(delete).build(),
+        ))
     }
 
-    pub fn check(
-        &self,
-        pk: String,
-        sk: impl Into<String>,
-        condition: &str,
-        values: HashMap<String, AttributeValue>,
-    ) -> ApiResult<TransactWriteItem> {
-        self.check_names(pk, sk, condition, HashMap::new(), values)
+    /// A ConditionCheck on the item `id` names, named after the entity.
+    pub fn check<E: Entity>(&self, id: E::Id<'_>, condition: Condition) -> ApiResult<Action> {
+        let c = condition.render();
+        let check = ConditionCheck::builder()
+            .table_name(&self.name)
+            .set_key(Some(E::key(id).item()))
+            .condition_expression(c.expression.clone())
+            .set_expression_attribute_names(c.names())
+            .set_expression_attribute_values(c.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(Action::new(
+            E::TYPE,
+            TransactWriteItem::builder().condition_check(check).build(),
+        ))
     }
 
     /// Writes a new item that belongs to a customer, in one transaction with a check that the customer
     /// exists: 404 for an unknown customer, never an orphan.
     pub async fn put_new_for_customer<E: Entity>(&self, customer_id: &str, entity: &E) -> ApiResult<()> {
         let actions = vec![
-            self.check(
-                keys::customer(customer_id),
-                keys::PROFILE,
-                "attribute_exists(PK)",
-                HashMap::new(),
-            )?,
+            self.check::<Customer>(customer_id, Condition::exists())?,
             self.put_new(entity)?,
         ];
         self.transact_or(actions, |_| ApiError::NotFound).await
     }
 
-    /// A ConditionCheck whose expression names attributes through `#placeholders` (reserved words).
-    pub fn check_names(
-        &self,
-        pk: String,
-        sk: impl Into<String>,
-        condition: &str,
-        names: HashMap<String, String>,
-        values: HashMap<String, AttributeValue>,
-    ) -> ApiResult<TransactWriteItem> {
-        let check = ConditionCheck::builder()
-            .table_name(&self.name)
-            .set_key(Some(key(pk, sk)))
-            .condition_expression(condition)
-            .set_expression_attribute_names(if names.is_empty() { None } else { Some(names) })
-            .set_expression_attribute_values(if values.is_empty() { None } else { Some(values) })
-            .return_values_on_condition_check_failure(
-                aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,
-            )
-            .build()
-            .map_err(|_| ApiError::Internal)?;
-        Ok(TransactWriteItem::builder().condition_check(check).build())
-    }
-
     /// Runs the actions as one transaction; `explain` turns a failed condition into the caller's problem.
     pub async fn transact_or(
         &self,
-        actions: Vec<TransactWriteItem>,
+        actions: Vec<Action>,
         explain: impl FnOnce(Cancelled) -> ApiError,
     ) -> ApiResult<()> {
         match self.transact(actions).await {
@@ -252,11 +273,17 @@ impl Table {
 
     /// Runs the actions as one transaction. A failed condition comes back as `Err(Ok(Cancelled))`
     /// for the repository to explain; anything else is already a problem.
-    pub async fn transact(&self, actions: Vec<TransactWriteItem>) -> Result<(), Result<Cancelled, ApiError>> {
+    pub async fn transact(&self, actions: Vec<Action>) -> Result<(), Result<Cancelled, ApiError>> {
+        let mut names = Vec::with_capacity(actions.len());
+        let mut items = Vec::with_capacity(actions.len());
+        for a in actions {
+            names.push(a.name);
+            items.push(a.item);
+        }
         let result = self
             .client
             .transact_write_items()
-            .set_transact_items(Some(actions))
+            .set_transact_items(Some(items))
             .send()
             .await;
         match result {
@@ -268,7 +295,7 @@ impl Table {
                         .iter()
                         .enumerate()
                         .filter(|(_, r)| r.code() == Some("ConditionalCheckFailed"))
-                        .map(|(i, r)| (i, r.item().cloned()))
+                        .map(|(i, r)| (names.get(i).cloned().unwrap_or_default(), r.item().cloned()))
                         .collect();
                     if !failed.is_empty() {
                         return Err(Ok(Cancelled { failed }));

@@ -10,10 +10,10 @@ use crate::{
 
 /// A Query over one partition of the table or of GSI1, optionally narrowed to a sort-key prefix.
 #[derive(Clone, Debug)]
-pub struct QuerySpec<'a> {
-    pub index: Option<&'a str>,
+pub struct QuerySpec {
+    pub index: Option<&'static str>,
     pub partition: String,
-    pub sort_prefix: Option<&'a str>,
+    pub sort_prefix: Option<String>,
     /// Only sort keys below this value (for "everything due before now").
     pub sort_below: Option<String>,
     /// With `sort_below`: only sort keys from this value on (a range).
@@ -26,12 +26,12 @@ pub struct QuerySpec<'a> {
     pub equals: Vec<(&'static str, String)>,
 }
 
-impl<'a> QuerySpec<'a> {
-    pub fn table(partition: String, sort_prefix: &'a str) -> Self {
+impl QuerySpec {
+    pub fn table(partition: String, sort_prefix: impl Into<String>) -> Self {
         Self {
             index: None,
             partition,
-            sort_prefix: Some(sort_prefix),
+            sort_prefix: Some(sort_prefix.into()),
             sort_below: None,
             sort_from: None,
             newest_first: false,
@@ -66,6 +66,12 @@ impl<'a> QuerySpec<'a> {
         }
     }
 
+    /// Newest first (descending sort key).
+    pub fn newest_first(mut self) -> Self {
+        self.newest_first = true;
+        self
+    }
+
     fn attrs(&self) -> (&'static str, &'static str) {
         match self.index {
             Some(keys::GSI2) => (keys::GSI2PK, keys::GSI2SK),
@@ -87,14 +93,23 @@ impl<'a> QuerySpec<'a> {
 
 impl Table {
     /// One page: reads at most `limit + 1` items, the extra one only to learn whether a next page exists.
-    pub async fn query_page<E: Entity>(&self, spec: &QuerySpec<'_>, params: &PageParams) -> ApiResult<Page<E>> {
+    pub async fn query_page<E: Entity>(&self, spec: &QuerySpec, params: &PageParams) -> ApiResult<Page<E>> {
         let limit = params.limit()?;
         let (pk_attr, sk_attr) = spec.attrs();
         let key_attrs = spec.key_attrs();
         let start = params
             .cursor
             .as_deref()
-            .map(|c| decode_cursor(c, &key_attrs, pk_attr, &spec.partition, sk_attr, spec.sort_prefix))
+            .map(|c| {
+                decode_cursor(
+                    c,
+                    &key_attrs,
+                    pk_attr,
+                    &spec.partition,
+                    sk_attr,
+                    spec.sort_prefix.as_deref(),
+                )
+            })
             .transpose()?;
         let mut q = self
             .client
@@ -106,7 +121,7 @@ impl Table {
             .scan_index_forward(!spec.newest_first)
             .limit(limit as i32 + 1)
             .set_exclusive_start_key(start);
-        q = match (spec.sort_prefix, &spec.sort_below) {
+        q = match (&spec.sort_prefix, &spec.sort_below) {
             (_, Some(upper)) if spec.sort_from.is_some() => q
                 .key_condition_expression("#pk = :pk AND #sk BETWEEN :lower AND :upper")
                 .expression_attribute_names("#sk", sk_attr)
@@ -119,7 +134,7 @@ impl Table {
             (Some(prefix), None) => q
                 .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expression_attribute_names("#sk", sk_attr)
-                .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned())),
+                .expression_attribute_values(":prefix", AttributeValue::S(prefix.clone())),
             (None, None) => q.key_condition_expression("#pk = :pk"),
         };
         let mut filters = Vec::new();

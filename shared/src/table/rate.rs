@@ -2,7 +2,7 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::{condition_met, entity, keys, Table};
+use super::{condition_met, keys, PrimaryKey, Table};
 use crate::error::{from_sdk, ApiResult};
 
 impl Table {
@@ -13,7 +13,7 @@ impl Table {
             .batch_get(
                 keys_
                     .iter()
-                    .map(|k| entity::key(keys::rate(k), window.clone()))
+                    .map(|k| PrimaryKey::new(keys::rate(k), window.clone()))
                     .collect(),
             )
             .await?;
@@ -39,7 +39,7 @@ impl Table {
             .client
             .update_item()
             .table_name(&self.name)
-            .set_key(Some(entity::key(keys::rate(key), window.to_string())))
+            .set_key(Some(PrimaryKey::new(keys::rate(key), window.to_string()).item()))
             .update_expression("ADD hits :one SET #ttl = :ttl, entity = :entity")
             .expression_attribute_names("#ttl", keys::TTL)
             .expression_attribute_values(":one", AttributeValue::N("1".into()))
@@ -67,7 +67,7 @@ impl Table {
             .client
             .update_item()
             .table_name(&self.name)
-            .set_key(Some(entity::key(keys::rate(key), window.to_string())))
+            .set_key(Some(PrimaryKey::new(keys::rate(key), window.to_string()).item()))
             .update_expression("ADD hits :minus")
             .condition_expression("attribute_exists(PK)")
             .expression_attribute_values(":minus", AttributeValue::N("-1".into()))

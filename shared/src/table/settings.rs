@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{contacts::Contact, customers::Customer, keys, Entity, Keys, Table};
+use super::{contacts::Contact, customers::Customer, keys, Entity, PrimaryKey, Table};
 
 /// See [`Table::portal_session`].
 #[derive(Debug, Default)]
@@ -32,13 +32,14 @@ impl Default for PortalSettings {
 impl Entity for PortalSettings {
     const TYPE: &'static str = "portal_settings";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::SETTINGS.into(),
-            sk: keys::PORTAL_SETTINGS.into(),
-            gsi1: None,
-        }
+    /// One item per deployment.
+    type Id<'a> = ();
+
+    fn key((): ()) -> PrimaryKey {
+        PrimaryKey::new(keys::SETTINGS, keys::PORTAL_SETTINGS)
     }
+
+    fn id(&self) {}
 }
 
 /// A customer's own choice of modules, replacing the global set while present.
@@ -52,22 +53,22 @@ pub struct CustomerModules {
 impl Entity for CustomerModules {
     const TYPE: &'static str = "customer_modules";
 
-    fn keys(&self) -> Keys {
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::MODULES.into(),
-            gsi1: None,
-        }
+    /// The customer id.
+    type Id<'a> = &'a str;
+
+    fn key(customer_id: &str) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::MODULES)
+    }
+
+    fn id(&self) -> &str {
+        &self.customer_id
     }
 }
 
 impl Table {
     /// The global portal settings, or the defaults while staff have saved none.
     pub async fn portal_settings(&self) -> ApiResult<PortalSettings> {
-        Ok(self
-            .get::<PortalSettings>(keys::SETTINGS.into(), keys::PORTAL_SETTINGS)
-            .await?
-            .unwrap_or_default())
+        Ok(self.get::<PortalSettings>(()).await?.unwrap_or_default())
     }
 
     /// The modules a customer's portal offers: its override, else the global setting (one round trip).
@@ -78,23 +79,22 @@ impl Table {
     /// What a portal request needs to know, in one round trip: the effective modules and, when a
     /// contact is given, the customer profile and the contact.
     pub async fn portal_session(&self, customer_id: &str, contact_id: Option<&str>) -> ApiResult<PortalSession> {
-        let mut wanted = vec![
-            super::key(keys::SETTINGS.into(), keys::PORTAL_SETTINGS),
-            super::key(keys::customer(customer_id), keys::MODULES),
-        ];
+        let mut wanted = vec![PortalSettings::key(()), CustomerModules::key(customer_id)];
         if let Some(contact) = contact_id {
-            wanted.push(super::key(keys::customer(customer_id), keys::PROFILE));
-            wanted.push(super::key(keys::customer(customer_id), keys::contact(contact)));
+            wanted.push(Customer::key(customer_id));
+            wanted.push(Contact::key((customer_id, contact)));
         }
         let mut session = PortalSession::default();
         let (mut global, mut own) = (None, None);
         for item in self.batch_get(wanted).await? {
-            match item.get(keys::ENTITY).and_then(|v| v.as_s().ok()).map(String::as_str) {
-                Some(CustomerModules::TYPE) => own = Some(CustomerModules::from_item(item)?.modules),
-                Some(PortalSettings::TYPE) => global = Some(PortalSettings::from_item(item)?.modules),
-                Some(Customer::TYPE) => session.customer = Some(Customer::from_item(item)?),
-                Some(Contact::TYPE) => session.contact = Some(Contact::from_item(item)?),
-                _ => {}
+            if CustomerModules::is(&item) {
+                own = Some(CustomerModules::from_item(item)?.modules);
+            } else if PortalSettings::is(&item) {
+                global = Some(PortalSettings::from_item(item)?.modules);
+            } else if Customer::is(&item) {
+                session.customer = Some(Customer::from_item(item)?);
+            } else if Contact::is(&item) {
+                session.contact = Some(Contact::from_item(item)?);
             }
         }
         session.modules = own.or(global).unwrap_or_else(Module::default_enabled);

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, customers::stale, keys, num, Entity, Keys, QuerySpec, Table};
+use super::{contacts::Actor, customers::stale, keys, num, Action, Entity, PrimaryKey, QuerySpec, Table};
 use crate::{
     error::{from_sdk, ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -142,16 +142,22 @@ impl Ticket {
 
 impl Entity for Ticket {
     const TYPE: &'static str = "ticket";
+    /// (customer id, ticket id)
+    type Id<'a> = (&'a str, &'a str);
 
-    fn keys(&self) -> Keys {
+    fn key((customer_id, id): Self::Id<'_>) -> PrimaryKey {
+        PrimaryKey::new(keys::customer(customer_id), keys::ticket(id))
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (&self.customer_id, &self.id)
+    }
+
+    /// Portal-visible tickets company-wide, open or closed (sparse).
+    fn gsi1(&self) -> Option<(String, String)> {
         let closed = self.status.is_closed();
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk: keys::ticket(&self.id),
-            gsi1: self
-                .visible_in_portal
-                .then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id))),
-        }
+        self.visible_in_portal
+            .then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id)))
     }
 
     /// A second sparse index because a visible ticket must be listable both company-wide (contacts with
@@ -198,25 +204,52 @@ pub struct TicketNote {
 
 impl Entity for TicketNote {
     const TYPE: &'static str = "ticket_note";
+    /// (customer id, ticket id, note id, internal): internal notes live under their own prefix, so no
+    /// portal query can ever read them.
+    type Id<'a> = (&'a str, &'a str, &'a str, bool);
 
-    fn keys(&self) -> Keys {
-        let sk = if self.kind == NoteKind::Internal {
-            keys::ticket_internal(&self.ticket_id, &self.id)
+    fn key((customer_id, ticket_id, id, internal): Self::Id<'_>) -> PrimaryKey {
+        let sk = if internal {
+            keys::ticket_internal(ticket_id, id)
         } else {
-            keys::ticket_note(&self.ticket_id, &self.id)
+            keys::ticket_note(ticket_id, id)
         };
-        Keys {
-            pk: keys::customer(&self.customer_id),
-            sk,
-            gsi1: None,
-        }
+        PrimaryKey::new(keys::customer(customer_id), sk)
+    }
+
+    fn id(&self) -> Self::Id<'_> {
+        (
+            &self.customer_id,
+            &self.ticket_id,
+            &self.id,
+            self.kind == NoteKind::Internal,
+        )
     }
 }
 
 /// The first ticket number of a deployment.
 pub const FIRST_NUMBER: u64 = 1001;
-/// The conflict a create reports when a concurrent create took its number.
-pub const NUMBER_TAKEN: &str = "ticket number taken";
+
+/// Why one attempt at creating a numbered ticket failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateTicketError {
+    /// A concurrent create took the number: read the counter again and retry.
+    #[error("ticket number taken")]
+    NumberTaken,
+    #[error(transparent)]
+    Api(#[from] ApiError),
+}
+
+/// The name of the counter's action in a create's transaction.
+const COUNTER: &str = "counter";
+
+fn counter_key() -> PrimaryKey {
+    PrimaryKey::new(keys::counter("TICKETS"), keys::COUNTER)
+}
+
+fn dashboard_key(customer_id: &str) -> PrimaryKey {
+    PrimaryKey::new(keys::customer(customer_id), keys::DASHBOARD)
+}
 
 /// A number read from the counter, and the counter value it was read at.
 #[derive(Clone, Copy, Debug)]
@@ -262,18 +295,14 @@ pub fn dashboard_delta(before: Option<&Ticket>, after: &Ticket) -> BTreeMap<Stri
 }
 
 impl Table {
-    fn dashboard_update(
-        &self,
-        customer_id: &str,
-        delta: &BTreeMap<String, i64>,
-    ) -> ApiResult<Option<TransactWriteItem>> {
+    fn dashboard_update(&self, customer_id: &str, delta: &BTreeMap<String, i64>) -> ApiResult<Option<Action>> {
         if delta.is_empty() {
             return Ok(None);
         }
         let mut expr = Vec::new();
         let mut update = Update::builder()
             .table_name(&self.name)
-            .set_key(Some(super::key(keys::customer(customer_id), keys::DASHBOARD)))
+            .set_key(Some(dashboard_key(customer_id).item()))
             .expression_attribute_values(":entity", AttributeValue::S("dashboard".into()));
         for (i, (k, v)) in delta.iter().enumerate() {
             expr.push(format!("#c{i} :c{i}"));
@@ -285,7 +314,10 @@ impl Table {
             .update_expression(format!("SET entity = :entity ADD {}", expr.join(", ")))
             .build()
             .map_err(|_| ApiError::Internal)?;
-        Ok(Some(TransactWriteItem::builder().update(update).build()))
+        Ok(Some(Action::new(
+            "dashboard",
+            TransactWriteItem::builder().update(update).build(),
+        )))
     }
 
     /// Reads the ticket-number counter: the number a create would take now.
@@ -294,7 +326,7 @@ impl Table {
             .client
             .get_item()
             .table_name(&self.name)
-            .set_key(Some(super::key(keys::counter("TICKETS"), keys::COUNTER)))
+            .set_key(Some(counter_key().item()))
             .consistent_read(true)
             .send()
             .await
@@ -309,13 +341,13 @@ impl Table {
 
     /// One attempt at creating `ticket` with `number`: the counter moves on only if nobody took the number
     /// meanwhile, and the ticket, its dashboard counts and `extra` (an outbox item, a sheet) are written
-    /// in the same transaction. A lost race answers `Conflict(NUMBER_TAKEN)`.
+    /// in the same transaction. A lost race answers [`CreateTicketError::NumberTaken`].
     pub async fn create_ticket_numbered(
         &self,
         ticket: &Ticket,
         number: TicketNumber,
-        extra: Vec<TransactWriteItem>,
-    ) -> ApiResult<()> {
+        extra: Vec<Action>,
+    ) -> Result<(), CreateTicketError> {
         let condition = if number.current.is_some() {
             "#v = :current"
         } else {
@@ -323,7 +355,7 @@ impl Table {
         };
         let mut bump = Update::builder()
             .table_name(&self.name)
-            .set_key(Some(super::key(keys::counter("TICKETS"), keys::COUNTER)))
+            .set_key(Some(counter_key().item()))
             .update_expression("SET #v = :next, entity = :entity")
             .condition_expression(condition)
             .expression_attribute_names("#v", "value")
@@ -332,40 +364,46 @@ impl Table {
         if let Some(c) = number.current {
             bump = bump.expression_attribute_values(":current", num(c));
         }
+        let bump = bump.build().map_err(|_| ApiError::Internal)?;
         let mut actions = vec![
-            TransactWriteItem::builder()
-                .update(bump.build().map_err(|_| ApiError::Internal)?)
-                .build(),
+            Action::new(COUNTER, TransactWriteItem::builder().update(bump).build()),
             self.put_new(ticket)?,
         ];
         actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
         actions.extend(extra);
         match self.transact(actions).await {
             Ok(()) => Ok(()),
-            Err(Ok(c)) if c.failed.iter().any(|(i, _)| *i == 0) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
-            Err(Ok(_)) => Err(ApiError::Conflict(
-                "the ticket could not be created: a related record changed".into(),
-            )),
-            Err(Err(ApiError::Conflict(_))) => Err(ApiError::Conflict(NUMBER_TAKEN.into())),
-            Err(Err(e)) => Err(e),
+            Err(Ok(c)) if c.failed(COUNTER) => Err(CreateTicketError::NumberTaken),
+            Err(Ok(_)) => {
+                Err(ApiError::Conflict("the ticket could not be created: a related record changed".into()).into())
+            }
+            // A transaction conflict here is another create taking the counter at the same moment.
+            Err(Err(ApiError::Conflict(_))) => Err(CreateTicketError::NumberTaken),
+            Err(Err(e)) => Err(e.into()),
         }
     }
 
-    /// Creates a ticket with the next free number, retrying when a concurrent create took it.
-    pub async fn create_ticket(&self, ticket: &mut Ticket, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
+    /// Creates a ticket with the next free number, retrying when a concurrent create took it. `extra`
+    /// gives what to write in the same transaction, for the number the attempt takes.
+    pub async fn create_ticket(
+        &self,
+        ticket: &mut Ticket,
+        mut extra: impl FnMut(u64) -> ApiResult<Vec<Action>>,
+    ) -> ApiResult<()> {
         for _ in 0..20 {
             let number = self.next_ticket_number().await?;
             ticket.number = number.value;
-            match self.create_ticket_numbered(ticket, number, extra.clone()).await {
-                Err(ApiError::Conflict(m)) if m == NUMBER_TAKEN => continue,
-                other => return other,
+            match self.create_ticket_numbered(ticket, number, extra(number.value)?).await {
+                Err(CreateTicketError::NumberTaken) => continue,
+                Err(CreateTicketError::Api(e)) => return Err(e),
+                Ok(()) => return Ok(()),
             }
         }
         Err(ApiError::Unavailable)
     }
 
     /// Replaces a ticket read at `before.version`, adjusting the dashboard in the same transaction.
-    pub async fn save_ticket(&self, before: &Ticket, after: &Ticket, extra: Vec<TransactWriteItem>) -> ApiResult<()> {
+    pub async fn save_ticket(&self, before: &Ticket, after: &Ticket, extra: Vec<Action>) -> ApiResult<()> {
         let mut actions = vec![self.put_versioned(after, before.version)?];
         actions.extend(self.dashboard_update(&after.customer_id, &dashboard_delta(Some(before), after))?);
         actions.extend(extra);
@@ -373,13 +411,12 @@ impl Table {
     }
 
     pub async fn ticket(&self, customer_id: &str, id: &str) -> ApiResult<Option<Ticket>> {
-        self.get(keys::customer(customer_id), keys::ticket(id)).await
+        self.get::<Ticket>((customer_id, id)).await
     }
 
     /// A customer's tickets, newest first (staff).
     pub async fn tickets(&self, customer_id: &str, page: &PageParams) -> ApiResult<Page<Ticket>> {
-        let mut spec = QuerySpec::table(keys::customer(customer_id), keys::TICKET_PREFIX);
-        spec.newest_first = true;
+        let spec = QuerySpec::table(keys::customer(customer_id), keys::TICKET_PREFIX).newest_first();
         self.query_page(&spec, page).await
     }
 
@@ -408,7 +445,7 @@ impl Table {
         } else {
             keys::ticket_notes_prefix(ticket_id)
         };
-        let spec = QuerySpec::table(keys::customer(customer_id), &prefix);
+        let spec = QuerySpec::table(keys::customer(customer_id), prefix);
         let mut notes = Vec::new();
         let mut page = PageParams {
             limit: Some(100),
@@ -430,7 +467,7 @@ impl Table {
             .client
             .get_item()
             .table_name(&self.name)
-            .set_key(Some(super::key(keys::customer(customer_id), keys::DASHBOARD)))
+            .set_key(Some(dashboard_key(customer_id).item()))
             .send()
             .await
             .map_err(from_sdk)?;

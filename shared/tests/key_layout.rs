@@ -1,0 +1,601 @@
+//! Pins every entity's key layout, written out literally, so a refactor of the key builders cannot quietly move data.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use serde_json::json;
+use shared::{
+    modules::Module,
+    outbox::{OutboxItem, OutboxTask},
+    table::{
+        access::{AccessEvent, AccessEventKind, AccessToken, TokenKind, Unique},
+        contacts::{Actor, Contact, ContactRef},
+        customers::Customer,
+        datasheets::{PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
+        documents::{Document, DocumentStatus},
+        news::{Audience, Dismissal, NewsItem},
+        notices::SupportNotice,
+        operations::{Job, JobStatus, Workflow},
+        settings::{CustomerModules, PortalSettings},
+        tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
+        Entity,
+    },
+};
+use time::{
+    macros::{date, datetime},
+    OffsetDateTime,
+};
+
+const AT: OffsetDateTime = datetime!(2026-01-15 09:30 UTC);
+
+/// The key attributes `to_item` writes, by name (`ttl` as its number). Tests compare the whole map, so an
+/// index attribute an expectation does not list must be absent (sparse indexes).
+fn layout(entity: &impl Entity) -> BTreeMap<String, String> {
+    let item = entity.to_item().expect("the entity serialises");
+    let mut found = BTreeMap::new();
+    for name in ["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "entity"] {
+        if let Some(value) = item.get(name) {
+            let AttributeValue::S(s) = value else {
+                panic!("{name} is not a string: {value:?}")
+            };
+            found.insert(name.to_owned(), s.clone());
+        }
+    }
+    if let Some(value) = item.get("ttl") {
+        let AttributeValue::N(n) = value else {
+            panic!("ttl is not a number: {value:?}")
+        };
+        found.insert("ttl".to_owned(), n.clone());
+    }
+    found
+}
+
+fn expected(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+#[test]
+fn outbox() {
+    let item = OutboxItem {
+        id: "O1".into(),
+        task: OutboxTask::Invitation {
+            customer_id: "C1".into(),
+            contact_id: "K1".into(),
+        },
+        attempts: 0,
+    };
+    assert_eq!(
+        layout(&item),
+        expected(&[
+            ("PK", "OUTBOX#O1"),
+            ("SK", "OUTBOX"),
+            ("GSI1PK", "OUTBOX"),
+            ("GSI1SK", "O1"),
+            ("entity", "outbox"),
+        ])
+    );
+}
+
+#[test]
+fn customers() {
+    let mut customer = Customer::new("C1".into(), "  Acme Ltd ".into());
+    assert_eq!(
+        layout(&customer),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROFILE"),
+            ("GSI1PK", "CUSTOMERS"),
+            ("GSI1SK", "acme ltd#C1"),
+            ("entity", "customer"),
+        ]),
+        "active, no support end: not in GSI2"
+    );
+
+    customer.support_end = Some(date!(2026 - 12 - 31));
+    assert_eq!(
+        layout(&customer),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROFILE"),
+            ("GSI1PK", "CUSTOMERS"),
+            ("GSI1SK", "acme ltd#C1"),
+            ("GSI2PK", "SUPPORT_ENDS"),
+            ("GSI2SK", "2026-12-31#C1"),
+            ("entity", "customer"),
+        ]),
+        "active with a support end"
+    );
+
+    customer.archived = true;
+    assert_eq!(
+        layout(&customer),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROFILE"),
+            ("GSI1PK", "CUSTOMERS#ARCHIVED"),
+            ("GSI1SK", "acme ltd#C1"),
+            ("entity", "customer"),
+        ]),
+        "archived: leaves GSI2 even with a support end"
+    );
+}
+
+#[test]
+fn contacts() {
+    let mut contact = Contact::new("K1".into(), "C1".into(), "Ada".into(), "Lovelace".into(), Actor::System);
+    assert_eq!(
+        layout(&contact),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "CONTACT#K1"),
+            ("GSI1PK", "CUST#C1#CONTACTS"),
+            ("GSI1SK", "lovelace ada#K1"),
+            ("entity", "contact"),
+        ])
+    );
+
+    contact.archived = true;
+    assert_eq!(
+        layout(&contact),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "CONTACT#K1"),
+            ("GSI1PK", "CUST#C1#CONTACTS#ARCHIVED"),
+            ("GSI1SK", "lovelace ada#K1"),
+            ("entity", "contact"),
+        ])
+    );
+
+    let reference = ContactRef {
+        contact_id: "K1".into(),
+        customer_id: "C1".into(),
+    };
+    assert_eq!(
+        layout(&reference),
+        expected(&[("PK", "CONTACT#K1"), ("SK", "REF"), ("entity", "contact_ref")])
+    );
+}
+
+#[test]
+fn access() {
+    let claim = |key: String| Unique {
+        key,
+        contact_id: "K1".into(),
+        customer_id: "C1".into(),
+        value: "Ada".into(),
+    };
+    assert_eq!(
+        layout(&claim(Unique::username_key(" Ada "))),
+        expected(&[("PK", "USERNAME#ada"), ("SK", "UNIQUE"), ("entity", "unique")])
+    );
+    assert_eq!(
+        layout(&claim(Unique::email_key("Ada@Example.COM"))),
+        expected(&[("PK", "EMAIL#ada@example.com"), ("SK", "UNIQUE"), ("entity", "unique")])
+    );
+
+    let mut token = AccessToken {
+        hash: "H1".into(),
+        kind: TokenKind::Activation,
+        customer_id: "C1".into(),
+        contact_id: "K1".into(),
+        username: "ada".into(),
+        expires_at: 1_800_000_000,
+        enrollment: None,
+    };
+    assert_eq!(
+        layout(&token),
+        expected(&[
+            ("PK", "TOKEN#H1"),
+            ("SK", "TOKEN"),
+            ("GSI1PK", "INVITATIONS"),
+            ("GSI1SK", "001800000000#H1"),
+            ("entity", "access_token"),
+            ("ttl", "1802592000"),
+        ]),
+        "activation: in the invitations index; kept 30 days after expiry"
+    );
+
+    token.kind = TokenKind::Reset;
+    assert_eq!(
+        layout(&token),
+        expected(&[
+            ("PK", "TOKEN#H1"),
+            ("SK", "TOKEN"),
+            ("entity", "access_token"),
+            ("ttl", "1802592000"),
+        ]),
+        "reset: not indexed"
+    );
+
+    let event = AccessEvent {
+        id: "E1".into(),
+        customer_id: "C1".into(),
+        contact_id: "K1".into(),
+        kind: AccessEventKind::InvitationSent,
+        at: AT,
+        actor: Actor::System,
+        outcome: "sent".into(),
+    };
+    assert_eq!(
+        layout(&event),
+        expected(&[("PK", "CUST#C1"), ("SK", "HIST#K1#E1"), ("entity", "access_event")])
+    );
+}
+
+fn ticket(status: TicketStatus, visible_in_portal: bool, originator: Option<&str>) -> Ticket {
+    Ticket {
+        id: "T1".into(),
+        number: 1001,
+        customer_id: "C1".into(),
+        subject: "Printer jammed".into(),
+        description: "Again.".into(),
+        ticket_type: TicketType::Fault,
+        priority: Priority::Normal,
+        status,
+        visible_in_portal,
+        originator_contact_id: originator.map(Into::into),
+        contact_id: Some("K1".into()),
+        contact_name: Some("Ada Lovelace".into()),
+        assignee: None,
+        created_at: AT,
+        updated_at: AT,
+        closed_at: None,
+        data_sheet_id: None,
+        subject_search: "printer jammed".into(),
+        version: 1,
+    }
+}
+
+#[test]
+fn tickets() {
+    for status in [
+        TicketStatus::New,
+        TicketStatus::InProgress,
+        TicketStatus::WaitingOnCustomer,
+    ] {
+        assert_eq!(
+            layout(&ticket(status, true, Some("K1"))),
+            expected(&[
+                ("PK", "CUST#C1"),
+                ("SK", "TICKET#T1"),
+                ("GSI1PK", "CUST#C1#TICKETS#OPEN"),
+                ("GSI1SK", "TICKET#T1"),
+                ("GSI2PK", "CONTACT#K1#TICKETS#OPEN"),
+                ("GSI2SK", "TICKET#T1"),
+                ("entity", "ticket"),
+            ]),
+            "visible, open ({status:?}), raised by a contact"
+        );
+    }
+
+    assert_eq!(
+        layout(&ticket(TicketStatus::Closed, true, Some("K1"))),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "TICKET#T1"),
+            ("GSI1PK", "CUST#C1#TICKETS#CLOSED"),
+            ("GSI1SK", "TICKET#T1"),
+            ("GSI2PK", "CONTACT#K1#TICKETS#CLOSED"),
+            ("GSI2SK", "TICKET#T1"),
+            ("entity", "ticket"),
+        ]),
+        "visible, closed, raised by a contact"
+    );
+
+    assert_eq!(
+        layout(&ticket(TicketStatus::New, true, None)),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "TICKET#T1"),
+            ("GSI1PK", "CUST#C1#TICKETS#OPEN"),
+            ("GSI1SK", "TICKET#T1"),
+            ("entity", "ticket"),
+        ]),
+        "visible, open, raised by staff: not in GSI2"
+    );
+
+    assert_eq!(
+        layout(&ticket(TicketStatus::Closed, true, None)),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "TICKET#T1"),
+            ("GSI1PK", "CUST#C1#TICKETS#CLOSED"),
+            ("GSI1SK", "TICKET#T1"),
+            ("entity", "ticket"),
+        ]),
+        "visible, closed, raised by staff: not in GSI2"
+    );
+
+    for status in [TicketStatus::New, TicketStatus::Closed] {
+        for originator in [Some("K1"), None] {
+            assert_eq!(
+                layout(&ticket(status, false, originator)),
+                expected(&[("PK", "CUST#C1"), ("SK", "TICKET#T1"), ("entity", "ticket")]),
+                "not visible ({status:?}, originator {originator:?}): in no index"
+            );
+        }
+    }
+}
+
+#[test]
+fn ticket_notes() {
+    let note = |kind| TicketNote {
+        id: "N1".into(),
+        ticket_id: "T1".into(),
+        customer_id: "C1".into(),
+        kind,
+        body: "Replaced the roller.".into(),
+        author: Actor::Staff {
+            id: "S1".into(),
+            username: "sam".into(),
+        },
+        author_name: "Sam".into(),
+        created_at: AT,
+    };
+    for kind in [NoteKind::Contact, NoteKind::Public, NoteKind::Email] {
+        assert_eq!(
+            layout(&note(kind)),
+            expected(&[("PK", "CUST#C1"), ("SK", "TNOTE#T1#N1"), ("entity", "ticket_note")]),
+            "{kind:?} note: in the conversation"
+        );
+    }
+    assert_eq!(
+        layout(&note(NoteKind::Internal)),
+        expected(&[("PK", "CUST#C1"), ("SK", "TINTERNAL#T1#N1"), ("entity", "ticket_note")]),
+        "internal note: under its own prefix"
+    );
+}
+
+fn template(archived: bool) -> Template {
+    Template {
+        id: "TPL1".into(),
+        name: "Site Survey".into(),
+        description: None,
+        fields: Vec::new(),
+        layout_html: None,
+        archived,
+        updated_at: AT,
+        version: 3,
+    }
+}
+
+#[test]
+fn datasheets() {
+    assert_eq!(
+        layout(&template(false)),
+        expected(&[
+            ("PK", "TEMPLATE#TPL1"),
+            ("SK", "HEAD"),
+            ("GSI1PK", "TEMPLATES"),
+            ("GSI1SK", "site survey#TPL1"),
+            ("entity", "template"),
+        ])
+    );
+    assert_eq!(
+        layout(&template(true)),
+        expected(&[
+            ("PK", "TEMPLATE#TPL1"),
+            ("SK", "HEAD"),
+            ("GSI1PK", "TEMPLATES#ARCHIVED"),
+            ("GSI1SK", "site survey#TPL1"),
+            ("entity", "template"),
+        ])
+    );
+    assert_eq!(
+        layout(&TemplateVersion(template(false))),
+        expected(&[
+            ("PK", "TEMPLATE#TPL1"),
+            ("SK", "V#000003"),
+            ("entity", "template_version")
+        ])
+    );
+
+    let assigned = PortalTemplates {
+        customer_id: "C1".into(),
+        template_ids: vec!["TPL1".into()],
+        tickets_from_email: Some("tickets@example.com".into()),
+        version: 1,
+    };
+    assert_eq!(
+        layout(&assigned),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PORTALTEMPLATES"),
+            ("entity", "portal_templates")
+        ])
+    );
+
+    let sheet = Sheet {
+        id: "SH1".into(),
+        customer_id: "C1".into(),
+        template_id: "TPL1".into(),
+        template_version: 3,
+        template_name: "Site Survey".into(),
+        status: SheetStatus::Draft,
+        values: [("rooms".to_owned(), json!(4))].into(),
+        created_by: Actor::Contact { id: "K1".into() },
+        created_by_name: "Ada Lovelace".into(),
+        created_at: AT,
+        updated_at: AT,
+        submitted_at: None,
+        submitted_by: None,
+        ticket_id: None,
+        ticket_number: None,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&sheet),
+        expected(&[("PK", "CUST#C1"), ("SK", "SHEET#SH1"), ("entity", "sheet")])
+    );
+}
+
+#[test]
+fn operations() {
+    let job = Job {
+        id: "J1".into(),
+        customer_id: "C1".into(),
+        reference: "JOB-0042".into(),
+        description: "Annual service".into(),
+        job_type: "Service".into(),
+        taken_by: None,
+        order_number: None,
+        booked_dates: vec![date!(2026 - 02 - 01)],
+        scheduled_at: None,
+        days_allocated: None,
+        technicians: Vec::new(),
+        estimated_hours: None,
+        actual_hours: None,
+        status: JobStatus::Booked,
+        finished_at: None,
+        closed_at: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&job),
+        expected(&[("PK", "CUST#C1"), ("SK", "JOB#J1"), ("entity", "job")])
+    );
+
+    let mut workflow = Workflow {
+        id: "W1".into(),
+        customer_id: "C1".into(),
+        workflow_type: "Onboarding".into(),
+        instigator: "Sam".into(),
+        active: true,
+        tasks: Vec::new(),
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&workflow),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "WORKFLOW#W1"),
+            ("GSI1PK", "CUST#C1#WORKFLOWS"),
+            ("GSI1SK", "WORKFLOW#W1"),
+            ("entity", "workflow"),
+        ]),
+        "active: in the active-workflows index"
+    );
+
+    workflow.active = false;
+    assert_eq!(
+        layout(&workflow),
+        expected(&[("PK", "CUST#C1"), ("SK", "WORKFLOW#W1"), ("entity", "workflow")]),
+        "inactive: leaves the index"
+    );
+}
+
+#[test]
+fn news() {
+    let item = NewsItem {
+        id: "NW1".into(),
+        title: "Maintenance".into(),
+        body: "Saturday night.".into(),
+        audience: Audience::All,
+        starts_at: AT,
+        ends_at: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&item),
+        expected(&[("PK", "NEWS"), ("SK", "NEWS#NW1"), ("entity", "news")])
+    );
+
+    let dismissal = Dismissal {
+        customer_id: "C1".into(),
+        contact_id: "K1".into(),
+        news_id: "NW1".into(),
+        at: AT,
+    };
+    assert_eq!(
+        layout(&dismissal),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "DISMISS#K1#NW1"),
+            ("entity", "news_dismissal")
+        ])
+    );
+}
+
+#[test]
+fn settings() {
+    let global = PortalSettings {
+        modules: vec![Module::Tickets],
+        version: 1,
+    };
+    assert_eq!(
+        layout(&global),
+        expected(&[("PK", "SETTINGS"), ("SK", "PORTAL"), ("entity", "portal_settings")])
+    );
+
+    let own = CustomerModules {
+        customer_id: "C1".into(),
+        modules: vec![Module::Tickets],
+        version: 1,
+    };
+    assert_eq!(
+        layout(&own),
+        expected(&[("PK", "CUST#C1"), ("SK", "MODULES"), ("entity", "customer_modules")])
+    );
+}
+
+#[test]
+fn support_notices() {
+    let notice = SupportNotice {
+        customer_id: "C1".into(),
+        contact_id: "K1".into(),
+        support_end: "2026-12-31".into(),
+    };
+    assert_eq!(
+        layout(&notice),
+        expected(&[("PK", "CUST#C1"), ("SK", "NOTICE#K1#2026-12-31"), ("entity", "support_notice")])
+    );
+}
+
+fn document(visible_in_portal: bool, status: DocumentStatus) -> Document {
+    Document {
+        id: "D1".into(),
+        customer_id: "C1".into(),
+        folder: "Contracts/2026".into(),
+        name: "Terms.PDF".into(),
+        content_type: "application/pdf".into(),
+        size: 1024,
+        status,
+        visible_in_portal,
+        uploaded_by: Actor::System,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    }
+}
+
+#[test]
+fn documents() {
+    assert_eq!(
+        layout(&document(true, DocumentStatus::Available)),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "DOC#D1"),
+            ("GSI1PK", "CUST#C1#DOCS"),
+            ("GSI1SK", "contracts/2026/terms.pdf#D1"),
+            ("entity", "document"),
+        ]),
+        "shown in the portal"
+    );
+    for (visible, status) in [
+        (false, DocumentStatus::Available),
+        (true, DocumentStatus::Pending),
+        (true, DocumentStatus::Rejected),
+    ] {
+        assert_eq!(
+            layout(&document(visible, status)),
+            expected(&[("PK", "CUST#C1"), ("SK", "DOC#D1"), ("entity", "document")]),
+            "not shown (visible {visible}, {status:?}): in no index"
+        );
+    }
+}
