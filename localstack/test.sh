@@ -24,9 +24,10 @@ echo "== cfn-lint infra/template.yaml"
 echo "== openapi-spec-validator infra/openapi.json"
 "$VENV/bin/openapi-spec-validator" --schema 3.1 infra/openapi.json
 
-echo "== cargo fmt --check, cargo clippy -D warnings"
+echo "== cargo fmt --check, cargo clippy -D warnings, no two modules importing each other"
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
+python3 localstack/module_cycles.py
 
 echo "== cargo test --workspace"
 cargo test --workspace --no-fail-fast 2>&1 | tee "$LOCAL/cargo-test.log"

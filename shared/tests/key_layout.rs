@@ -553,7 +553,11 @@ fn support_notices() {
     };
     assert_eq!(
         layout(&notice),
-        expected(&[("PK", "CUST#C1"), ("SK", "NOTICE#K1#2026-12-31"), ("entity", "support_notice")])
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "NOTICE#K1#2026-12-31"),
+            ("entity", "support_notice")
+        ])
     );
 }
 

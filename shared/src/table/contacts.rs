@@ -210,6 +210,23 @@ impl Table {
         self.transact_or(vec![put], |_| stale()).await
     }
 
+    /// Replaces a customer's profile if it is still at `read_version`; a main contact must be an active
+    /// contact of it. (Here rather than with the customer because it checks a contact.)
+    pub async fn save_customer(&self, customer: &Customer, read_version: u64) -> ApiResult<()> {
+        let mut actions = vec![self.put_versioned(customer, read_version)?];
+        if let Some(contact_id) = &customer.main_contact_id {
+            actions.push(self.check::<Contact>((&customer.id, contact_id), Condition::not_archived())?);
+        }
+        self.transact_or(actions, |cancelled| {
+            if cancelled.failed(Contact::TYPE) {
+                ApiError::invalid("main_contact_id", "is not an active contact of this customer")
+            } else {
+                stale()
+            }
+        })
+        .await
+    }
+
     /// A customer's contacts by name, active or archived.
     pub async fn contacts(&self, customer_id: &str, archived: bool, page: &PageParams) -> ApiResult<Page<Contact>> {
         self.query_page(&QuerySpec::gsi1(keys::contacts_index(customer_id, archived)), page)

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
-use super::{contacts::Contact, keys, Condition, Entity, PrimaryKey, QuerySpec, Table};
+use super::{keys, Entity, PrimaryKey, QuerySpec, Table};
 use crate::{
     error::{ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -128,22 +128,6 @@ impl Table {
         let put = self.put_new(customer)?;
         self.transact_or(vec![put], |_| ApiError::Conflict("the customer already exists".into()))
             .await
-    }
-
-    /// Replaces the profile if it is still at `read_version`; a main contact must be an active contact of it.
-    pub async fn save_customer(&self, customer: &Customer, read_version: u64) -> ApiResult<()> {
-        let mut actions = vec![self.put_versioned(customer, read_version)?];
-        if let Some(contact_id) = &customer.main_contact_id {
-            actions.push(self.check::<Contact>((&customer.id, contact_id), Condition::not_archived())?);
-        }
-        self.transact_or(actions, |cancelled| {
-            if cancelled.failed(Contact::TYPE) {
-                ApiError::invalid("main_contact_id", "is not an active contact of this customer")
-            } else {
-                stale()
-            }
-        })
-        .await
     }
 
     pub async fn customers(&self, archived: bool, page: &PageParams) -> ApiResult<Page<Customer>> {

@@ -33,7 +33,8 @@ use aws_sdk_dynamodb::Client;
 pub use condition::Condition;
 pub use entity::{Entity, Item, PrimaryKey};
 pub(crate) use primitives::condition_met;
-pub use primitives::{num, s, Action, Cancelled, Versioned};
+pub(crate) use primitives::num;
+pub use primitives::{Action, Cancelled, Versioned};
 pub use query::QuerySpec;
 
 #[derive(Clone, Debug)]

@@ -332,10 +332,6 @@ where
     }
 }
 
-pub fn num(n: u64) -> AttributeValue {
+pub(crate) fn num(n: u64) -> AttributeValue {
     AttributeValue::N(n.to_string())
-}
-
-pub fn s(v: impl Into<String>) -> AttributeValue {
-    AttributeValue::S(v.into())
 }
