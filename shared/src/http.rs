@@ -13,18 +13,9 @@ pub fn finish(router: Router) -> Router {
         .layer(middleware::from_fn(crate::telemetry::log_request))
 }
 
-/// A function's Lambda router from its route list (the same list gives its OpenAPI document).
-pub fn router_from<S: Clone + Send + Sync + 'static>(
-    routes: utoipa_axum::router::OpenApiRouter<S>,
-    state: S,
-) -> Router {
-    let (router, _) = routes.split_for_parts();
-    finish(router.with_state(state))
-}
-
 /// What every function's `lib.rs` would otherwise end with, written once: from the state type and the
 /// route list it defines `routes()` (the routes with their OpenAPI operations), `router(state)` (the
-/// Lambda router) and `openapi()` (the function's document), so the router and the document come from
+/// Lambda router, which skips the document) and `openapi()` (the function's document), so the router and the document come from
 /// one list.
 ///
 /// ```ignore
@@ -36,7 +27,7 @@ pub fn router_from<S: Clone + Send + Sync + 'static>(
 /// ```
 #[macro_export]
 macro_rules! function_api {
-    (state: $state:ty, $( routes!( $($route:tt)+ ) ),+ $(,)?) => {
+    (state: $state:ty, $( routes!( $( $($seg:ident)::+ ),+ $(,)? ) ),+ $(,)?) => {
         #[derive(::utoipa::OpenApi)]
         struct ApiDoc;
 
@@ -45,12 +36,15 @@ macro_rules! function_api {
             let mut doc = <ApiDoc as ::utoipa::OpenApi>::openapi();
             ::utoipa::Modify::modify(&$crate::openapi::SecuritySchemes, &mut doc);
             ::utoipa_axum::router::OpenApiRouter::with_openapi(doc)
-                $( .routes(::utoipa_axum::routes!($($route)+)) )+
+                $( .routes(::utoipa_axum::routes!($( $($seg)::+ ),+)) )+
         }
 
-        /// The Lambda router.
+        /// The Lambda router, from the same list without building the OpenAPI document: each handler's
+        /// path and methods only (a cold start does not pay for every operation's schema).
         pub fn router(state: $state) -> ::axum::Router {
-            $crate::http::router_from(routes(), state)
+            let router = ::axum::Router::new();
+            $( $( let router = $crate::lambda_route!(router, $($seg)::+); )+ )+
+            $crate::http::finish(router.with_state(state))
         }
 
         /// The function's OpenAPI document.
@@ -58,4 +52,19 @@ macro_rules! function_api {
             routes().split_for_parts().1
         }
     };
+}
+
+/// Adds one handler to an axum router at the path and methods its `#[utoipa::path]` declares.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! lambda_route {
+    ($router:ident, $($seg:ident)::+) => {{
+        use ::utoipa_axum::PathItemExt as _;
+        let path: ::std::string::String = ::utoipa_axum::routes!(@path [path()] of $($seg)::+);
+        let methods = ::utoipa_axum::routes!(@path [methods()] of $($seg)::+);
+        let handler = methods.iter().fold(::axum::routing::MethodRouter::new(), |r, m| {
+            r.on(m.to_method_filter(), $($seg)::+)
+        });
+        $router.route(&path, handler)
+    }};
 }

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use axum::{extract::FromRequestParts, http::request::Parts};
 use lambda_http::{request::RequestContext, RequestExt};
 
-use crate::{error::ApiError, permissions::Permission};
+use crate::{
+    error::{ApiError, ApiResult},
+    permissions::Permission,
+};
 
 pub const CLAIM_CUSTOMER_ID: &str = "custom:customer_id";
 pub const CLAIM_CONTACT_ID: &str = "custom:contact_id";
@@ -196,6 +199,14 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
 
     async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
         let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
+        let session = Session::check(ctx, &who).await?;
+        Ok(Self(who, session))
+    }
+}
+
+impl<M: PortalModule> Session<M> {
+    /// Every portal request's access check, in one round trip (settings, modules, company, contact).
+    async fn check(ctx: &crate::Context, who: &PortalPrincipal) -> ApiResult<Self> {
         let session = ctx
             .table
             .portal_session(&who.customer_id, Some(&who.contact_id))
@@ -211,14 +222,41 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
         if !session.modules.contains(&M::MODULE) {
             return Err(ApiError::NotFound);
         }
+        Ok(Self {
+            customer,
+            contact,
+            module: std::marker::PhantomData,
+        })
+    }
+}
+
+/// The caller of a portal read whose first query needs nothing from the session but the token's tenant:
+/// the same check as [`Portal`], run by the handler at the same time as that query
+/// ([`PortalRead::check_during`]), which saves a round trip. The check decides the answer: when it
+/// refuses, the read's result (or error) is thrown away unseen.
+pub struct PortalRead<M: PortalModule>(pub PortalPrincipal, std::marker::PhantomData<M>);
+
+impl<M: PortalModule> FromRequestParts<crate::Context> for PortalRead<M> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
         Ok(Self(
-            who,
-            Session {
-                customer,
-                contact,
-                module: std::marker::PhantomData,
-            },
+            PortalPrincipal::from_request_parts(parts, ctx).await?,
+            std::marker::PhantomData,
         ))
+    }
+}
+
+impl<M: PortalModule> PortalRead<M> {
+    /// Runs the access check and `read` together; the check's refusal wins over anything `read` returns.
+    pub async fn check_during<T>(
+        &self,
+        ctx: &crate::Context,
+        read: impl std::future::Future<Output = ApiResult<T>>,
+    ) -> ApiResult<(Session<M>, T)> {
+        let (session, value) = tokio::join!(Session::check(ctx, &self.0), read);
+        let session = session?;
+        Ok((session, value?))
     }
 }
 

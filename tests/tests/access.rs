@@ -217,6 +217,16 @@ async fn invitation_activation_sign_in_and_revocation() {
         "a revoked contact's unexpired token no longer works"
     );
     assert_eq!(t.get("/portal/me", &id_token).await.status(), 403);
+    // Every portal read refuses it, including those that run the access check beside their first query.
+    for (method, path, _) in localstack::functions::routes() {
+        if method != "GET" || !path.starts_with("/portal/") || path.starts_with("/portal/auth/") {
+            continue;
+        }
+        let path = path.replace("{id}", "01JD0000000000000000000000");
+        let r = t.get(&path, &id_token).await;
+        assert_eq!(r.status(), 403, "GET {path} with a revoked contact's token");
+        assert_eq!(r.headers()["content-type"], "application/problem+json", "{path}");
+    }
     let refresh = t
         .request(Method::POST, "/portal/auth/refresh", None)
         .json(&json!({ "username": username, "refresh_token": session["refresh_token"] }))

@@ -7,7 +7,7 @@ use shared::{
     ids,
     openapi::Problems,
     pagination::{Page, PageParams},
-    principal::{module, Portal, PortalPrincipal},
+    principal::{module, Portal, PortalPrincipal, PortalRead},
     table::contacts::{Actor, Contact},
     Context,
 };
@@ -81,10 +81,11 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     ))]
 pub async fn list_contacts(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Contacts>,
+    who: PortalRead<module::Contacts>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<PortalContact>>> {
-    let contacts = ctx.table.contacts(&who.customer_id, false, &page).await?;
+    let read = ctx.table.contacts(&who.0.customer_id, false, &page);
+    let (_, contacts) = who.check_during(&ctx, read).await?;
     Ok(Json(contacts.map(PortalContact::from)))
 }
 

@@ -11,7 +11,7 @@ use shared::{
     openapi::Problems,
     outbox::{self, OutboxTask},
     pagination::{Page, PageParams},
-    principal::{module, Portal},
+    principal::{module, Portal, PortalRead},
     table::{
         contacts::Actor,
         customers::stale,
@@ -54,15 +54,13 @@ pub async fn view(ctx: &Context, sheet: Sheet) -> ApiResult<SheetView> {
     responses((status = 200, body = Page<SheetResponse>), Problems))]
 pub async fn list(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::DataSheets>,
+    who: PortalRead<module::DataSheets>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<SheetResponse>>> {
-    Ok(Json(
-        ctx.table
-            .query_page::<Sheet>(&Sheet::of_customer(&who.customer_id), &page)
-            .await?
-            .map(|x| SheetResponse::from(&x)),
-    ))
+    let spec = Sheet::of_customer(&who.0.customer_id);
+    let read = ctx.table.query_page::<Sheet>(&spec, &page);
+    let (_, sheets) = who.check_during(&ctx, read).await?;
+    Ok(Json(sheets.map(|x| SheetResponse::from(&x))))
 }
 
 /// The templates this company's contacts may start a sheet from.

@@ -12,7 +12,7 @@ use shared::{
     ids,
     openapi::Problems,
     pagination::PageParams,
-    principal::{module, Portal},
+    principal::{module, Portal, PortalRead},
     table::{
         contacts::Actor,
         customers::stale,
@@ -168,11 +168,14 @@ pub(crate) async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
 /// The company's shared documents as one folder tree (name, type, size, date), expandable all at once.
 #[utoipa::path(get, path = "/portal/documents", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Folder), Problems))]
-pub async fn portal_tree(
-    State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Documents>,
-) -> ApiResult<Json<Folder>> {
-    let spec = Document::visible_to(&who.customer_id);
+pub async fn portal_tree(State(ctx): State<Context>, who: PortalRead<module::Documents>) -> ApiResult<Json<Folder>> {
+    let (_, docs) = who.check_during(&ctx, visible(&ctx, &who.0.customer_id)).await?;
+    Ok(Json(tree(docs)))
+}
+
+/// Every document the company's contacts see (up to 2,000).
+async fn visible(ctx: &Context, customer_id: &str) -> ApiResult<Vec<Document>> {
+    let spec = Document::visible_to(customer_id);
     let mut docs = Vec::new();
     let mut page = PageParams {
         limit: Some(100),
@@ -186,7 +189,7 @@ pub async fn portal_tree(
             None => break,
         }
     }
-    Ok(Json(tree(docs)))
+    Ok(docs)
 }
 
 /// A link valid for five minutes: displays in the browser for PDF, text and images, downloads with

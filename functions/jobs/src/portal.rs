@@ -6,7 +6,7 @@ use shared::{
     extract::{PathId, QueryParams},
     openapi::Problems,
     pagination::{Page, PageParams},
-    principal::{module, Portal},
+    principal::{module, PortalRead},
     table::operations::Job,
     Context,
 };
@@ -18,15 +18,13 @@ use crate::model::{JobResponse, JobSummary};
     responses((status = 200, body = Page<JobSummary>), Problems))]
 pub async fn portal_list(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Jobs>,
+    who: PortalRead<module::Jobs>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<JobSummary>>> {
-    Ok(Json(
-        ctx.table
-            .query_page::<Job>(&Job::of_customer(&who.customer_id), &page)
-            .await?
-            .map(JobSummary::from),
-    ))
+    let spec = Job::of_customer(&who.0.customer_id);
+    let read = ctx.table.query_page::<Job>(&spec, &page);
+    let (_, jobs) = who.check_during(&ctx, read).await?;
+    Ok(Json(jobs.map(JobSummary::from)))
 }
 
 /// A job in full: type, taken by, order number, days allocated, time and date, technicians, durations, status.
@@ -34,13 +32,10 @@ pub async fn portal_list(
     params(("id" = String, Path, description = "Job id")), responses((status = 200, body = JobResponse), Problems))]
 pub async fn portal_get(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Jobs>,
+    who: PortalRead<module::Jobs>,
     PathId(id): PathId,
 ) -> ApiResult<Json<JobResponse>> {
-    let job: Job = ctx
-        .table
-        .get::<Job>((&who.customer_id, &id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(Json(JobResponse::from(&job)))
+    let read = ctx.table.get::<Job>((&who.0.customer_id, &id));
+    let (_, job) = who.check_during(&ctx, read).await?;
+    Ok(Json(JobResponse::from(&job.ok_or(ApiError::NotFound)?)))
 }

@@ -8,7 +8,7 @@ use shared::{
     extract::PathId,
     openapi::Problems,
     pagination::PageParams,
-    principal::{module, Portal, PortalPrincipal},
+    principal::{module, Portal, PortalPrincipal, PortalRead},
     table::news::{Dismissal, NewsItem},
     Context,
 };
@@ -21,32 +21,20 @@ const RECENT: u32 = 100;
 
 /// The recent items shown to this contact's company now, split by whether the contact dismissed them.
 async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>, Vec<NewsItem>)> {
-    let spec = NewsItem::all();
-    let recent = ctx
-        .table
-        .query_page::<NewsItem>(
-            &spec,
-            &PageParams {
-                limit: Some(RECENT),
-                cursor: None,
-            },
-        )
-        .await?;
-    let dismissed_spec = Dismissal::of_contact(&who.customer_id, &who.contact_id);
-    let dismissed: HashSet<String> = ctx
-        .table
-        .query_page::<Dismissal>(
-            &dismissed_spec,
-            &PageParams {
-                limit: Some(100),
-                cursor: None,
-            },
-        )
-        .await?
-        .items
-        .into_iter()
-        .map(|d| d.news_id)
-        .collect();
+    let first = |limit| PageParams {
+        limit: Some(limit),
+        cursor: None,
+    };
+    let (all, mine) = (
+        NewsItem::all(),
+        Dismissal::of_contact(&who.customer_id, &who.contact_id),
+    );
+    let (recent_page, dismissed_page) = (first(RECENT), first(100));
+    let (recent, dismissed) = tokio::try_join!(
+        ctx.table.query_page::<NewsItem>(&all, &recent_page),
+        ctx.table.query_page::<Dismissal>(&mine, &dismissed_page),
+    )?;
+    let dismissed: HashSet<String> = dismissed.items.into_iter().map(|d| d.news_id).collect();
     let now = OffsetDateTime::now_utc();
     Ok(recent
         .items
@@ -60,11 +48,10 @@ async fn shown(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Vec<NewsItem>
     responses((status = 200, body = Vec<PortalNews>), Problems))]
 pub async fn portal_list(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::News>,
+    who: PortalRead<module::News>,
 ) -> ApiResult<Json<Vec<PortalNews>>> {
-    Ok(Json(
-        shown(&ctx, &who).await?.0.into_iter().map(PortalNews::from).collect(),
-    ))
+    let (_, (shown, _)) = who.check_during(&ctx, shown(&ctx, &who.0)).await?;
+    Ok(Json(shown.into_iter().map(PortalNews::from).collect()))
 }
 
 /// Active news the contact dismissed (the announcement icon).
@@ -72,11 +59,10 @@ pub async fn portal_list(
     responses((status = 200, body = Vec<PortalNews>), Problems))]
 pub async fn portal_dismissed(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::News>,
+    who: PortalRead<module::News>,
 ) -> ApiResult<Json<Vec<PortalNews>>> {
-    Ok(Json(
-        shown(&ctx, &who).await?.1.into_iter().map(PortalNews::from).collect(),
-    ))
+    let (_, (_, dismissed)) = who.check_during(&ctx, shown(&ctx, &who.0)).await?;
+    Ok(Json(dismissed.into_iter().map(PortalNews::from).collect()))
 }
 
 /// Hides an item from this contact's news list; it stays under `/portal/news/dismissed`.

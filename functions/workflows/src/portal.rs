@@ -6,7 +6,7 @@ use shared::{
     extract::{PathId, QueryParams},
     openapi::Problems,
     pagination::{Page, PageParams},
-    principal::{module, Portal},
+    principal::{module, PortalRead},
     table::operations::Workflow,
     Context,
 };
@@ -18,16 +18,13 @@ use crate::model::{WorkflowResponse, WorkflowSummary};
     responses((status = 200, body = Page<WorkflowSummary>), Problems))]
 pub async fn portal_list(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Workflows>,
+    who: PortalRead<module::Workflows>,
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<WorkflowSummary>>> {
-    let spec = Workflow::active_of(&who.customer_id);
-    Ok(Json(
-        ctx.table
-            .query_page::<Workflow>(&spec, &page)
-            .await?
-            .map(WorkflowSummary::from),
-    ))
+    let spec = Workflow::active_of(&who.0.customer_id);
+    let read = ctx.table.query_page::<Workflow>(&spec, &page);
+    let (_, workflows) = who.check_during(&ctx, read).await?;
+    Ok(Json(workflows.map(WorkflowSummary::from)))
 }
 
 /// A workflow's tasks: name, status, done by, time and date.
@@ -35,10 +32,11 @@ pub async fn portal_list(
     params(("id" = String, Path, description = "Workflow id")), responses((status = 200, body = WorkflowResponse), Problems))]
 pub async fn portal_get(
     State(ctx): State<Context>,
-    Portal(who, _): Portal<module::Workflows>,
+    who: PortalRead<module::Workflows>,
     PathId(id): PathId,
 ) -> ApiResult<Json<WorkflowResponse>> {
-    match ctx.table.get::<Workflow>((&who.customer_id, &id)).await? {
+    let read = ctx.table.get::<Workflow>((&who.0.customer_id, &id));
+    match who.check_during(&ctx, read).await?.1 {
         Some(w) if w.active => Ok(Json(WorkflowResponse::from(&w))),
         _ => Err(ApiError::NotFound),
     }
