@@ -23,6 +23,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("settings", settings::openapi()),
         ("jobs", jobs::openapi()),
         ("workflows", workflows::openapi()),
+        ("sites", sites::openapi()),
         ("news", news::openapi()),
         ("documents", documents::openapi()),
     ];
@@ -52,6 +53,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "settings" => settings::router(ctx),
         "jobs" => jobs::router(ctx),
         "workflows" => workflows::router(ctx),
+        "sites" => sites::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),

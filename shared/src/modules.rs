@@ -15,10 +15,16 @@ pub enum Module {
     DataSheets,
     Documents,
     News,
+    /// Sites, their assets and published defects, and the properties list.
+    Sites,
+    /// The map of the sites, coloured by their worst open defect.
+    SiteMap,
+    /// The defects panel: open defects by severity, a year of defects raised, assets by type.
+    DefectAnalytics,
 }
 
 impl Module {
-    pub const ALL: [Module; 9] = [
+    pub const ALL: [Module; 12] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -28,6 +34,9 @@ impl Module {
         Self::DataSheets,
         Self::Documents,
         Self::News,
+        Self::Sites,
+        Self::SiteMap,
+        Self::DefectAnalytics,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

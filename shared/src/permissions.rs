@@ -33,10 +33,15 @@ pub enum Permission {
     DocumentsRead,
     #[serde(rename = "documents.write")]
     DocumentsWrite,
+    /// Sites, their assets and defects.
+    #[serde(rename = "sites.read")]
+    SitesRead,
+    #[serde(rename = "sites.write")]
+    SitesWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 15] = [
         Self::CustomersRead,
         Self::CustomersWrite,
         Self::PortalManageAccess,
@@ -50,6 +55,8 @@ impl Permission {
         Self::NewsManage,
         Self::DocumentsRead,
         Self::DocumentsWrite,
+        Self::SitesRead,
+        Self::SitesWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +74,8 @@ impl Permission {
             Self::NewsManage => "news.manage",
             Self::DocumentsRead => "documents.read",
             Self::DocumentsWrite => "documents.write",
+            Self::SitesRead => "sites.read",
+            Self::SitesWrite => "sites.write",
         }
     }
 }
@@ -89,6 +98,7 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
                 | Permission::DatasheetsRead
                 | Permission::OperationsRead
                 | Permission::DocumentsRead
+                | Permission::SitesRead
         ),
         _ => false,
     }

@@ -173,6 +173,8 @@ pub mod can {
         ManageNews => NewsManage,
         ReadDocuments => DocumentsRead,
         WriteDocuments => DocumentsWrite,
+        ReadSites => SitesRead,
+        WriteSites => SitesWrite,
     }
 }
 
@@ -283,6 +285,9 @@ pub mod module {
         Workflows,
         DataSheets,
         Documents,
-        News
+        News,
+        Sites,
+        SiteMap,
+        DefectAnalytics
     );
 }

@@ -45,6 +45,20 @@ impl Checks<'_> {
         }
     }
 
+    /// Every line of an address, each as an optional name (`address.city`, …).
+    pub fn address(&mut self, field: &str, a: &crate::table::customers::Address) {
+        for (line, value) in [
+            ("line1", &a.line1),
+            ("line2", &a.line2),
+            ("city", &a.city),
+            ("region", &a.region),
+            ("postcode", &a.postcode),
+            ("country", &a.country),
+        ] {
+            self.optional(&format!("{field}.{line}"), value.as_deref(), MAX_NAME);
+        }
+    }
+
     pub fn email(&mut self, field: &str, value: Option<&str>) {
         let Some(v) = value else { return };
         self.length(field, v, MAX_EMAIL);

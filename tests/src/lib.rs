@@ -4,6 +4,7 @@
 pub mod datasheets;
 pub mod documents;
 pub mod operations;
+pub mod sites;
 
 use std::{collections::HashMap, sync::Arc};
 

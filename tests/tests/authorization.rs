@@ -126,6 +126,43 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("PUT", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("DELETE", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
+    ("GET", "/portal/sites", Portal),
+    ("GET", "/portal/sites/map", Portal),
+    ("GET", "/portal/sites/{id}", Portal),
+    ("GET", "/portal/sites/{id}/assets", Portal),
+    ("GET", "/portal/sites/{id}/defects", Portal),
+    ("GET", "/portal/defects", Portal),
+    ("GET", "/portal/defects/summary", Portal),
+    ("GET", "/portal/assets/{id}", Portal),
+    ("PATCH", "/portal/assets/{id}", Portal),
+    ("GET", "/admin/customers/{id}/sites", Staff(SitesRead)),
+    ("POST", "/admin/customers/{id}/sites", Staff(SitesWrite)),
+    ("GET", "/admin/customers/{customer_id}/sites/{id}", Staff(SitesRead)),
+    ("PUT", "/admin/customers/{customer_id}/sites/{id}", Staff(SitesWrite)),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/sites/{id}/assets",
+        Staff(SitesRead),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/sites/{id}/assets",
+        Staff(SitesWrite),
+    ),
+    ("GET", "/admin/customers/{customer_id}/assets/{id}", Staff(SitesRead)),
+    ("PUT", "/admin/customers/{customer_id}/assets/{id}", Staff(SitesWrite)),
+    ("GET", "/admin/customers/{id}/defects", Staff(SitesRead)),
+    ("POST", "/admin/customers/{id}/defects", Staff(SitesWrite)),
+    ("POST", "/admin/customers/{id}/defects/publish", Staff(SitesWrite)),
+    ("GET", "/admin/customers/{customer_id}/defects/{id}", Staff(SitesRead)),
+    ("PUT", "/admin/customers/{customer_id}/defects/{id}", Staff(SitesWrite)),
+    (
+        "DELETE",
+        "/admin/customers/{customer_id}/defects/{id}",
+        Staff(SitesWrite),
+    ),
+    ("GET", "/admin/settings/asset-types", Staff(SitesRead)),
+    ("PUT", "/admin/settings/asset-types", Staff(SitesWrite)),
     ("GET", "/portal/jobs", Portal),
     ("GET", "/portal/jobs/{id}", Portal),
     ("GET", "/admin/customers/{id}/jobs", Staff(OperationsRead)),
@@ -294,6 +331,10 @@ async fn every_route_refuses_every_caller_it_must() {
     )
     .await;
 
+    let (own_site, own_asset, own_defect) = e2e::sites::site_asset_defect(&t, customer["id"].as_str().unwrap()).await;
+    let (foreign_site, foreign_asset, _) =
+        e2e::sites::site_asset_defect(&t, other_customer["id"].as_str().unwrap()).await;
+
     // Staff routes act on a contact of their own: revoking or archiving the signed-in one would end
     // its portal session for the rest of the matrix.
     let staff_target = t
@@ -314,6 +355,12 @@ async fn every_route_refuses_every_caller_it_must() {
             own_news.clone()
         } else if template.contains("jobs/{id}") {
             own_job.clone()
+        } else if template.contains("sites/{id}") {
+            own_site.clone()
+        } else if template.contains("assets/{id}") {
+            own_asset.clone()
+        } else if template.contains("defects/{id}") {
+            own_defect.clone()
         } else if template.contains("workflows/{id}") {
             own_workflow.clone()
         } else if template.contains("datasheet-templates/{id}") {
@@ -327,7 +374,7 @@ async fn every_route_refuses_every_caller_it_must() {
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let send = |token: Option<String>| {
             let mut r = t.request(method.clone(), &path, token.as_deref());
-            if method == Method::POST || method == Method::PUT {
+            if method == Method::POST || method == Method::PUT || method == Method::PATCH {
                 r = r.json(&json!({})).header("If-Match", "\"1\"");
             }
             async move { r.send().await.expect("gateway answers").status().as_u16() }
@@ -381,14 +428,20 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_job
                 } else if template.starts_with("/portal/workflows/") {
                     &foreign_workflow
+                } else if template.starts_with("/portal/sites/") {
+                    &foreign_site
+                } else if template.starts_with("/portal/assets/") {
+                    &foreign_asset
                 } else {
                     panic!("{route}: add its other-customer object to this matrix")
                 };
                 let foreign_path = template.replace("{id}", foreign);
                 let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
-                if method == Method::POST || method == Method::PUT {
+                if method == Method::POST || method == Method::PUT || method == Method::PATCH {
                     let body = if template.contains("datasheets") {
                         json!({ "values": {} })
+                    } else if template.contains("assets") {
+                        json!({ "location": "x" })
                     } else {
                         json!({ "body": "x" })
                     };

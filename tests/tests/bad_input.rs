@@ -184,6 +184,19 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         ),
     );
     ids.insert("news", first_id(&get_json(t, "/admin/news", &staff).await.0));
+    ids.insert("sites", first_id(&get_json(t, "/portal/sites", &alice).await.0));
+    ids.insert(
+        "assets",
+        first_id(
+            &get_json(t, &format!("/portal/sites/{}/assets", ids["sites"]), &alice)
+                .await
+                .0,
+        ),
+    );
+    ids.insert(
+        "defects",
+        first_id(&get_json(t, &format!("/admin/customers/{acme}/defects"), &staff).await.0),
+    );
     let templates = get_json(t, "/admin/datasheet-templates", &staff).await.0;
     let templates: Vec<Value> = templates["items"].as_array().cloned().unwrap_or_default();
     let inspection = templates
@@ -218,6 +231,22 @@ async fn fixtures(t: &TestStack) -> Fixtures {
             &staff,
         ),
         ("news", format!("/admin/news/{}", ids["news"]), &staff),
+        (
+            "sites",
+            format!("/admin/customers/{acme}/sites/{}", ids["sites"]),
+            &staff,
+        ),
+        (
+            "assets",
+            format!("/admin/customers/{acme}/assets/{}", ids["assets"]),
+            &staff,
+        ),
+        (
+            "defects",
+            format!("/admin/customers/{acme}/defects/{}", ids["defects"]),
+            &staff,
+        ),
+        ("asset-types", "/admin/settings/asset-types".to_owned(), &staff),
     ];
     let mut bodies = HashMap::new();
     for (segment, path, token) in detail {
@@ -302,6 +331,27 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "datasheets_portal_create" => (json!({ "template_id": f.id("datasheet-templates") }), none),
         "datasheets_portal_save" => (json!({ "values": f.sheet_values }), none),
         "news_staff_create" | "news_staff_update" => (news, none),
+        "sites_staff_create_site" | "sites_staff_update_site" => (
+            json!({ "name": "Battery House", "address": { "line1": "1 Test Road", "city": "London" }, "latitude": 51.5, "longitude": -0.1, "notes": "Ring twice." }),
+            none,
+        ),
+        "sites_staff_create_asset" | "sites_staff_update_asset" => (
+            json!({ "asset_type": "extinguisher", "identifier": "EXT-BATTERY", "location": "Lobby", "notes": null, "last_service": "2026-01-10", "next_service": "2026-07-10", "contact_editable": ["location"] }),
+            none,
+        ),
+        "sites_staff_create_defect" | "sites_staff_update_defect" => (
+            json!({ "asset_id": f.id("assets"), "severity": "non_critical", "description": "Battery defect", "status": "open", "published": false }),
+            none,
+        ),
+        "sites_staff_bulk_publish" => (
+            json!({ "published": false, "severity": "information", "limit": 10 }),
+            none,
+        ),
+        "sites_staff_set_asset_types" => (
+            json!({ "types": shared::table::assets::AssetTypes::defaults().types }),
+            none,
+        ),
+        "sites_portal_edit_asset" => (json!({ "location": "Battery lobby" }), none),
         "auth_login" => (
             json!({ "username": "alice.acme", "password": "Not-The-Password-1" }),
             none,
@@ -690,6 +740,32 @@ fn padded(body: &Value) -> Option<Value> {
     Some(with(body, &[Seg::Key(k.clone())], json!("x".repeat(300 * 1024))))
 }
 
+/// Whether the path with `param` replaced by `..` is, once the dot segment is resolved, a route of its own.
+fn resolves_to_another_route(doc: &Value, op: &Op, param: &str) -> bool {
+    let segments: Vec<&str> = op.path.split('/').collect();
+    let Some(at) = segments.iter().position(|s| *s == format!("{{{param}}}")) else {
+        return false;
+    };
+    let resolved: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at && *i + 1 != at)
+        .map(|(_, s)| *s)
+        .collect();
+    doc["paths"][resolved.join("/")]
+        .get(op.method.as_str().to_lowercase())
+        .is_some()
+}
+
+/// The largest `limit` the operation documents (100 unless its parameter says otherwise).
+fn limit_maximum(doc: &Value, op: &Op) -> u64 {
+    doc["paths"][&op.path][op.method.as_str().to_lowercase()]["parameters"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "limit"))
+        .and_then(|p| p["schema"]["maximum"].as_u64())
+        .unwrap_or(u64::from(shared::pagination::MAX_LIMIT))
+}
+
 fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
     let token = f.token(&op.path).map(str::to_owned);
     let segment_of = |param: &str| {
@@ -714,6 +790,7 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
             "\"{}\"",
             last_segment
                 .as_deref()
+                .or_else(|| op.path.rsplit('/').next())
                 .and_then(|s| f.versions.get(s))
                 .copied()
                 .unwrap_or_else(|| panic!("a version for {}", op.id))
@@ -840,6 +917,10 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
             ("non-ASCII", "%C3%A9t%C3%A9"),
             ("non-ASCII id", "01JD000000000000000000%C3%9CAC"),
         ] {
+            if what == "dot segments" && resolves_to_another_route(doc, op, param) {
+                // `/a/b/../c` is `/a/c`, for the URL parser before it is sent: that is another route.
+                continue;
+            }
             cases.push(case(
                 format!("{what} in {{{param}}}"),
                 path_with(Some((param, bad))),
@@ -852,7 +933,8 @@ fn cases_for(doc: &Value, op: &Op, f: &Fixtures) -> Vec<Case> {
     }
 
     if op.query_params.iter().any(|q| q == "limit") {
-        for limit in ["0", "101", "-1", "abc", "1.5", "99999999999", "%00"] {
+        let over = (limit_maximum(doc, op) + 1).to_string();
+        for limit in ["0", over.as_str(), "-1", "abc", "1.5", "99999999999", "%00"] {
             cases.push(case(
                 format!("limit={limit}"),
                 format!("{valid_path}?limit={limit}"),

@@ -73,7 +73,12 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     let me = get(&t, "/portal/me", &alice).await;
     let days_left = me["renewal_notice"]["days_left"].as_i64().expect("a renewal notice");
     assert!((0..=60).contains(&days_left), "{days_left}");
-    assert_eq!(me["modules"].as_array().map(Vec::len), Some(9), "{}", me["modules"]);
+    assert_eq!(
+        me["modules"].as_array().map(Vec::len),
+        Some(shared::modules::Module::ALL.len()),
+        "{}",
+        me["modules"]
+    );
     assert!(
         get(&t, "/portal/me", &dan).await["renewal_notice"].is_null(),
         "Globex's contract is not ending"
@@ -281,4 +286,30 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     assert!(items(&get(&t, "/portal/jobs", &dan).await)
         .iter()
         .all(|j| j["reference"] == "G-1107"));
+
+    // Sites: Acme's dozen with pins of every colour but none left unpublished; Globex's two for Dan.
+    let sites = items(&get(&t, "/portal/sites?limit=100", &alice).await);
+    assert_eq!(sites.len(), 12);
+    let worst = strings(
+        &sites.iter().map(|s| s["attention"].clone()).collect::<Vec<_>>(),
+        "worst_severity",
+    );
+    for severity in ["critical", "non_critical", "non_conformance"] {
+        assert!(worst.iter().any(|w| w == severity), "{severity} among {worst:?}");
+    }
+    let map = get(&t, "/portal/sites/map", &alice).await;
+    assert_eq!(map["features"].as_array().map(Vec::len), Some(12));
+    let summary = get(&t, "/portal/defects/summary", &alice).await;
+    assert!(summary["open_by_severity"]["critical"].as_i64() >= Some(2), "{summary}");
+    assert!(
+        summary["assets_by_type"].as_array().is_some_and(|a| a.len() >= 5),
+        "{summary}"
+    );
+    let open = items(&get(&t, "/portal/defects?limit=100", &alice).await);
+    assert!(
+        !open.iter().any(|d| d["description"] == "Fire door glazing cracked"),
+        "an unpublished defect never shows"
+    );
+    let dan_sites = items(&get(&t, "/portal/sites", &dan).await);
+    assert_eq!(strings(&dan_sites, "name"), ["Globex Data Centre", "Globex Tower"]);
 }

@@ -206,17 +206,7 @@ impl Validate for CustomerInput {
     fn validate(&self, errors: &mut Vec<FieldError>) {
         let mut c = Checks(errors);
         c.required("name", &self.name, MAX_NAME);
-        let a = &self.address;
-        for (field, value) in [
-            ("address.line1", &a.line1),
-            ("address.line2", &a.line2),
-            ("address.city", &a.city),
-            ("address.region", &a.region),
-            ("address.postcode", &a.postcode),
-            ("address.country", &a.country),
-        ] {
-            c.optional(field, value.as_deref(), MAX_NAME);
-        }
+        c.address("address", &self.address);
         c.phone("phone", self.phone.as_deref());
         c.email("email", self.email.as_deref());
         c.optional("website", self.website.as_deref(), MAX_TEXT);
@@ -247,16 +237,8 @@ impl Validate for CustomerInput {
 
 impl CustomerInput {
     pub fn apply(self, c: &mut Customer) {
-        let clean_address = |a: Address| Address {
-            line1: clean(a.line1),
-            line2: clean(a.line2),
-            city: clean(a.city),
-            region: clean(a.region),
-            postcode: clean(a.postcode),
-            country: clean(a.country),
-        };
         c.name = self.name.trim().to_owned();
-        c.address = clean_address(self.address);
+        c.address = self.address.cleaned();
         c.phone = clean(self.phone);
         c.email = clean(self.email).map(|e| e.to_lowercase());
         c.website = clean(self.website);

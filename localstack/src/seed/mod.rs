@@ -17,6 +17,7 @@ pub mod files;
 pub mod news;
 pub mod operations;
 mod people;
+pub mod sites;
 pub mod tickets;
 
 use serde_json::json;
@@ -57,5 +58,6 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     datasheets::seed(&api, &people).await?;
     documents::seed(ctx, &api, &people).await?;
     news::seed(&api, &people).await?;
+    sites::seed(&api, &people).await?;
     Ok(logins)
 }

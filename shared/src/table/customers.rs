@@ -21,6 +21,21 @@ pub struct Address {
     pub country: Option<String>,
 }
 
+impl Address {
+    /// Each line trimmed, blank lines dropped.
+    pub fn cleaned(self) -> Self {
+        let clean = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        Self {
+            line1: clean(self.line1),
+            line2: clean(self.line2),
+            city: clean(self.city),
+            region: clean(self.region),
+            postcode: clean(self.postcode),
+            country: clean(self.country),
+        }
+    }
+}
+
 /// A member of staff who looks after the customer, as shown to its contacts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

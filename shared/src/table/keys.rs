@@ -218,3 +218,46 @@ pub fn document(id: &str) -> String {
 pub fn visible_documents(customer_id: &str) -> String {
     format!("CUST#{customer_id}#DOCS")
 }
+
+pub const SITE_PREFIX: &str = "SITE#";
+pub const ASSET_PREFIX: &str = "ASSET#";
+pub const DEFECT_PREFIX: &str = "DEFECT#";
+pub const FIELD_COUNTS: &str = "FIELDCOUNTS";
+pub const ASSET_TYPES: &str = "ASSET_TYPES";
+
+pub fn site(id: &str) -> String {
+    format!("{SITE_PREFIX}{id}")
+}
+
+/// A site's counters, beside the site in the customer partition.
+pub fn site_counts(site_id: &str) -> String {
+    format!("SITECOUNTS#{site_id}")
+}
+
+/// A customer's sites in GSI1, by name.
+pub fn customer_sites(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#SITES")
+}
+
+pub fn asset(id: &str) -> String {
+    format!("{ASSET_PREFIX}{id}")
+}
+
+/// A site's assets in GSI1, by type and identifier.
+pub fn site_assets(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#ASSETS")
+}
+
+pub fn defect(id: &str) -> String {
+    format!("{DEFECT_PREFIX}{id}")
+}
+
+/// A site's published defects in GSI1, by status and time raised.
+pub fn site_defects(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#DEFECTS")
+}
+
+/// A customer's published defects in GSI2, by status and time raised.
+pub fn customer_defects(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#DEFECTS")
+}

@@ -9,10 +9,13 @@
 //! - the outbox's leases live with the outbox, in [`crate::outbox`].
 
 pub mod access;
+pub mod assets;
 pub mod condition;
 pub mod contacts;
+pub mod counters;
 pub mod customers;
 pub mod datasheets;
+pub mod defects;
 pub mod documents;
 pub mod entity;
 pub mod keys;
@@ -20,6 +23,7 @@ pub mod news;
 pub mod notices;
 pub mod operations;
 pub mod settings;
+pub mod sites;
 pub mod tickets;
 
 mod claims;

@@ -2,7 +2,7 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::{keys, Entity, Item, Table};
+use super::{keys, Condition, Entity, Item, Table};
 use crate::{
     error::{from_sdk, ApiResult},
     pagination::{decode_cursor, encode_cursor, Page, PageParams},
@@ -24,6 +24,8 @@ pub struct QuerySpec {
     pub contains: Option<(&'static str, String)>,
     /// Keep only items whose attributes equal these strings (same page semantics as `contains`).
     pub equals: Vec<(&'static str, String)>,
+    /// Keep only items that meet this condition (same page semantics as `contains`).
+    pub filter: Option<Condition>,
 }
 
 impl QuerySpec {
@@ -37,6 +39,7 @@ impl QuerySpec {
             newest_first: false,
             contains: None,
             equals: Vec::new(),
+            filter: None,
         }
     }
 
@@ -50,6 +53,7 @@ impl QuerySpec {
             newest_first: false,
             contains: None,
             equals: Vec::new(),
+            filter: None,
         }
     }
 
@@ -63,6 +67,7 @@ impl QuerySpec {
             newest_first: false,
             contains: None,
             equals: Vec::new(),
+            filter: None,
         }
     }
 
@@ -150,6 +155,16 @@ impl Table {
                 .expression_attribute_names(format!("#eq{i}"), *attr)
                 .expression_attribute_values(format!(":eq{i}"), AttributeValue::S(value.clone()));
         }
+        if let Some(condition) = &spec.filter {
+            let c = condition.render();
+            filters.push(format!("({})", c.expression));
+            for (k, v) in c.names {
+                q = q.expression_attribute_names(k, v);
+            }
+            for (k, v) in c.values {
+                q = q.expression_attribute_values(k, v);
+            }
+        }
         if !filters.is_empty() {
             q = q.filter_expression(filters.join(" AND "));
         }
@@ -166,7 +181,7 @@ impl Table {
                     .collect();
                 encode_cursor(&k)
             })
-        } else if spec.contains.is_some() || !spec.equals.is_empty() {
+        } else if spec.contains.is_some() || !spec.equals.is_empty() || spec.filter.is_some() {
             last_evaluated.as_ref().map(encode_cursor)
         } else {
             None

@@ -1,0 +1,110 @@
+//! Counters: aggregates kept by `ADD` in the same transaction as the change that moves them, so a panel
+//! reads one item whatever the size of the data behind it, and the counts never drift from the records.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+
+use super::{Action, PrimaryKey, Table};
+use crate::error::{from_sdk, ApiError, ApiResult};
+
+/// Counter name → amount.
+pub type Counts = BTreeMap<String, i64>;
+
+/// What moves when one record goes from contributing `before` to contributing `after`; zero entries dropped.
+pub fn delta(before: &Counts, after: &Counts) -> Counts {
+    let mut d = after.clone();
+    for (k, v) in before {
+        *d.entry(k.clone()).or_insert(0) -= v;
+    }
+    d.retain(|_, v| *v != 0);
+    d
+}
+
+impl Table {
+    /// An Update adding `counts` to the item `key` names (made on first use, its `entity` set to
+    /// `entity`); `None` when nothing moves.
+    pub fn add_counts(
+        &self,
+        name: &'static str,
+        key: PrimaryKey,
+        entity: &str,
+        counts: &Counts,
+    ) -> ApiResult<Option<Action>> {
+        if counts.is_empty() {
+            return Ok(None);
+        }
+        let mut adds = Vec::with_capacity(counts.len());
+        let mut update = Update::builder()
+            .table_name(&self.name)
+            .set_key(Some(key.item()))
+            .expression_attribute_names("#entity", "entity")
+            .expression_attribute_values(":entity", AttributeValue::S(entity.into()));
+        for (i, (k, v)) in counts.iter().enumerate() {
+            adds.push(format!("#c{i} :c{i}"));
+            update = update
+                .expression_attribute_names(format!("#c{i}"), k)
+                .expression_attribute_values(format!(":c{i}"), AttributeValue::N(v.to_string()));
+        }
+        let update = update
+            .update_expression(format!("SET #entity = :entity ADD {}", adds.join(", ")))
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(Some(Action::new(
+            name,
+            TransactWriteItem::builder().update(update).build(),
+        )))
+    }
+
+    /// The numeric attributes of the item `key` names (none when it does not exist yet).
+    pub async fn counts(&self, key: PrimaryKey) -> ApiResult<Counts> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.name)
+            .set_key(Some(key.item()))
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        Ok(numbers(out.item.unwrap_or_default()))
+    }
+
+    /// The counts of several items in one round trip (up to 100), by key; missing items count nothing.
+    pub async fn counts_many(&self, keys: Vec<PrimaryKey>) -> ApiResult<Vec<(PrimaryKey, Counts)>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let items = self.batch_get(keys.clone()).await?;
+        let mut found: Vec<(PrimaryKey, Counts)> = items
+            .into_iter()
+            .filter_map(|item| Some((PrimaryKey::of(&item)?, numbers(item))))
+            .collect();
+        for key in keys {
+            if !found.iter().any(|(k, _)| *k == key) {
+                found.push((key, Counts::new()));
+            }
+        }
+        Ok(found)
+    }
+}
+
+fn numbers(item: super::Item) -> Counts {
+    item.into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_n().ok()?.parse::<i64>().ok()?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delta_is_after_minus_before_without_zeros() {
+        let before = Counts::from([("a".into(), 1), ("b".into(), 2)]);
+        let after = Counts::from([("b".into(), 2), ("c".into(), 1)]);
+        assert_eq!(
+            delta(&before, &after),
+            Counts::from([("a".into(), -1), ("c".into(), 1)])
+        );
+    }
+}
