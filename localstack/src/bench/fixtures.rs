@@ -81,6 +81,31 @@ pub async fn make(d: &Dispatcher, callers: &Callers) -> Result<(), BoxError> {
         }),
     )
     .await?;
+    let site = staff(
+        d,
+        callers,
+        "POST",
+        &format!("/admin/customers/{cid}/sites"),
+        json!({ "name": "Bench House", "latitude": 51.5, "longitude": -0.1 }),
+    )
+    .await?;
+    let site_id = site["id"].as_str().unwrap_or_default();
+    let asset = staff(
+        d,
+        callers,
+        "POST",
+        &format!("/admin/customers/{cid}/sites/{site_id}/assets"),
+        json!({ "asset_type": "extinguisher", "identifier": "EXT-1", "contact_editable": ["location"] }),
+    )
+    .await?;
+    staff(
+        d,
+        callers,
+        "POST",
+        &format!("/admin/customers/{cid}/defects"),
+        json!({ "asset_id": asset["id"], "severity": "critical", "description": "Discharged", "published": true }),
+    )
+    .await?;
     staff(
         d,
         callers,
