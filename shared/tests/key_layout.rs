@@ -13,10 +13,13 @@ use shared::{
         customers::Customer,
         datasheets::{PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
         documents::{Document, DocumentStatus},
+        assets::{Asset, AssetTypes},
+        defects::{Defect, DefectStatus},
         news::{Audience, Dismissal, NewsItem},
         notices::SupportNotice,
         operations::{Job, JobStatus, Workflow},
         settings::{CustomerModules, PortalSettings},
+        sites::{field_counts_key, Severity, Site},
         tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
         Entity,
     },
@@ -602,4 +605,99 @@ fn documents() {
             "not shown (visible {visible}, {status:?}): in no index"
         );
     }
+}
+
+#[test]
+fn sites_assets_and_defects() {
+    let site = Site {
+        id: "S1".into(),
+        customer_id: "C1".into(),
+        name: "Acme House".into(),
+        address: Default::default(),
+        latitude: Some(51.5),
+        longitude: Some(-0.1),
+        notes: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&site),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "SITE#S1"),
+            ("GSI1PK", "CUST#C1#SITES"),
+            ("GSI1SK", "acme house#S1"),
+            ("entity", "site")
+        ])
+    );
+    let counts = Site::counts_key("C1", "S1");
+    assert_eq!((counts.pk.as_str(), counts.sk.as_str()), ("CUST#C1", "SITECOUNTS#S1"));
+    let field = field_counts_key("C1");
+    assert_eq!((field.pk.as_str(), field.sk.as_str()), ("CUST#C1", "FIELDCOUNTS"));
+
+    let asset = Asset {
+        id: "A1".into(),
+        customer_id: "C1".into(),
+        site_id: "S1".into(),
+        asset_type: "extinguisher".into(),
+        identifier: "EXT-1".into(),
+        location: None,
+        notes: None,
+        last_service: None,
+        next_service: None,
+        contact_editable: Vec::new(),
+        open_defects: Default::default(),
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&asset),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "ASSET#A1"),
+            ("GSI1PK", "CUST#C1#SITE#S1#ASSETS"),
+            ("GSI1SK", "extinguisher#ext-1#A1"),
+            ("entity", "asset")
+        ])
+    );
+    assert_eq!(
+        layout(&AssetTypes::defaults()),
+        expected(&[("PK", "SETTINGS"), ("SK", "ASSET_TYPES"), ("entity", "asset_types")])
+    );
+
+    let mut defect = Defect {
+        id: "F1".into(),
+        customer_id: "C1".into(),
+        site_id: "S1".into(),
+        asset_id: Some("A1".into()),
+        severity: Severity::Critical,
+        description: "Discharged".into(),
+        status: DefectStatus::Open,
+        raised_at: datetime!(2026-01-15 09:30 UTC),
+        resolved_at: None,
+        published: false,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&defect),
+        expected(&[("PK", "CUST#C1"), ("SK", "DEFECT#F1"), ("entity", "defect")]),
+        "unpublished: in no index the portal reads"
+    );
+    defect.published = true;
+    assert_eq!(
+        layout(&defect),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "DEFECT#F1"),
+            ("GSI1PK", "CUST#C1#SITE#S1#DEFECTS"),
+            ("GSI1SK", "OPEN#001768469400#F1"),
+            ("GSI2PK", "CUST#C1#DEFECTS"),
+            ("GSI2SK", "OPEN#001768469400#F1"),
+            ("entity", "defect")
+        ])
+    );
 }
