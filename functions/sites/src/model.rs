@@ -387,6 +387,15 @@ pub struct DefectInput {
     pub published: bool,
 }
 
+/// `site_id` and `asset_id`, where given, must be identifiers.
+fn placement_ids(errors: &mut Vec<FieldError>, site_id: &Option<String>, asset_id: &Option<String>) {
+    for (field, id) in [("site_id", site_id), ("asset_id", asset_id)] {
+        if id.as_deref().is_some_and(|v| !shared::ids::is_valid(v)) {
+            errors.push(FieldError::new(field, "is not a valid identifier"));
+        }
+    }
+}
+
 fn open() -> DefectStatus {
     DefectStatus::Open
 }
@@ -395,11 +404,7 @@ impl Validate for DefectInput {
     fn validate(&self, errors: &mut Vec<FieldError>) {
         let mut c = Checks(errors);
         c.required("description", &self.description, MAX_TEXT);
-        for (field, id) in [("site_id", &self.site_id), ("asset_id", &self.asset_id)] {
-            if id.as_deref().is_some_and(|v| !shared::ids::is_valid(v)) {
-                c.0.push(FieldError::new(field, "is not a valid identifier"));
-            }
-        }
+        placement_ids(c.0, &self.site_id, &self.asset_id);
         if self.site_id.is_none() && self.asset_id.is_none() {
             c.0.push(FieldError::new("site_id", "a defect is raised on a site or an asset"));
         }
@@ -487,11 +492,7 @@ pub struct BulkPublish {
 
 impl Validate for BulkPublish {
     fn validate(&self, errors: &mut Vec<FieldError>) {
-        for (field, id) in [("site_id", &self.site_id), ("asset_id", &self.asset_id)] {
-            if id.as_deref().is_some_and(|v| !shared::ids::is_valid(v)) {
-                errors.push(FieldError::new(field, "is not a valid identifier"));
-            }
-        }
+        placement_ids(errors, &self.site_id, &self.asset_id);
     }
 }
 

@@ -46,6 +46,20 @@ pub(crate) async fn with_counts(table: &Table, customer_id: &str, sites: Vec<Sit
         .collect())
 }
 
+/// A page of sites as shown, each with its counts (one more round trip for the whole page).
+pub(crate) async fn site_views(table: &Table, customer_id: &str, sites: Page<Site>) -> ApiResult<Page<SiteView>> {
+    let items = with_counts(table, customer_id, sites.items)
+        .await?
+        .into_iter()
+        .map(|(s, c)| SiteView::new(s, &c))
+        .collect();
+    Ok(Page {
+        items,
+        next_cursor: sites.next_cursor,
+        items_read: sites.items_read,
+    })
+}
+
 /// The company's sites by name, each with what needs attention.
 #[utoipa::path(get, path = "/portal/sites", tag = "portal", security(("portal" = [])), params(PageParams),
     responses((status = 200, body = Page<SiteView>), Problems))]
@@ -59,18 +73,7 @@ pub async fn list_sites(
     let (_, sites) = who
         .check_during(&ctx, ctx.table.query_page::<Site>(&spec, &page))
         .await?;
-    let next_cursor = sites.next_cursor.clone();
-    let items_read = sites.items_read;
-    let items = with_counts(&ctx.table, &customer_id, sites.items)
-        .await?
-        .into_iter()
-        .map(|(s, c)| SiteView::new(s, &c))
-        .collect();
-    Ok(Json(Page {
-        items,
-        next_cursor,
-        items_read,
-    }))
+    Ok(Json(site_views(&ctx.table, &customer_id, sites).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -26,7 +26,7 @@ use crate::{
         AssetInput, AssetTypesInput, AssetTypesView, AssetView, BulkPublish, BulkPublished, DefectFilter, DefectInput,
         DefectView, SiteInput, SiteView,
     },
-    portal::with_counts,
+    portal::site_views,
 };
 
 async fn customer_exists(ctx: &Context, id: &str) -> ApiResult<()> {
@@ -43,17 +43,7 @@ pub async fn list_sites(
     QueryParams(page): QueryParams<PageParams>,
 ) -> ApiResult<Json<Page<SiteView>>> {
     let sites = ctx.table.query_page::<Site>(&Site::of_customer(&id), &page).await?;
-    let (next_cursor, items_read) = (sites.next_cursor.clone(), sites.items_read);
-    let items = with_counts(&ctx.table, &id, sites.items)
-        .await?
-        .into_iter()
-        .map(|(s, c)| SiteView::new(s, &c))
-        .collect();
-    Ok(Json(Page {
-        items,
-        next_cursor,
-        items_read,
-    }))
+    Ok(Json(site_views(&ctx.table, &id, sites).await?))
 }
 
 #[utoipa::path(post, path = "/admin/customers/{id}/sites", tag = "staff", security(("staff" = [])),
