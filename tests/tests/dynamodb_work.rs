@@ -111,6 +111,98 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     assert_eq!(counter.take().round_trips, 3);
 }
 
+#[tokio::test]
+async fn the_sites_panels_and_lists_read_a_page_or_one_item_among_thousands_of_defects() {
+    use shared::table::{
+        defects::{Defect, DefectStatus},
+        sites::{Severity, Site},
+    };
+    let t = TestStack::start().await;
+    let (customer, contact, _) = t.customer_with_portal_contact("Flat Sites").await;
+    let (cid, kid) = (
+        customer["id"].as_str().unwrap().to_owned(),
+        contact["id"].as_str().unwrap().to_owned(),
+    );
+    let counter = Counter::default();
+    let counted = shared::Context::new(
+        (*t.ctx.config).clone(),
+        t.ctx
+            .clients
+            .clone()
+            .with_dynamodb(counter.client(t.ctx.clients.dynamodb())),
+    );
+    let d = Dispatcher::new(&counted).await.unwrap();
+    let portal: HashMap<String, String> = [
+        ("sub", "flat-sites-contact"),
+        ("cognito:username", "flat.sites"),
+        ("custom:customer_id", cid.as_str()),
+        ("custom:contact_id", kid.as_str()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+
+    // 300 sites and 3,000 published defects, written straight to the table: this measures reads only.
+    let now = time::OffsetDateTime::now_utc();
+    let sites: Vec<Site> = (0..300)
+        .map(|n| Site {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            name: format!("Site {n:03}"),
+            address: Default::default(),
+            latitude: Some(51.0),
+            longitude: Some(0.0),
+            notes: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&sites).await.unwrap();
+    let defects: Vec<Defect> = (0..3_000)
+        .map(|n| Defect {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            site_id: sites[n % 3].id.clone(),
+            asset_id: None,
+            severity: Severity::ALL[n % 5],
+            description: format!("defect {n}"),
+            status: if n % 4 == 0 {
+                DefectStatus::Resolved
+            } else {
+                DefectStatus::Open
+            },
+            raised_at: now,
+            resolved_at: None,
+            published: true,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&defects).await.unwrap();
+
+    let site = &sites[0].id;
+    for (route, round_trips, most) in [
+        ("/portal/defects/summary".to_owned(), 2, 4 + 1),
+        ("/portal/defects".to_owned(), 2, 4 + 26),
+        ("/portal/defects?status=resolved&limit=100".to_owned(), 2, 4 + 101),
+        // The page of sites, then its counters in one BatchGetItem.
+        ("/portal/sites".to_owned(), 3, 4 + 26 + 25),
+        ("/portal/sites?limit=100".to_owned(), 3, 4 + 101 + 100),
+        // The session and the site with its first query at once, then nothing more.
+        (format!("/portal/sites/{site}"), 3, 4 + 2),
+        (format!("/portal/sites/{site}/defects"), 3, 4 + 1 + 26),
+    ] {
+        counter.take();
+        let reply = d.call(&http_event("GET", &route, None, Some(&portal))).await.unwrap();
+        let work = counter.take();
+        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+        assert_eq!(work.round_trips, round_trips, "{route}");
+        assert!(work.items_read <= most, "{route} read {} items", work.items_read);
+    }
+}
+
 /// `route` answers 200 after the session check (at most 4 items) and one read of at most limit + 1 items.
 async fn session_and_one_read(d: &Dispatcher, counter: &Counter, portal: &HashMap<String, String>, route: &str) {
     counter.take();

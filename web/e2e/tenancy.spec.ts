@@ -4,10 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { ALICE_STATE, checkPage, signIn } from './support';
 
 /** Words only Acme's demo data carries, and only Globex's. */
-const ACME = ['Acme', 'Air conditioning not cooling', 'Service agreement 2026', 'J-24031', 'Planned maintenance at Acme House', 'Equipment inspection report'];
+const ACME = ['Acme', 'Riverside Offices', 'Air conditioning not cooling', 'Service agreement 2026', 'J-24031', 'Planned maintenance at Acme House', 'Equipment inspection report'];
 const GLOBEX = ['Globex', 'Printer fleet service visit', 'Globex support contract', 'G-1107', 'new out-of-hours support number'];
 
-const PAGES = ['/', '/company', '/contacts', '/tickets', '/tickets?status=closed', '/jobs', '/workflows', '/data-sheets', '/documents'];
+const PAGES = ['/', '/company', '/contacts', '/tickets', '/tickets?status=closed', '/jobs', '/workflows', '/data-sheets', '/documents', '/sites'];
 
 async function visitAll(page: Page, mustNotSee: string[]) {
   for (const path of PAGES) {

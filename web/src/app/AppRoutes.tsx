@@ -7,6 +7,7 @@ import { DataSheetLayoutPage, DataSheetListPage, DataSheetPage } from '../featur
 import { DocumentsPage } from '../features/documents';
 import { HomePage } from '../features/home';
 import { JobListPage, JobPage } from '../features/jobs';
+import { SiteListPage, SitePage } from '../features/sites';
 import { DashboardPage, NewTicketPage, TicketListPage, TicketPage } from '../features/tickets';
 import { WorkflowListPage, WorkflowPage } from '../features/workflows';
 import { NotFoundPage } from './NotFoundPage';
@@ -53,6 +54,8 @@ export function AppRoutes() {
           <Route path="data-sheets" element={inModule('data_sheets', <DataSheetListPage />)} />
           <Route path="data-sheets/:id" element={inModule('data_sheets', <DataSheetPage />)} />
           <Route path="documents" element={inModule('documents', <DocumentsPage />)} />
+          <Route path="sites" element={inModule('sites', <SiteListPage />)} />
+          <Route path="sites/:id" element={inModule('sites', <SitePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

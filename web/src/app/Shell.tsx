@@ -19,6 +19,7 @@ const NAV: { module: Module | null; to: string; label: string }[] = [
   { module: 'workflows', to: paths.workflows, label: m.common.nav.workflows },
   { module: 'data_sheets', to: paths.datasheets, label: m.common.nav.data_sheets },
   { module: 'documents', to: paths.documents, label: m.common.nav.documents },
+  { module: 'sites', to: paths.sites, label: m.sites.nav },
 ];
 
 /** The frame of every signed-in page: news, header, navigation, notices and the page itself. */

@@ -19,6 +19,8 @@ export const paths = {
   datasheets: '/data-sheets',
   datasheet: (id: string) => `/data-sheets/${encodeURIComponent(id)}`,
   datasheetLayout: (id: string) => `/data-sheets/${encodeURIComponent(id)}/layout`,
+  sites: '/sites',
+  site: (id: string) => `/sites/${encodeURIComponent(id)}`,
   documents: '/documents',
   uploadDocument: '/documents?upload=1',
 } as const;

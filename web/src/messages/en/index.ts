@@ -8,6 +8,7 @@ import { customers } from './customers';
 import { home } from './home';
 import { jobs } from './jobs';
 import { news } from './news';
+import { sites } from './sites';
 import { workflows } from './workflows';
 import { tickets } from './tickets';
 
@@ -21,5 +22,6 @@ export const en = {
   jobs,
   workflows,
   news,
+  sites,
   tickets,
 };

@@ -1,0 +1,35 @@
+import { Page } from '../../../components/Page';
+import { Pager } from '../../../components/Pager';
+import { QueryState } from '../../../components/QueryState';
+import { useCursorPages } from '../../../lib/useCursorPages';
+import { m } from '../../../messages';
+import { useMe } from '../../customers';
+import { useSites } from '../api';
+import { DefectsPanel } from '../components/DefectsPanel';
+import { MapPanel } from '../components/MapPanel';
+import { SiteTable } from '../components/SiteTable';
+
+/** Properties: the map (module `site_map`), the table of sites by name, and the defects panel (`defect_analytics`). */
+export default function SiteListPage() {
+  const pages = useCursorPages();
+  const sites = useSites(pages.cursor);
+  const modules = useMe().data?.modules ?? [];
+  const t = m.sites.list;
+  return (
+    <Page title={t.title}>
+      <p>{t.intro}</p>
+      {modules.includes('site_map') ? <MapPanel /> : null}
+      <QueryState query={sites}>
+        {(data) => (
+          <>
+            <div aria-busy={sites.isPlaceholderData || undefined}>
+              <SiteTable sites={data.items} page={pages.page} />
+            </div>
+            <Pager hasPrevious={pages.hasPrevious} nextCursor={data.next_cursor} onPrevious={pages.previous} onNext={pages.next} />
+          </>
+        )}
+      </QueryState>
+      {modules.includes('defect_analytics') ? <DefectsPanel /> : null}
+    </Page>
+  );
+}
