@@ -1,24 +1,7 @@
-// Test helpers of this feature: a router and a fresh query cache around what is rendered.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+// Test helpers of this feature: the shared renderWith, and sample fields and sheets.
 import type { FieldDef, SheetView } from './api';
 
-export function renderWith(ui: ReactElement, { path = '/', route = '/' }: { path?: string; route?: string } = {}) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const result = render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter initialEntries={[route]}>
-        <Routes>
-          <Route path={path} element={ui} />
-          <Route path="*" element={<p>elsewhere</p>} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-  return { ...result, qc };
-}
+export { renderWith } from '../../test/render';
 
 /** One field of every kind, as the API describes them. */
 export const FIELDS: FieldDef[] = [
