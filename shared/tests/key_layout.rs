@@ -574,6 +574,7 @@ fn document(visible_in_portal: bool, status: DocumentStatus) -> Document {
         size: 1024,
         status,
         visible_in_portal,
+        site_id: None,
         uploaded_by: Actor::System,
         created_at: AT,
         updated_at: AT,
@@ -605,6 +606,27 @@ fn documents() {
             "not shown (visible {visible}, {status:?}): in no index"
         );
     }
+    let mut on_site = document(true, DocumentStatus::Available);
+    on_site.site_id = Some("S1".into());
+    assert_eq!(
+        layout(&on_site),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "DOC#D1"),
+            ("GSI1PK", "CUST#C1#DOCS"),
+            ("GSI1SK", "contracts/2026/terms.pdf#D1"),
+            ("GSI2PK", "CUST#C1#SITE#S1#DOCS"),
+            ("GSI2SK", "contracts/2026/terms.pdf#D1"),
+            ("entity", "document"),
+        ]),
+        "a site's document: in the company's tree and the site's list"
+    );
+    on_site.visible_in_portal = false;
+    assert_eq!(
+        layout(&on_site),
+        expected(&[("PK", "CUST#C1"), ("SK", "DOC#D1"), ("entity", "document")]),
+        "hidden, on a site or not: in no index"
+    );
 }
 
 #[test]

@@ -16,12 +16,24 @@ pub async fn put_bytes(t: &TestStack, ticket: &Value, bytes: &[u8]) -> u16 {
 
 /// A document of the customer, uploaded, completed and shared; returns its id.
 pub async fn shared_document(t: &TestStack, customer_id: &str, name: &str, content_type: &str, bytes: &[u8]) -> String {
+    shared_document_on(t, customer_id, None, name, content_type, bytes).await
+}
+
+/// The same, filed under one of the customer's sites when `site_id` is given.
+pub async fn shared_document_on(
+    t: &TestStack,
+    customer_id: &str,
+    site_id: Option<&str>,
+    name: &str,
+    content_type: &str,
+    bytes: &[u8],
+) -> String {
     let staff = t.staff_token("supervisor").await;
     let r = t
         .post(
             &format!("/admin/customers/{customer_id}/documents"),
             &staff,
-            json!({ "folder": "Contracts/2026", "name": name, "content_type": content_type, "size": bytes.len() }),
+            json!({ "folder": "Contracts/2026", "name": name, "content_type": content_type, "size": bytes.len(), "site_id": site_id }),
         )
         .await;
     assert_eq!(r.status(), 201);

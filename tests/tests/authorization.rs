@@ -131,6 +131,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/sites/{id}", Portal),
     ("GET", "/portal/sites/{id}/assets", Portal),
     ("GET", "/portal/sites/{id}/defects", Portal),
+    ("GET", "/portal/sites/{id}/documents", Portal),
     ("GET", "/portal/defects", Portal),
     ("GET", "/portal/defects/summary", Portal),
     ("GET", "/portal/assets/{id}", Portal),

@@ -214,6 +214,7 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
             ("Certificates".to_owned(), "Fire safety certificate.png".to_owned()),
             ("Contracts/2026".to_owned(), documents::AGREEMENT.to_owned()),
             ("Reports/Monthly".to_owned(), "Maintenance log.csv".to_owned()),
+            ("Sites/Acme House".to_owned(), "Fire risk assessment.pdf".to_owned()),
         ]
     );
     let (_, pdf) = docs
@@ -309,6 +310,17 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     assert!(
         !open.iter().any(|d| d["description"] == "Fire door glazing cracked"),
         "an unpublished defect never shows"
+    );
+    let house = sites.iter().find(|s| s["name"] == "Acme House").expect("Acme House");
+    let filed = get(
+        &t,
+        &format!("/portal/sites/{}/documents", house["id"].as_str().unwrap_or_default()),
+        &alice,
+    )
+    .await;
+    assert_eq!(
+        strings(filed.as_array().expect("documents"), "name"),
+        ["Fire risk assessment.pdf"]
     );
     let dan_sites = items(&get(&t, "/portal/sites", &dan).await);
     assert_eq!(strings(&dan_sites, "name"), ["Globex Data Centre", "Globex Tower"]);

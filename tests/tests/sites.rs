@@ -478,3 +478,62 @@ async fn counters_never_drift_under_hundreds_of_random_changes() {
     assert_eq!(stored, nonzero(customer_counts), "customer counts");
     assert!(live.iter().all(|d| Defect::key(d.id()).pk.starts_with("CUST#")));
 }
+
+#[tokio::test]
+async fn a_site_lists_the_documents_staff_filed_under_it_once_shared() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let (customer, _, token) = t.customer_with_portal_contact("Filed").await;
+    let (_, _, stranger) = t.customer_with_portal_contact("Unfiled").await;
+    let cid = customer["id"].as_str().unwrap();
+    let sites_uri = format!("/admin/customers/{cid}/sites");
+    let here = body(t.post(&sites_uri, &staff, site("Here House", 51.0, 0.0)).await).await;
+    let there = body(t.post(&sites_uri, &staff, site("There House", 51.0, 0.0)).await).await;
+    let here_id = here["id"].as_str().unwrap();
+    let id =
+        e2e::documents::shared_document_on(&t, cid, Some(here_id), "Plan.pdf", "application/pdf", b"%PDF-1.4").await;
+    e2e::documents::shared_document(&t, cid, "Company.pdf", "application/pdf", b"%PDF-1.4").await;
+
+    let docs = body(t.get(&format!("/portal/sites/{here_id}/documents"), &token).await).await;
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
+    assert_eq!(docs[0]["id"], id.as_str());
+    assert_eq!(docs[0]["name"], "Plan.pdf");
+    let link = body(t.get(&format!("/portal/documents/{id}/link"), &token).await).await;
+    assert!(link["url"].as_str().is_some(), "it opens like any shared document");
+    let there_docs = body(
+        t.get(
+            &format!("/portal/sites/{}/documents", there["id"].as_str().unwrap()),
+            &token,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(there_docs, json!([]));
+    assert_eq!(
+        t.get(&format!("/portal/sites/{here_id}/documents"), &stranger)
+            .await
+            .status(),
+        404,
+        "another company's site"
+    );
+
+    // Another customer's site, or a contact naming a site: refused with the field named.
+    let r = t
+        .post(
+            &format!("/admin/customers/{cid}/documents"),
+            &staff,
+            json!({ "name": "x.pdf", "content_type": "application/pdf", "size": 3, "site_id": "01JD0000000000000000000000" }),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(problem(r).await["errors"][0]["field"], "site_id");
+    let r = t
+        .post(
+            "/portal/documents/uploads",
+            &token,
+            json!({ "name": "x.pdf", "content_type": "application/pdf", "size": 3, "site_id": here_id }),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(problem(r).await["errors"][0]["field"], "site_id");
+}

@@ -47,6 +47,9 @@ pub struct NewDocument {
     pub content_type: String,
     /// Bytes; the upload must be exactly this long.
     pub size: u64,
+    /// Staff only: the customer's site the document belongs to, as well as to the customer.
+    #[serde(default)]
+    pub site_id: Option<String>,
 }
 
 pub fn clean_folder(folder: &str) -> Option<String> {
@@ -74,6 +77,9 @@ impl Validate for NewDocument {
                     "must be up to 8 folder names of at most 64 characters, separated by '/'",
                 ));
             }
+        }
+        if self.site_id.as_deref().is_some_and(|s| !shared::ids::is_valid(s)) {
+            errors.push(FieldError::new("site_id", "is not a valid identifier"));
         }
         if !DISPLAYABLE.contains(&self.content_type.as_str()) && !OTHER.contains(&self.content_type.as_str()) {
             errors.push(FieldError::new("content_type", "is not a type documents may have"));
@@ -111,6 +117,7 @@ pub struct DocumentResponse {
     pub size: u64,
     pub status: DocumentStatus,
     pub visible_in_portal: bool,
+    pub site_id: Option<String>,
     pub uploaded_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -130,6 +137,7 @@ impl From<&Document> for DocumentResponse {
             size: e.size,
             status: e.status,
             visible_in_portal: e.visible_in_portal,
+            site_id: e.site_id.clone(),
             uploaded_by: e.uploaded_by.clone(),
             created_at: e.created_at,
             updated_at: e.updated_at,

@@ -17,6 +17,8 @@ use shared::{
         contacts::Actor,
         customers::stale,
         documents::{Document, DocumentStatus},
+        sites::Site,
+        Condition,
     },
     Context,
 };
@@ -60,12 +62,27 @@ pub(crate) async fn start_upload(
         size: input.size,
         status: DocumentStatus::Pending,
         visible_in_portal: visible,
+        site_id: input.site_id.clone(),
         uploaded_by: by,
         created_at: now,
         updated_at: now,
         version: 1,
     };
-    ctx.table.put_new_for_customer(customer_id, &doc).await?;
+    match &doc.site_id {
+        None => ctx.table.put_new_for_customer(customer_id, &doc).await?,
+        Some(site) => {
+            // The site's key is inside the customer's partition, so its check covers the customer too.
+            let actions = vec![
+                ctx.table.check::<Site>((customer_id, site), Condition::exists())?,
+                ctx.table.put_new(&doc)?,
+            ];
+            ctx.table
+                .transact_or(actions, |_| {
+                    ApiError::invalid("site_id", "is not a site of this customer")
+                })
+                .await?
+        }
+    }
     let signed = ctx
         .clients
         .s3()
@@ -218,6 +235,9 @@ pub async fn portal_upload(
 ) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
     if input.folder.is_some() {
         return Err(ApiError::invalid("folder", "contacts upload into the Uploads folder"));
+    }
+    if input.site_id.is_some() {
+        return Err(ApiError::invalid("site_id", "staff file documents under a site"));
     }
     let ticket = start_upload(
         &ctx,

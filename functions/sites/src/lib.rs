@@ -15,6 +15,7 @@ shared::function_api! {
     routes!(portal::get_site),
     routes!(portal::site_assets),
     routes!(portal::site_defects),
+    routes!(portal::site_documents),
     routes!(portal::list_defects),
     routes!(portal::defects_summary),
     routes!(portal::get_asset, portal::edit_asset),

@@ -10,6 +10,7 @@ use shared::{
         counters::Counts,
         customers::Address,
         defects::{Defect, DefectStatus},
+        documents::Document,
         sites::{worst, Severity, Site},
     },
     validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
@@ -537,4 +538,29 @@ pub struct AssetTypeTally {
     /// Assets of this type by their worst open defect; `none` for assets with nothing open.
     pub by_worst: BTreeMap<String, i64>,
     pub total: i64,
+}
+
+/// A document shared on a site, as its contacts see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SiteDocument {
+    pub id: String,
+    pub folder: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+impl From<Document> for SiteDocument {
+    fn from(d: Document) -> Self {
+        Self {
+            id: d.id,
+            folder: d.folder,
+            name: d.name,
+            content_type: d.content_type,
+            size: d.size,
+            created_at: d.created_at,
+        }
+    }
 }

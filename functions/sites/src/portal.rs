@@ -15,6 +15,7 @@ use shared::{
         counters::Counts,
         customers::stale,
         defects::{Defect, DefectStatus},
+        documents::Document,
         sites::{field_counts_key, Severity, Site},
         Table,
     },
@@ -24,8 +25,8 @@ use time::OffsetDateTime;
 use utoipa::IntoParams;
 
 use crate::model::{
-    AssetEdit, AssetTypeTally, AssetView, DefectView, DefectsPanel, MonthDefects, SiteFeature, SiteMap, SiteView,
-    StatusParams,
+    AssetEdit, AssetTypeTally, AssetView, DefectView, DefectsPanel, MonthDefects, SiteDocument, SiteFeature, SiteMap,
+    SiteView, StatusParams,
 };
 
 /// The counts of each site of a page, in one round trip.
@@ -205,6 +206,40 @@ pub async fn site_defects(
     };
     let (_, (_, defects)) = who.check_during(&ctx, read).await?;
     Ok(Json(defects.map(DefectView::portal)))
+}
+
+/// A site's shared documents by folder and name (up to 500); each opens through `/portal/documents/{id}/link`.
+#[utoipa::path(get, path = "/portal/sites/{id}/documents", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Site id")), responses((status = 200, body = Vec<SiteDocument>), Problems))]
+pub async fn site_documents(
+    State(ctx): State<Context>,
+    who: PortalRead<module::Sites>,
+    PathId(id): PathId,
+) -> ApiResult<Json<Vec<SiteDocument>>> {
+    let customer_id = &who.0.customer_id;
+    let read = async {
+        let spec = Document::visible_on_site(customer_id, &id);
+        let mut docs = Vec::new();
+        let mut page = PageParams {
+            limit: Some(100),
+            cursor: None,
+        };
+        let (_, first) = tokio::try_join!(
+            load_site(&ctx.table, customer_id, &id),
+            ctx.table.query_page::<Document>(&spec, &page)
+        )?;
+        let mut next = first.next_cursor;
+        docs.extend(first.items);
+        while let Some(c) = next.filter(|_| docs.len() < 500) {
+            page.cursor = Some(c);
+            let more = ctx.table.query_page::<Document>(&spec, &page).await?;
+            docs.extend(more.items);
+            next = more.next_cursor;
+        }
+        Ok::<_, ApiError>(docs)
+    };
+    let (_, docs) = who.check_during(&ctx, read).await?;
+    Ok(Json(docs.into_iter().map(SiteDocument::from).collect()))
 }
 
 /// The company's published defects across every site, open (default) or resolved, newest first.

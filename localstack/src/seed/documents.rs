@@ -20,6 +20,8 @@ pub struct DemoDocument {
     pub bytes: Vec<u8>,
     /// Shared to the portal, or kept with staff.
     pub shared: bool,
+    /// The name of the site it is filed under, as well as under the customer.
+    pub site: Option<&'static str>,
 }
 
 pub const AGREEMENT: &str = "Service agreement 2026.pdf";
@@ -32,6 +34,7 @@ pub fn documents() -> Vec<DemoDocument> {
         content_type,
         bytes,
         shared,
+        site: None,
     };
     vec![
         doc(
@@ -116,6 +119,24 @@ pub fn documents() -> Vec<DemoDocument> {
             files::pdf("Draft price list 2027", &["Not for release to the customer yet."]),
             false,
         ),
+        DemoDocument {
+            site: Some("Acme House"),
+            ..doc(
+                true,
+                "Sites/Acme House",
+                "Fire risk assessment.pdf",
+                "application/pdf",
+                files::pdf(
+                    "Fire risk assessment: Acme House",
+                    &[
+                        "Assessed by Tess Turner.",
+                        "Findings: one extinguisher discharged; evacuation plan out of date.",
+                        "Actions are tracked as defects in the portal.",
+                    ],
+                ),
+                true,
+            )
+        },
         doc(
             false,
             "Contracts",
@@ -145,8 +166,22 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People) -> Result<(), BoxEr
             existing.push(serde_json::from_value(v)?);
         }
     }
+    let acme_sites = api
+        .all(None, &format!("/admin/customers/{}/sites", people.acme.id))
+        .await?;
     for d in documents() {
         let customer = if d.for_acme { &people.acme.id } else { &people.globex.id };
+        let site_id = match d.site {
+            Some(name) => Some(
+                acme_sites
+                    .iter()
+                    .find(|s| s["name"] == name)
+                    .and_then(|s| s["id"].as_str())
+                    .ok_or_else(|| format!("the demo site {name}"))?
+                    .to_owned(),
+            ),
+            None => None,
+        };
         let found = existing
             .iter()
             .find(|e| {
@@ -160,7 +195,7 @@ pub async fn seed(ctx: &Context, api: &Api, people: &People) -> Result<(), BoxEr
             Some(doc) => doc,
             None => {
                 let announced = api
-                    .staff("POST", &format!("/admin/customers/{customer}/documents"), json!({ "folder": d.folder, "name": d.name, "content_type": d.content_type, "size": d.bytes.len() }))
+                    .staff("POST", &format!("/admin/customers/{customer}/documents"), json!({ "folder": d.folder, "name": d.name, "content_type": d.content_type, "size": d.bytes.len(), "site_id": site_id }))
                     .await?;
                 serde_json::from_value(announced["document"].clone())?
             }

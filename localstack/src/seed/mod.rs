@@ -56,8 +56,8 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     tickets::seed(ctx, &api, &people, &agent).await?;
     operations::seed(&api, &people).await?;
     datasheets::seed(&api, &people).await?;
+    sites::seed(&api, &people).await?;
     documents::seed(ctx, &api, &people).await?;
     news::seed(&api, &people).await?;
-    sites::seed(&api, &people).await?;
     Ok(logins)
 }

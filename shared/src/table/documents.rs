@@ -28,6 +28,9 @@ pub struct Document {
     pub size: u64,
     pub status: DocumentStatus,
     pub visible_in_portal: bool,
+    /// The site it belongs to, as well as to the customer (staff file it there).
+    #[serde(default)]
+    pub site_id: Option<String>,
     pub uploaded_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -45,6 +48,26 @@ impl Document {
     /// The documents a customer's contacts see, by folder and name.
     pub fn visible_to(customer_id: &str) -> QuerySpec {
         QuerySpec::gsi1(keys::visible_documents(customer_id))
+    }
+
+    /// The documents of one site that its contacts see, by folder and name.
+    pub fn visible_on_site(customer_id: &str, site_id: &str) -> QuerySpec {
+        QuerySpec::gsi2(keys::site_documents(customer_id, site_id))
+    }
+
+    /// Shared with the portal and uploaded completely.
+    fn shown(&self) -> bool {
+        self.visible_in_portal && self.status == DocumentStatus::Available
+    }
+
+    /// The index sort key: folder and name, lowercased, then the id.
+    fn by_path(&self) -> String {
+        format!(
+            "{}/{}#{}",
+            self.folder.to_lowercase(),
+            self.name.to_lowercase(),
+            self.id
+        )
     }
 
     /// The S3 key: the customer and the document id, nothing a user typed.
@@ -69,17 +92,13 @@ impl Entity for Document {
 
     /// Documents a contact may see, by folder and name (sparse: hidden and pending ones leave it).
     fn gsi1(&self) -> Option<(String, String)> {
-        let shown = self.visible_in_portal && self.status == DocumentStatus::Available;
-        shown.then(|| {
-            (
-                keys::visible_documents(&self.customer_id),
-                format!(
-                    "{}/{}#{}",
-                    self.folder.to_lowercase(),
-                    self.name.to_lowercase(),
-                    self.id
-                ),
-            )
-        })
+        self.shown()
+            .then(|| (keys::visible_documents(&self.customer_id), self.by_path()))
+    }
+
+    /// The documents of one site that its contacts see, by folder and name (sparse).
+    fn gsi2(&self) -> Option<(String, String)> {
+        let site = self.site_id.as_deref().filter(|_| self.shown())?;
+        Some((keys::site_documents(&self.customer_id, site), self.by_path()))
     }
 }

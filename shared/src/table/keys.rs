@@ -261,3 +261,8 @@ pub fn site_defects(customer_id: &str, site_id: &str) -> String {
 pub fn customer_defects(customer_id: &str) -> String {
     format!("CUST#{customer_id}#DEFECTS")
 }
+
+/// A site's portal-visible documents in GSI2, by folder and name.
+pub fn site_documents(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#DOCS")
+}
