@@ -94,6 +94,12 @@ test.describe('as alice', () => {
     await expect(defects).toContainText('Exit sign lamp flickering');
     await expect(defects).toContainText('Fire evacuation plan out of date');
     await expectNothingUnpublished(page);
+    // The file staff filed under the site, opened as any shared document is.
+    const files = page.getByRole('region', { name: 'Files' });
+    await expect(files.getByRole('button', { name: 'Fire risk assessment.pdf' })).toBeVisible();
+    const opened = page.waitForEvent('popup');
+    await files.getByRole('button', { name: 'Fire risk assessment.pdf' }).click();
+    expect((await opened).url()).toContain('/documents/');
     await checkPage(page, 'site-acme-house');
 
     await page.getByRole('radio', { name: 'Resolved' }).check();

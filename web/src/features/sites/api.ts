@@ -13,6 +13,7 @@ export type DefectsPanel = components['schemas']['DefectsPanel'];
 export type SiteFeature = components['schemas']['SiteFeature'];
 export type SiteMap = components['schemas']['SiteMap'];
 export type Severity = components['schemas']['Severity'];
+export type SiteDocument = components['schemas']['SiteDocument'];
 
 export const siteKeys = {
   all: ['sites'] as const,
@@ -23,7 +24,23 @@ export const siteKeys = {
   assetPage: (id: string, cursor: string | null) => ['sites', 'assets', id, cursor] as const,
   defects: (id: string, status: DefectStatus, cursor: string | null) => ['sites', 'defects', id, status, cursor] as const,
   summary: ['sites', 'summary'] as const,
+  documents: (id: string) => ['sites', 'documents', id] as const,
 };
+
+/** The documents shared on a site, by folder and name. */
+export function useSiteDocuments(id: string) {
+  return useQuery({
+    queryKey: siteKeys.documents(id),
+    queryFn: () => unwrap(api.GET('/portal/sites/{id}/documents', { params: { path: { id } } })),
+  });
+}
+
+/** Asks for a document's five-minute link only when it is opened. */
+export function useDocumentLink() {
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.GET('/portal/documents/{id}/link', { params: { path: { id } } })),
+  });
+}
 
 /** A missing site (or another company's, which looks the same) will not appear by asking again. */
 const notOn404 = (count: number, error: Error) => count < 2 && !(error instanceof ApiProblem && error.status < 500);

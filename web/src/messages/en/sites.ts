@@ -129,6 +129,13 @@ export const sites = {
     reload: 'Reload the asset',
   },
 
+  files: {
+    title: 'Files',
+    none: 'No files are shared for this property.',
+    opening: 'Opening…',
+    inFolder: (folder: string) => `in ${folder}`,
+    added: (date: string) => `added ${date}`,
+  },
   defects: {
     title: 'Defects',
     statusLegend: 'Defects to show',

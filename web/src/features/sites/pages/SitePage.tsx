@@ -10,11 +10,22 @@ import { ApiProblem } from '../../../lib/problem';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { PostalAddress } from '../../customers';
-import { useSite, useSiteAssets, useSiteDefects, type AssetView, type DefectStatus, type SiteView } from '../api';
+import { openLink } from '../../documents';
+import {
+  useDocumentLink,
+  useSite,
+  useSiteAssets,
+  useSiteDefects,
+  useSiteDocuments,
+  type AssetView,
+  type DefectStatus,
+  type SiteView,
+} from '../api';
 import { AssetEditForm } from '../components/AssetEditForm';
 import { AssetTable } from '../components/AssetTable';
 import { DefectTable } from '../components/DefectTable';
 import { SeverityBadge } from '../components/SeverityBadge';
+import { SiteFiles } from '../components/SiteFiles';
 import { SeverityTally } from '../components/SeverityTally';
 import { StatusToggle } from '../components/StatusToggle';
 import styles from './SitePage.module.css';
@@ -50,6 +61,7 @@ export default function SitePage() {
       <SiteDetails site={site.data} />
       <Assets siteId={site.data.id} />
       <Defects siteId={site.data.id} />
+      <Files siteId={site.data.id} />
       {back}
     </Page>
   );
@@ -176,5 +188,26 @@ function DefectPages({ siteId, status }: { siteId: string; status: DefectStatus 
         </>
       )}
     </QueryState>
+  );
+}
+
+function Files({ siteId }: { siteId: string }) {
+  const headingId = useId();
+  const documents = useSiteDocuments(siteId);
+  const link = useDocumentLink();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId}>{m.sites.files.title}</h2>
+      {link.isError ? <ErrorAlert error={link.error} /> : null}
+      <QueryState query={documents}>
+        {(data) => (
+          <SiteFiles
+            documents={data}
+            opening={link.isPending ? (link.variables ?? null) : null}
+            onOpen={(d) => link.mutate(d.id, { onSuccess: (l) => openLink(l) })}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }
