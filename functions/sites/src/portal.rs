@@ -33,18 +33,7 @@ use crate::model::{
 pub(crate) async fn with_counts(table: &Table, customer_id: &str, sites: Vec<Site>) -> ApiResult<Vec<(Site, Counts)>> {
     let keys = sites.iter().map(|s| Site::counts_key(customer_id, &s.id)).collect();
     let counts = table.counts_many(keys).await?;
-    Ok(sites
-        .into_iter()
-        .map(|s| {
-            let key = Site::counts_key(customer_id, &s.id);
-            let c = counts
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, c)| c.clone())
-                .unwrap_or_default();
-            (s, c)
-        })
-        .collect())
+    Ok(sites.into_iter().zip(counts).collect())
 }
 
 /// A page of sites as shown, each with its counts (one more round trip for the whole page).

@@ -177,11 +177,11 @@ mod tests {
     }
 
     #[test]
-    fn groups_alternatives() {
+    fn groups_alternatives() -> ApiResult<()> {
         let r = Condition::exists()
             .and(Condition::any([
                 Condition::missing("lease_until"),
-                Condition::lt("lease_until", 10).unwrap(),
+                Condition::lt("lease_until", 10)?,
             ]))
             .render();
         assert_eq!(
@@ -189,16 +189,18 @@ mod tests {
             "attribute_exists(#n0) AND (attribute_not_exists(#n1) OR #n1 < :v0)"
         );
         assert_eq!(r.values[":v0"], AttributeValue::N("10".into()));
+        Ok(())
     }
 
     #[test]
-    fn takes_serde_values() {
+    fn takes_serde_values() -> ApiResult<()> {
         #[derive(Serialize)]
         #[serde(rename_all = "snake_case")]
         enum Status {
             InProgress,
         }
-        let r = Condition::eq("status", Status::InProgress).unwrap().render();
+        let r = Condition::eq("status", Status::InProgress)?.render();
         assert_eq!(r.values[":v0"], AttributeValue::S("in_progress".into()));
+        Ok(())
     }
 }

@@ -21,6 +21,13 @@ pub fn delta(before: &Counts, after: &Counts) -> Counts {
     d
 }
 
+/// Adds `sign` times `counts` to `into`.
+pub fn add(into: &mut Counts, counts: Counts, sign: i64) {
+    for (k, v) in counts {
+        *into.entry(k).or_insert(0) += sign * v;
+    }
+}
+
 impl Table {
     /// An Update adding `counts` to the item `key` names (made on first use, its `entity` set to
     /// `entity`); `None` when nothing moves.
@@ -69,22 +76,25 @@ impl Table {
         Ok(numbers(out.item.unwrap_or_default()))
     }
 
-    /// The counts of several items in one round trip (up to 100), by key; missing items count nothing.
-    pub async fn counts_many(&self, keys: Vec<PrimaryKey>) -> ApiResult<Vec<(PrimaryKey, Counts)>> {
+    /// The counts of several items in one round trip (up to 100), in the order of `keys`; a missing item
+    /// counts nothing.
+    pub async fn counts_many(&self, keys: Vec<PrimaryKey>) -> ApiResult<Vec<Counts>> {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let items = self.batch_get(keys.clone()).await?;
-        let mut found: Vec<(PrimaryKey, Counts)> = items
+        let mut found: Vec<(PrimaryKey, Counts)> = self
+            .batch_get(keys.clone())
+            .await?
             .into_iter()
             .filter_map(|item| Some((PrimaryKey::of(&item)?, numbers(item))))
             .collect();
-        for key in keys {
-            if !found.iter().any(|(k, _)| *k == key) {
-                found.push((key, Counts::new()));
-            }
-        }
-        Ok(found)
+        Ok(keys
+            .iter()
+            .map(|key| match found.iter().position(|(k, _)| k == key) {
+                Some(at) => found.swap_remove(at).1,
+                None => Counts::new(),
+            })
+            .collect())
     }
 }
 

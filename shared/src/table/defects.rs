@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use super::{
     assets::Asset,
-    counters::{delta, Counts},
+    counters::{add, delta, Counts},
     customers::stale,
     keys,
     sites::{field_counts_key, Severity, Site},
@@ -138,13 +138,6 @@ impl Defect {
         let month = format!("{:04}_{:02}", self.raised_at.year(), u8::from(self.raised_at.month()));
         c.insert(format!("raised_{month}_{}", self.status.as_str()), 1);
         c
-    }
-}
-
-/// Adds `sign` times `counts` to `into`.
-fn add(into: &mut Counts, counts: Counts, sign: i64) {
-    for (k, v) in counts {
-        *into.entry(k).or_insert(0) += sign * v;
     }
 }
 

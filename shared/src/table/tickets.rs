@@ -1,13 +1,16 @@
 //! Tickets, their conversation and internal notes, the ticket-number counter and the dashboard counters.
 
-use std::collections::BTreeMap;
-
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, customers::stale, keys, num, Action, Entity, PrimaryKey, QuerySpec, Table};
+use super::{
+    contacts::Actor,
+    counters::{delta, Counts},
+    customers::stale,
+    keys, num, Action, Entity, PrimaryKey, QuerySpec, Table,
+};
 use crate::{
     error::{from_sdk, ApiError, ApiResult},
     pagination::{Page, PageParams},
@@ -259,8 +262,8 @@ pub struct TicketNumber {
 }
 
 /// What one ticket adds to its customer's dashboard counters; portal-invisible tickets add nothing.
-pub fn dashboard_contribution(t: &Ticket) -> BTreeMap<String, i64> {
-    let mut c = BTreeMap::new();
+pub fn dashboard_contribution(t: &Ticket) -> Counts {
+    let mut c = Counts::new();
     if !t.visible_in_portal {
         return c;
     }
@@ -283,41 +286,16 @@ pub fn dashboard_contribution(t: &Ticket) -> BTreeMap<String, i64> {
 }
 
 /// The counter changes from `before` to `after`, zero entries dropped.
-pub fn dashboard_delta(before: Option<&Ticket>, after: &Ticket) -> BTreeMap<String, i64> {
-    let mut delta = dashboard_contribution(after);
-    if let Some(b) = before {
-        for (k, v) in dashboard_contribution(b) {
-            *delta.entry(k).or_insert(0) -= v;
-        }
-    }
-    delta.retain(|_, v| *v != 0);
-    delta
+pub fn dashboard_delta(before: Option<&Ticket>, after: &Ticket) -> Counts {
+    delta(
+        &before.map(dashboard_contribution).unwrap_or_default(),
+        &dashboard_contribution(after),
+    )
 }
 
 impl Table {
-    fn dashboard_update(&self, customer_id: &str, delta: &BTreeMap<String, i64>) -> ApiResult<Option<Action>> {
-        if delta.is_empty() {
-            return Ok(None);
-        }
-        let mut expr = Vec::new();
-        let mut update = Update::builder()
-            .table_name(&self.name)
-            .set_key(Some(dashboard_key(customer_id).item()))
-            .expression_attribute_values(":entity", AttributeValue::S("dashboard".into()));
-        for (i, (k, v)) in delta.iter().enumerate() {
-            expr.push(format!("#c{i} :c{i}"));
-            update = update
-                .expression_attribute_names(format!("#c{i}"), k)
-                .expression_attribute_values(format!(":c{i}"), AttributeValue::N(v.to_string()));
-        }
-        let update = update
-            .update_expression(format!("SET entity = :entity ADD {}", expr.join(", ")))
-            .build()
-            .map_err(|_| ApiError::Internal)?;
-        Ok(Some(Action::new(
-            "dashboard",
-            TransactWriteItem::builder().update(update).build(),
-        )))
+    fn dashboard_update(&self, customer_id: &str, delta: &Counts) -> ApiResult<Option<Action>> {
+        self.add_counts("dashboard", dashboard_key(customer_id), "dashboard", delta)
     }
 
     /// Reads the ticket-number counter: the number a create would take now.
@@ -462,21 +440,8 @@ impl Table {
     }
 
     /// The raw dashboard counters of a customer (one GetItem).
-    pub async fn dashboard(&self, customer_id: &str) -> ApiResult<BTreeMap<String, i64>> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.name)
-            .set_key(Some(dashboard_key(customer_id).item()))
-            .send()
-            .await
-            .map_err(from_sdk)?;
-        Ok(out
-            .item
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, v.as_n().ok()?.parse::<i64>().ok()?)))
-            .collect())
+    pub async fn dashboard(&self, customer_id: &str) -> ApiResult<Counts> {
+        self.counts(dashboard_key(customer_id)).await
     }
 }
 
