@@ -24,6 +24,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("jobs", jobs::openapi()),
         ("workflows", workflows::openapi()),
         ("sites", sites::openapi()),
+        ("billing", billing::openapi()),
         ("news", news::openapi()),
         ("documents", documents::openapi()),
     ];
@@ -54,6 +55,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "jobs" => jobs::router(ctx),
         "workflows" => workflows::router(ctx),
         "sites" => sites::router(ctx),
+        "billing" => billing::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),

@@ -3,6 +3,7 @@
 pub mod clients;
 pub mod config;
 pub mod context;
+pub mod download;
 pub mod email;
 pub mod error;
 pub mod extract;

@@ -21,10 +21,18 @@ pub enum Module {
     SiteMap,
     /// The defects panel: open defects by severity, a year of defects raised, assets by type.
     DefectAnalytics,
+    /// Quotes to authorise or decline, across the portfolio and per site.
+    Quotes,
+    /// Invoices, their PDFs and which are overdue.
+    Invoices,
+    /// The activity panel: outstanding quotes and invoices across the portfolio.
+    Activity,
+    /// The spend panel: invoiced amounts per month.
+    Spend,
 }
 
 impl Module {
-    pub const ALL: [Module; 12] = [
+    pub const ALL: [Module; 16] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -37,6 +45,10 @@ impl Module {
         Self::Sites,
         Self::SiteMap,
         Self::DefectAnalytics,
+        Self::Quotes,
+        Self::Invoices,
+        Self::Activity,
+        Self::Spend,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

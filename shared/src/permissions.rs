@@ -38,10 +38,15 @@ pub enum Permission {
     SitesRead,
     #[serde(rename = "sites.write")]
     SitesWrite,
+    /// Quotes and invoices.
+    #[serde(rename = "billing.read")]
+    BillingRead,
+    #[serde(rename = "billing.write")]
+    BillingWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 17] = [
         Self::CustomersRead,
         Self::CustomersWrite,
         Self::PortalManageAccess,
@@ -57,6 +62,8 @@ impl Permission {
         Self::DocumentsWrite,
         Self::SitesRead,
         Self::SitesWrite,
+        Self::BillingRead,
+        Self::BillingWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +83,8 @@ impl Permission {
             Self::DocumentsWrite => "documents.write",
             Self::SitesRead => "sites.read",
             Self::SitesWrite => "sites.write",
+            Self::BillingRead => "billing.read",
+            Self::BillingWrite => "billing.write",
         }
     }
 }
@@ -99,6 +108,7 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
                 | Permission::OperationsRead
                 | Permission::DocumentsRead
                 | Permission::SitesRead
+                | Permission::BillingRead
         ),
         _ => false,
     }

@@ -175,6 +175,8 @@ pub mod can {
         WriteDocuments => DocumentsWrite,
         ReadSites => SitesRead,
         WriteSites => SitesWrite,
+        ReadBilling => BillingRead,
+        WriteBilling => BillingWrite,
     }
 }
 
@@ -288,6 +290,10 @@ pub mod module {
         News,
         Sites,
         SiteMap,
-        DefectAnalytics
+        DefectAnalytics,
+        Quotes,
+        Invoices,
+        Activity,
+        Spend
     );
 }

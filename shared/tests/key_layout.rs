@@ -10,14 +10,17 @@ use shared::{
     table::{
         access::{AccessEvent, AccessEventKind, AccessToken, TokenKind, Unique},
         assets::{Asset, AssetTypes},
+        billing::{BillingNumber, Line},
         contacts::{Actor, Contact, ContactRef},
         customers::Customer,
         datasheets::{PortalTemplates, Sheet, SheetStatus, Template, TemplateVersion},
         defects::{Defect, DefectStatus},
         documents::{Document, DocumentStatus},
+        invoices::{Invoice, InvoiceStatus},
         news::{Audience, Dismissal, NewsItem},
         notices::SupportNotice,
         operations::{Job, JobStatus, Workflow},
+        quotes::{Quote, QuoteKind, QuoteStatus},
         settings::{CustomerModules, PortalSettings},
         sites::{field_counts_key, Severity, Site},
         tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
@@ -720,6 +723,104 @@ fn sites_assets_and_defects() {
             ("GSI2PK", "CUST#C1#DEFECTS"),
             ("GSI2SK", "OPEN#001768469400#F1"),
             ("entity", "defect")
+        ])
+    );
+}
+
+#[test]
+fn quotes_invoices_and_their_numbers() {
+    let line = Line {
+        description: "Service".into(),
+        quantity: 1.0,
+        unit_price: 10_000,
+    };
+    let mut quote = Quote {
+        id: "Q1".into(),
+        customer_id: "C1".into(),
+        site_id: "S1".into(),
+        number: "Q-1".into(),
+        kind: QuoteKind::Service,
+        defect_ids: vec![],
+        title: "Service".into(),
+        description: None,
+        lines: vec![line.clone()],
+        tax_rate: 2_000,
+        currency: "GBP".into(),
+        subtotal: 10_000,
+        tax: 2_000,
+        total: 12_000,
+        valid_until: date!(2026 - 02 - 15),
+        status: QuoteStatus::Draft,
+        sent_at: None,
+        decision: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&quote),
+        expected(&[("PK", "CUST#C1"), ("SK", "QUOTE#Q1"), ("entity", "quote")]),
+        "a draft: in no index the portal reads"
+    );
+    quote.status = QuoteStatus::Sent;
+    quote.sent_at = Some(AT);
+    assert_eq!(
+        layout(&quote),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "QUOTE#Q1"),
+            ("GSI1PK", "CUST#C1#QUOTES"),
+            ("GSI1SK", "SENT#001768469400#Q1"),
+            ("GSI2PK", "CUST#C1#SITE#S1#QUOTES"),
+            ("GSI2SK", "SENT#001768469400#Q1"),
+            ("entity", "quote")
+        ])
+    );
+    let invoice = Invoice {
+        id: "I1".into(),
+        customer_id: "C1".into(),
+        site_id: "S1".into(),
+        number: "INV-1".into(),
+        quote_id: None,
+        issued_on: date!(2026 - 01 - 15),
+        due_on: date!(2026 - 02 - 14),
+        lines: vec![line],
+        tax_rate: 2_000,
+        currency: "GBP".into(),
+        subtotal: 10_000,
+        tax: 2_000,
+        total: 12_000,
+        status: InvoiceStatus::Unpaid,
+        paid_on: None,
+        document_id: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&invoice),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "INVOICE#I1"),
+            ("GSI1PK", "CUST#C1#INVOICES"),
+            ("GSI1SK", "UNPAID#2026-02-14#I1"),
+            ("GSI2PK", "CUST#C1#SITE#S1#INVOICES"),
+            ("GSI2SK", "UNPAID#2026-02-14#I1"),
+            ("entity", "invoice")
+        ])
+    );
+    let number = BillingNumber {
+        kind: "INVOICE".into(),
+        number: "INV-1".into(),
+        customer_id: "C1".into(),
+        document_id: "I1".into(),
+    };
+    assert_eq!(
+        layout(&number),
+        expected(&[
+            ("PK", "INVOICENO#INV-1"),
+            ("SK", "INVOICENO#INV-1"),
+            ("entity", "billing_number")
         ])
     );
 }

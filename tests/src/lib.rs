@@ -1,6 +1,7 @@
 //! The end-to-end harness: each test provisions its own stack (table, bucket, pools, named with a fresh
 //! suffix) on the emulator and starts the local gateway on a free port, then talks to it over HTTP.
 
+pub mod billing;
 pub mod datasheets;
 pub mod documents;
 pub mod operations;
@@ -436,4 +437,18 @@ impl TestStack {
 /// Writes entities straight to the table in bulk.
 pub async fn batch_put<E: shared::table::Entity>(t: &TestStack, items: &[E]) {
     t.ctx.table.put_many(items).await.expect("batch write");
+}
+
+/// A small deterministic random sequence, so a failing random walk repeats exactly.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number below `n`.
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
 }

@@ -162,6 +162,44 @@ const MATRIX: &[(&str, &str, Access)] = &[
         "/admin/customers/{customer_id}/defects/{id}",
         Staff(SitesWrite),
     ),
+    ("GET", "/portal/quotes", Portal),
+    ("GET", "/portal/sites/{id}/quotes", Portal),
+    ("GET", "/portal/quotes/{id}", Portal),
+    ("POST", "/portal/quotes/{id}/authorise", Portal),
+    ("POST", "/portal/quotes/{id}/decline", Portal),
+    ("GET", "/portal/invoices", Portal),
+    ("GET", "/portal/sites/{id}/invoices", Portal),
+    ("GET", "/portal/invoices/{id}", Portal),
+    ("GET", "/portal/invoices/{id}/pdf", Portal),
+    ("GET", "/portal/activity", Portal),
+    ("GET", "/portal/spend", Portal),
+    ("GET", "/admin/customers/{id}/quotes", Staff(BillingRead)),
+    ("POST", "/admin/customers/{id}/quotes", Staff(BillingWrite)),
+    ("GET", "/admin/customers/{customer_id}/quotes/{id}", Staff(BillingRead)),
+    ("PUT", "/admin/customers/{customer_id}/quotes/{id}", Staff(BillingWrite)),
+    (
+        "DELETE",
+        "/admin/customers/{customer_id}/quotes/{id}",
+        Staff(BillingWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/quotes/{id}/send",
+        Staff(BillingWrite),
+    ),
+    ("GET", "/admin/customers/{id}/invoices", Staff(BillingRead)),
+    ("POST", "/admin/customers/{id}/invoices", Staff(BillingWrite)),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/invoices/{id}",
+        Staff(BillingRead),
+    ),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/invoices/{id}",
+        Staff(BillingWrite),
+    ),
+    ("PUT", "/admin/contacts/{id}/quote-authority", Staff(PortalManageAccess)),
     ("GET", "/admin/settings/asset-types", Staff(SitesRead)),
     ("PUT", "/admin/settings/asset-types", Staff(SitesWrite)),
     ("GET", "/portal/jobs", Portal),
@@ -335,6 +373,10 @@ async fn every_route_refuses_every_caller_it_must() {
     let (own_site, own_asset, own_defect) = e2e::sites::site_asset_defect(&t, customer["id"].as_str().unwrap()).await;
     let (foreign_site, foreign_asset, _) =
         e2e::sites::site_asset_defect(&t, other_customer["id"].as_str().unwrap()).await;
+    let (own_quote, own_invoice) =
+        e2e::billing::sent_quote_and_invoice(&t, customer["id"].as_str().unwrap(), &own_site).await;
+    let (foreign_quote, foreign_invoice) =
+        e2e::billing::sent_quote_and_invoice(&t, other_customer["id"].as_str().unwrap(), &foreign_site).await;
 
     // Staff routes act on a contact of their own: revoking or archiving the signed-in one would end
     // its portal session for the rest of the matrix.
@@ -358,6 +400,10 @@ async fn every_route_refuses_every_caller_it_must() {
             own_job.clone()
         } else if template.contains("sites/{id}") {
             own_site.clone()
+        } else if template.contains("quotes/{id}") {
+            own_quote.clone()
+        } else if template.contains("invoices/{id}") {
+            own_invoice.clone()
         } else if template.contains("assets/{id}") {
             own_asset.clone()
         } else if template.contains("defects/{id}") {
@@ -433,6 +479,10 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_site
                 } else if template.starts_with("/portal/assets/") {
                     &foreign_asset
+                } else if template.starts_with("/portal/quotes/") {
+                    &foreign_quote
+                } else if template.starts_with("/portal/invoices/") {
+                    &foreign_invoice
                 } else {
                     panic!("{route}: add its other-customer object to this matrix")
                 };
@@ -443,6 +493,8 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "values": {} })
                     } else if template.contains("assets") {
                         json!({ "location": "x" })
+                    } else if template.contains("quotes") {
+                        json!({ "name": "x" })
                     } else {
                         json!({ "body": "x" })
                     };

@@ -197,6 +197,8 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         "defects",
         first_id(&get_json(t, &format!("/admin/customers/{acme}/defects"), &staff).await.0),
     );
+    ids.insert("quotes", first_id(&get_json(t, "/portal/quotes", &alice).await.0));
+    ids.insert("invoices", first_id(&get_json(t, "/portal/invoices", &alice).await.0));
     let templates = get_json(t, "/admin/datasheet-templates", &staff).await.0;
     let templates: Vec<Value> = templates["items"].as_array().cloned().unwrap_or_default();
     let inspection = templates
@@ -247,6 +249,16 @@ async fn fixtures(t: &TestStack) -> Fixtures {
             &staff,
         ),
         ("asset-types", "/admin/settings/asset-types".to_owned(), &staff),
+        (
+            "quotes",
+            format!("/admin/customers/{acme}/quotes/{}", ids["quotes"]),
+            &staff,
+        ),
+        (
+            "invoices",
+            format!("/admin/customers/{acme}/invoices/{}", ids["invoices"]),
+            &staff,
+        ),
     ];
     let mut bodies = HashMap::new();
     for (segment, path, token) in detail {
@@ -352,6 +364,20 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
             none,
         ),
         "sites_portal_edit_asset" => (json!({ "location": "Battery lobby" }), none),
+        // Numbers are unique and never change: a control on a demo record may name `number`.
+        "billing_staff_create_quote" | "billing_staff_update_quote" => {
+            (e2e::billing::quote_body(f.id("sites"), "Q-BATTERY", 30), &["number"])
+        }
+        "billing_staff_create_invoice" | "billing_staff_update_invoice" => (
+            e2e::billing::invoice_body(f.id("sites"), "INV-BATTERY", 5, 25),
+            &["number"],
+        ),
+        "billing_portal_authorise" => (
+            json!({ "name": "Alice Archer", "order_number": "PO-BATTERY", "note": "Go ahead." }),
+            none,
+        ),
+        "billing_portal_decline" => (json!({ "name": "Alice Archer", "note": "Not now." }), none),
+        "billing_staff_quote_authority" => (json!({ "authorise_quotes": true }), none),
         "auth_login" => (
             json!({ "username": "alice.acme", "password": "Not-The-Password-1" }),
             none,

@@ -324,4 +324,44 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     );
     let dan_sites = items(&get(&t, "/portal/sites", &dan).await);
     assert_eq!(strings(&dan_sites, "name"), ["Globex Data Centre", "Globex Tower"]);
+
+    // Quotes in every state but the draft, invoices overdue, due, paid and void; Globex's own for Dan.
+    let mut states = Vec::new();
+    for status in ["sent", "authorised", "declined"] {
+        let listed = items(&get(&t, &format!("/portal/quotes?status={status}"), &alice).await);
+        states.extend(strings(&listed, "status"));
+        assert!(
+            !strings(&listed, "number").contains(&"Q-1006".to_owned()),
+            "the draft never shows"
+        );
+    }
+    states.sort();
+    assert_eq!(states, ["authorised", "declined", "expired", "sent", "sent"]);
+    let unpaid = items(&get(&t, "/portal/invoices", &alice).await);
+    assert_eq!(strings(&unpaid, "number"), ["INV-1111", "INV-1112", "INV-1113"]);
+    assert_eq!(
+        unpaid.iter().map(|i| i["overdue"].as_bool()).collect::<Vec<_>>(),
+        [Some(true), Some(true), Some(false)]
+    );
+    let activity = get(&t, "/portal/activity", &alice).await;
+    assert_eq!(
+        (
+            activity["quotes_awaiting"].as_i64(),
+            activity["invoices_overdue"].as_i64()
+        ),
+        (Some(2), Some(2))
+    );
+    let spend = get(&t, "/portal/spend", &alice).await;
+    let months_spent = spend["months"].as_array().map_or(0, |m| {
+        m.iter().filter(|m| m["amounts"]["GBP"].as_i64() > Some(0)).count()
+    });
+    assert!(months_spent >= 10, "a year of spend: {spend}");
+    assert_eq!(
+        strings(&items(&get(&t, "/portal/quotes", &dan).await), "number"),
+        ["Q-2001"]
+    );
+    assert_eq!(
+        strings(&items(&get(&t, "/portal/invoices", &dan).await), "number"),
+        ["INV-2001"]
+    );
 }

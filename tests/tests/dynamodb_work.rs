@@ -11,15 +11,14 @@ use localstack::bench::{
 };
 use serde_json::json;
 
-#[tokio::test]
-async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thousand_tickets() {
-    let t = TestStack::start().await;
-    let (customer, contact, _) = t.customer_with_portal_contact("Flat Co").await;
+/// A customer with a portal contact, and a dispatcher whose DynamoDB client counts its work:
+/// (customer id, contact id, counter, dispatcher, the contact's claims).
+async fn counted_portal(t: &TestStack, name: &str) -> (String, String, Counter, Dispatcher, HashMap<String, String>) {
+    let (customer, contact, _) = t.customer_with_portal_contact(name).await;
     let (cid, kid) = (
         customer["id"].as_str().unwrap().to_owned(),
         contact["id"].as_str().unwrap().to_owned(),
     );
-
     let counter = Counter::default();
     let counted = shared::Context::new(
         (*t.ctx.config).clone(),
@@ -30,14 +29,19 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
     );
     let d = Dispatcher::new(&counted).await.unwrap();
     let portal: HashMap<String, String> = [
-        ("sub", "flat-co-contact"),
-        ("cognito:username", "flat.co"),
-        ("custom:customer_id", cid.as_str()),
-        ("custom:contact_id", kid.as_str()),
+        ("sub".to_owned(), format!("{cid}-contact")),
+        ("cognito:username".to_owned(), name.to_lowercase().replace(' ', ".")),
+        ("custom:customer_id".to_owned(), cid.clone()),
+        ("custom:contact_id".to_owned(), kid.clone()),
     ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
+    .into();
+    (cid, kid, counter, d, portal)
+}
+
+#[tokio::test]
+async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thousand_tickets() {
+    let t = TestStack::start().await;
+    let (cid, kid, counter, d, portal) = counted_portal(&t, "Flat Co").await;
     let staff: HashMap<String, String> = [
         ("sub".to_owned(), "flat-co-staff".to_owned()),
         ("cognito:groups".to_owned(), "[supervisor]".to_owned()),
@@ -118,29 +122,7 @@ async fn the_sites_panels_and_lists_read_a_page_or_one_item_among_thousands_of_d
         sites::{Severity, Site},
     };
     let t = TestStack::start().await;
-    let (customer, contact, _) = t.customer_with_portal_contact("Flat Sites").await;
-    let (cid, kid) = (
-        customer["id"].as_str().unwrap().to_owned(),
-        contact["id"].as_str().unwrap().to_owned(),
-    );
-    let counter = Counter::default();
-    let counted = shared::Context::new(
-        (*t.ctx.config).clone(),
-        t.ctx
-            .clients
-            .clone()
-            .with_dynamodb(counter.client(t.ctx.clients.dynamodb())),
-    );
-    let d = Dispatcher::new(&counted).await.unwrap();
-    let portal: HashMap<String, String> = [
-        ("sub", "flat-sites-contact"),
-        ("cognito:username", "flat.sites"),
-        ("custom:customer_id", cid.as_str()),
-        ("custom:contact_id", kid.as_str()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
+    let (cid, _, counter, d, portal) = counted_portal(&t, "Flat Sites").await;
 
     // 300 sites and 3,000 published defects, written straight to the table: this measures reads only.
     let now = time::OffsetDateTime::now_utc();
@@ -193,6 +175,115 @@ async fn the_sites_panels_and_lists_read_a_page_or_one_item_among_thousands_of_d
         // The session and the site with its first query at once, then nothing more.
         (format!("/portal/sites/{site}"), 3, 4 + 2),
         (format!("/portal/sites/{site}/defects"), 3, 4 + 1 + 26),
+    ] {
+        counter.take();
+        let reply = d.call(&http_event("GET", &route, None, Some(&portal))).await.unwrap();
+        let work = counter.take();
+        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+        assert_eq!(work.round_trips, round_trips, "{route}");
+        assert!(work.items_read <= most, "{route} read {} items", work.items_read);
+    }
+}
+
+#[tokio::test]
+async fn quotes_invoices_and_their_panels_read_a_page_or_one_item_among_hundreds() {
+    use shared::table::{
+        billing::Line,
+        invoices::{Invoice, InvoiceStatus},
+        quotes::{Quote, QuoteKind, QuoteStatus},
+        sites::Site,
+    };
+    let t = TestStack::start().await;
+    let (cid, _, counter, d, portal) = counted_portal(&t, "Flat Billing").await;
+
+    // Written straight to the table: this measures reads only.
+    let now = time::OffsetDateTime::now_utc();
+    let site = Site {
+        id: shared::ids::new_id(),
+        customer_id: cid.clone(),
+        name: "Billed".into(),
+        address: Default::default(),
+        latitude: None,
+        longitude: None,
+        notes: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    t.ctx.table.put_many(std::slice::from_ref(&site)).await.unwrap();
+    let line = Line {
+        description: "x".into(),
+        quantity: 1.0,
+        unit_price: 100,
+    };
+    let quotes: Vec<Quote> = (0..300)
+        .map(|n| Quote {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            site_id: site.id.clone(),
+            number: format!("Q-{n}"),
+            kind: QuoteKind::Service,
+            defect_ids: vec![],
+            title: "t".into(),
+            description: None,
+            lines: vec![line.clone()],
+            tax_rate: 0,
+            currency: "GBP".into(),
+            subtotal: 100,
+            tax: 0,
+            total: 100,
+            valid_until: now.date(),
+            status: [QuoteStatus::Sent, QuoteStatus::Authorised, QuoteStatus::Declined][n % 3],
+            sent_at: Some(now),
+            decision: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&quotes).await.unwrap();
+    let invoices: Vec<Invoice> = (0..600)
+        .map(|n| Invoice {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            site_id: site.id.clone(),
+            number: format!("I-{n}"),
+            quote_id: None,
+            issued_on: now.date(),
+            due_on: now.date(),
+            lines: vec![line.clone()],
+            tax_rate: 0,
+            currency: "GBP".into(),
+            subtotal: 100,
+            tax: 0,
+            total: 100,
+            status: [InvoiceStatus::Unpaid, InvoiceStatus::Paid][n % 2],
+            paid_on: None,
+            document_id: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&invoices).await.unwrap();
+
+    for route in [
+        "/portal/quotes",
+        "/portal/quotes?status=declined&limit=100",
+        "/portal/invoices",
+        "/portal/invoices?status=paid&limit=100",
+    ] {
+        session_and_one_read(&d, &counter, &portal, route).await;
+    }
+    let s = &site.id;
+    for (route, round_trips, most) in [
+        ("/portal/activity".to_owned(), 2, 4 + 1),
+        ("/portal/spend".to_owned(), 2, 4 + 1),
+        (format!("/portal/quotes/{}", quotes[0].id), 2, 4 + 1),
+        (format!("/portal/invoices/{}", invoices[0].id), 2, 4 + 1),
+        // The session, the site and the page at once.
+        (format!("/portal/sites/{s}/quotes"), 3, 4 + 1 + 26),
+        (format!("/portal/sites/{s}/invoices?status=paid"), 3, 4 + 1 + 26),
     ] {
         counter.take();
         let reply = d.call(&http_event("GET", &route, None, Some(&portal))).await.unwrap();

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use e2e::{problem, TestStack};
+use e2e::{problem, Lcg, TestStack};
 use reqwest::Method;
 use serde_json::{json, Value};
 use shared::table::{
@@ -313,18 +313,6 @@ async fn bulk_publishing_publishes_the_filtered_set_and_moves_the_counts() {
 }
 
 /// A small deterministic generator, so a failure can be replayed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 #[tokio::test]
 async fn counters_never_drift_under_hundreds_of_random_changes() {
     let t = TestStack::start().await;

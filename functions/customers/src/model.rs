@@ -51,6 +51,8 @@ pub struct MyContact {
     /// Staff granted "see all company tickets": `GET /portal/tickets` lists the company's tickets
     /// unless `scope=mine`; without it the contact sees only the tickets they raised.
     pub sees_all_tickets: bool,
+    /// Staff granted "authorise quotes": the contact may authorise and decline the company's quotes.
+    pub authorises_quotes: bool,
 }
 
 /// The company's main information; read-only in the portal.
@@ -396,6 +398,9 @@ pub struct ContactResponse {
     /// Granted by staff: the contact sees every portal-visible ticket of the company.
     #[serde(default)]
     pub see_all_tickets: bool,
+    /// Granted by staff: the contact may authorise and decline the company's quotes.
+    #[serde(default)]
+    pub authorise_quotes: bool,
     pub created_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -420,6 +425,7 @@ impl From<&Contact> for ContactResponse {
             portal_status: e.portal_status,
             portal_invited_until: e.portal_invited_until,
             see_all_tickets: e.see_all_tickets,
+            authorise_quotes: e.authorise_quotes,
             created_by: e.created_by.clone(),
             created_at: e.created_at,
             updated_at: e.updated_at,

@@ -57,6 +57,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
             mobile: contact.mobile,
             username: who.username,
             sees_all_tickets: contact.see_all_tickets,
+            authorises_quotes: contact.authorise_quotes,
         },
         company: Company {
             id: customer.id,

@@ -14,20 +14,11 @@ use shared::{
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+pub use shared::download::{disposition, Link, DISPLAYABLE, LINK_SECONDS};
+
 /// The largest document (50 MiB).
 pub const MAX_SIZE: u64 = 50 * 1024 * 1024;
-/// How long an upload or download link works.
-pub const LINK_SECONDS: u64 = 300;
 
-/// The types documents may have; the first group displays in a browser.
-pub const DISPLAYABLE: [&str; 6] = [
-    "application/pdf",
-    "text/plain",
-    "image/png",
-    "image/jpeg",
-    "image/gif",
-    "image/webp",
-];
 pub const OTHER: [&str; 6] = [
     "application/msword",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -152,15 +143,6 @@ pub struct UploadTicket {
     pub upload: Upload,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Link {
-    pub url: String,
-    #[serde(with = "time::serde::rfc3339")]
-    pub expires_at: OffsetDateTime,
-    /// `inline` for types a browser displays, `attachment` otherwise.
-    pub disposition: String,
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Visibility {
@@ -225,39 +207,6 @@ pub fn tree(docs: Vec<Document>) -> Folder {
         });
     }
     root
-}
-
-/// `inline` or `attachment; filename=…`: a plain-ASCII fallback name and the exact name per RFC 6266/5987.
-pub fn disposition(name: &str, content_type: &str) -> (String, String) {
-    let kind = if DISPLAYABLE.contains(&content_type) {
-        "inline"
-    } else {
-        "attachment"
-    };
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | ';' | '%') || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    (
-        kind.to_owned(),
-        format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
-    )
 }
 
 #[cfg(test)]

@@ -2,10 +2,8 @@
 //! the signing and recording both sides use. Uploads and downloads go straight between the browser and
 //! S3 through presigned requests; the function only signs and records.
 
-use std::time::Duration;
-
-use aws_sdk_s3::presigning::PresigningConfig;
 use axum::{extract::State, http::StatusCode, Json};
+pub(crate) use shared::download::{bucket, link, presigning};
 use shared::{
     error::{from_sdk, ApiError, ApiResult},
     extract::{JsonBody, PathId},
@@ -24,17 +22,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{
-    disposition, tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE,
-};
-
-pub(crate) fn bucket(ctx: &Context) -> ApiResult<&str> {
-    shared::config::Config::require(&ctx.config.bucket_name, "BUCKET_NAME").map_err(|_| ApiError::Internal)
-}
-
-pub(crate) fn presigning() -> ApiResult<PresigningConfig> {
-    PresigningConfig::expires_in(Duration::from_secs(LINK_SECONDS)).map_err(|_| ApiError::Internal)
-}
+use crate::model::{tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE};
 
 pub(crate) async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
     ctx.table
@@ -160,28 +148,6 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
     Ok(after)
 }
 
-pub(crate) async fn link(ctx: &Context, doc: &Document) -> ApiResult<Link> {
-    if doc.status != DocumentStatus::Available {
-        return Err(ApiError::NotFound);
-    }
-    let (kind, header) = disposition(&doc.name, &doc.content_type);
-    let signed = ctx
-        .clients
-        .s3()
-        .get_object()
-        .bucket(bucket(ctx)?)
-        .key(doc.object_key())
-        .response_content_disposition(header)
-        .response_content_type(&doc.content_type)
-        .presigned(presigning()?)
-        .await
-        .map_err(from_sdk)?;
-    Ok(Link {
-        url: signed.uri().to_owned(),
-        expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64),
-        disposition: kind,
-    })
-}
 /// The company's shared documents as one folder tree (name, type, size, date), expandable all at once.
 #[utoipa::path(get, path = "/portal/documents", tag = "portal", security(("portal" = [])),
     responses((status = 200, body = Folder), Problems))]

@@ -7,6 +7,7 @@ use shared::{
     error::FieldError,
     table::{
         assets::{Asset, AssetField, AssetType},
+        billing::by_date,
         counters::Counts,
         customers::Address,
         defects::{Defect, DefectStatus},
@@ -65,9 +66,14 @@ impl SiteInput {
     }
 }
 
-/// What needs attention on a site: its open, published defects.
+/// What needs attention on a site: its open, published defects, the quotes awaiting a decision and
+/// the overdue invoices.
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct SiteAttention {
+    /// Unpaid invoices past their due date.
+    pub overdue_invoices: i64,
+    /// Sent quotes still open for authorisation.
+    pub quotes_awaiting: i64,
     /// Open defects that need attention (information and recommendations excluded).
     pub open_defects: i64,
     /// Open defects by severity, every severity present.
@@ -82,7 +88,10 @@ impl From<&Counts> for SiteAttention {
             .into_iter()
             .map(|s| (s, counts.get(&s.open_counter()).copied().unwrap_or(0).max(0)))
             .collect();
+        let today = OffsetDateTime::now_utc().date();
         Self {
+            overdue_invoices: by_date(counts, "invoice_due", today).0,
+            quotes_awaiting: by_date(counts, "quote_due", today).1,
             open_defects: by_severity
                 .iter()
                 .filter(|(s, _)| s.needs_attention())

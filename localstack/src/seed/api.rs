@@ -97,6 +97,11 @@ impl Api {
         Ok(created)
     }
 
+    /// A staff request on a record read at `version` (the `If-Match` it carries).
+    pub async fn staff_at(&self, method: &str, uri: &str, version: u64) -> Result<Value, BoxError> {
+        self.call(&self.staff, method, uri, None, Some(version)).await
+    }
+
     pub async fn staff_get(&self, uri: &str) -> Result<Value, BoxError> {
         self.call(&self.staff, "GET", uri, None, None).await
     }
@@ -107,9 +112,10 @@ impl Api {
         let mut items = Vec::new();
         let mut cursor: Option<String> = None;
         for _ in 0..100 {
+            let join = if uri.contains('?') { '&' } else { '?' };
             let page_uri = match &cursor {
-                Some(c) => format!("{uri}?limit=100&cursor={c}"),
-                None => format!("{uri}?limit=100"),
+                Some(c) => format!("{uri}{join}limit=100&cursor={c}"),
+                None => format!("{uri}{join}limit=100"),
             };
             let page = self.call(claims, "GET", &page_uri, None, None).await?;
             items.extend(page["items"].as_array().cloned().unwrap_or_default());

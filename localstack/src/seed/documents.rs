@@ -138,6 +138,35 @@ pub fn documents() -> Vec<DemoDocument> {
             )
         },
         doc(
+            true,
+            "Invoices",
+            "INV-1111.pdf",
+            "application/pdf",
+            files::pdf(
+                "Invoice INV-1111",
+                &[
+                    "Acme Facilities Ltd, Acme House.",
+                    "Quarterly fire safety maintenance: 1,250.00 plus VAT 250.00, total GBP 1,500.00.",
+                    "Payment due within 30 days.",
+                ],
+            ),
+            false,
+        ),
+        doc(
+            true,
+            "Invoices",
+            "INV-1112.pdf",
+            "application/pdf",
+            files::pdf(
+                "Invoice INV-1112",
+                &[
+                    "Acme Facilities Ltd, Riverside Offices.",
+                    "Emergency call-out and exit sign repair.",
+                ],
+            ),
+            false,
+        ),
+        doc(
             false,
             "Contracts",
             "Globex support contract.pdf",

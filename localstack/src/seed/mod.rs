@@ -11,6 +11,7 @@
 //! news title) and made only when missing, so a second run changes nothing.
 
 mod api;
+pub mod billing;
 pub mod datasheets;
 pub mod documents;
 pub mod files;
@@ -58,6 +59,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     datasheets::seed(&api, &people).await?;
     sites::seed(&api, &people).await?;
     documents::seed(ctx, &api, &people).await?;
+    billing::seed(ctx, &api, &people).await?;
     news::seed(&api, &people).await?;
     Ok(logins)
 }

@@ -38,6 +38,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("sheet-submitted.html", include_str!("templates/sheet-submitted.html")),
     ("sheet-submitted.txt", include_str!("templates/sheet-submitted.txt")),
+    ("quote-decided.subject", include_str!("templates/quote-decided.subject")),
+    ("quote-decided.html", include_str!("templates/quote-decided.html")),
+    ("quote-decided.txt", include_str!("templates/quote-decided.txt")),
     (
         "support-notice.subject",
         include_str!("templates/support-notice.subject"),

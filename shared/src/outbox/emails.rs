@@ -1,5 +1,5 @@
-//! The outbox's other emails: ticket notifications, staff emails on tickets, submitted data sheets and
-//! support notices. Each builds its message, or `None` when there is nothing to send any more.
+//! The outbox's other emails: ticket notifications, staff emails on tickets, submitted data sheets,
+//! quote decisions and support notices. Each builds its message, or `None` when there is nothing to send any more.
 
 use super::portal_url;
 use crate::{
@@ -7,6 +7,7 @@ use crate::{
     error::ApiResult,
     table::{
         datasheets::{display, PortalTemplates, Sheet, TemplateVersion},
+        quotes::Quote,
         tickets::TicketNote,
     },
     Context,
@@ -105,6 +106,39 @@ pub(super) async fn sheet_submitted(ctx: &Context, customer_id: &str, sheet_id: 
         &serde_json::json!({
             "template": sheet.template_name, "company": customer, "who": sheet.submitted_by,
             "number": sheet.ticket_number, "fields": labels,
+        }),
+    )?))
+}
+
+/// The business's notice that a contact authorised or declined a quote.
+pub(super) async fn quote_decided(ctx: &Context, customer_id: &str, quote_id: &str) -> ApiResult<Option<Email>> {
+    let (Some(to), Some(quote)) = (
+        ctx.config.tickets_email.clone(),
+        ctx.table.get::<Quote>((customer_id, quote_id)).await?,
+    ) else {
+        return Ok(None);
+    };
+    let Some(decision) = quote.decision.clone() else {
+        return Ok(None);
+    };
+    let customer = ctx
+        .table
+        .customer(customer_id)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let total = format!(
+        "{} {}.{:02}",
+        quote.currency,
+        quote.total / 100,
+        (quote.total % 100).abs()
+    );
+    Ok(Some(email::render(
+        "quote-decided",
+        &to,
+        &serde_json::json!({
+            "number": quote.number, "title": quote.title, "company": customer, "outcome": quote.status.as_str(),
+            "name": decision.name, "order_number": decision.order_number, "note": decision.note, "total": total,
         }),
     )?))
 }

@@ -35,6 +35,8 @@ pub enum OutboxTask {
     },
     /// Send a submitted data sheet to the customer's tickets-from address.
     SheetSubmitted { customer_id: String, sheet_id: String },
+    /// Tell the business a contact authorised or declined a quote.
+    QuoteDecided { customer_id: String, quote_id: String },
     /// Tell a contact their company's support contract ends soon.
     SupportNotice {
         customer_id: String,

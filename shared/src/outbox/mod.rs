@@ -107,6 +107,9 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
         OutboxTask::SheetSubmitted { customer_id, sheet_id } => {
             mail(ctx, emails::sheet_submitted(ctx, customer_id, sheet_id)).await?
         }
+        OutboxTask::QuoteDecided { customer_id, quote_id } => {
+            mail(ctx, emails::quote_decided(ctx, customer_id, quote_id)).await?
+        }
         OutboxTask::SupportNotice {
             customer_id,
             contact_id,

@@ -62,6 +62,9 @@ pub struct Contact {
     /// Granted by staff: the contact sees every portal-visible ticket of the company.
     #[serde(default)]
     pub see_all_tickets: bool,
+    /// Granted by staff: the contact may authorise and decline the company's quotes.
+    #[serde(default)]
+    pub authorise_quotes: bool,
     pub created_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -89,6 +92,7 @@ impl Contact {
             portal_token_hash: None,
             portal_invited_until: None,
             see_all_tickets: false,
+            authorise_quotes: false,
             created_by,
             created_at: now,
             updated_at: now,

@@ -266,3 +266,39 @@ pub fn customer_defects(customer_id: &str) -> String {
 pub fn site_documents(customer_id: &str, site_id: &str) -> String {
     format!("CUST#{customer_id}#SITE#{site_id}#DOCS")
 }
+
+pub const QUOTE_PREFIX: &str = "QUOTE#";
+pub const INVOICE_PREFIX: &str = "INVOICE#";
+
+pub fn quote(id: &str) -> String {
+    format!("{QUOTE_PREFIX}{id}")
+}
+
+/// A customer's quotes past draft in GSI1, by status and time sent.
+pub fn customer_quotes(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#QUOTES")
+}
+
+/// A site's quotes past draft in GSI2, the same way.
+pub fn site_quotes(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#QUOTES")
+}
+
+pub fn invoice(id: &str) -> String {
+    format!("{INVOICE_PREFIX}{id}")
+}
+
+/// A customer's invoices in GSI1, by status and due date.
+pub fn customer_invoices(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#INVOICES")
+}
+
+/// A site's invoices in GSI2, the same way.
+pub fn site_invoices(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#INVOICES")
+}
+
+/// A quote or invoice number, unique across the business: (`QUOTE` or `INVOICE`, number).
+pub fn billing_number(kind: &str, number: &str) -> String {
+    format!("{kind}NO#{number}")
+}

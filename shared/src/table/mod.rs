@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod assets;
+pub mod billing;
 pub mod condition;
 pub mod contacts;
 pub mod counters;
@@ -18,10 +19,12 @@ pub mod datasheets;
 pub mod defects;
 pub mod documents;
 pub mod entity;
+pub mod invoices;
 pub mod keys;
 pub mod news;
 pub mod notices;
 pub mod operations;
+pub mod quotes;
 pub mod settings;
 pub mod sites;
 pub mod tickets;
