@@ -29,10 +29,14 @@ pub enum Module {
     Activity,
     /// The spend panel: invoiced amounts per month.
     Spend,
+    /// The routine activities panel: a year of routine maintenance by tolerance.
+    Routine,
+    /// The service calls panel: 12 months of reactive jobs by stage.
+    ServiceCalls,
 }
 
 impl Module {
-    pub const ALL: [Module; 16] = [
+    pub const ALL: [Module; 18] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -49,6 +53,8 @@ impl Module {
         Self::Invoices,
         Self::Activity,
         Self::Spend,
+        Self::Routine,
+        Self::ServiceCalls,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

@@ -294,6 +294,8 @@ pub mod module {
         Quotes,
         Invoices,
         Activity,
-        Spend
+        Spend,
+        Routine,
+        ServiceCalls
     );
 }

@@ -19,7 +19,7 @@ use shared::{
         invoices::{Invoice, InvoiceStatus},
         news::{Audience, Dismissal, NewsItem},
         notices::SupportNotice,
-        operations::{Job, JobStatus, Workflow},
+        operations::{FieldWork, Job, JobKind, JobStage, JobStatus, Workflow},
         quotes::{Quote, QuoteKind, QuoteStatus},
         settings::{CustomerModules, PortalSettings},
         sites::{field_counts_key, Severity, Site},
@@ -437,7 +437,7 @@ fn datasheets() {
 
 #[test]
 fn operations() {
-    let job = Job {
+    let mut job = Job {
         id: "J1".into(),
         customer_id: "C1".into(),
         reference: "JOB-0042".into(),
@@ -454,13 +454,52 @@ fn operations() {
         status: JobStatus::Booked,
         finished_at: None,
         closed_at: None,
+        field: None,
         created_at: AT,
         updated_at: AT,
         version: 1,
     };
     assert_eq!(
         layout(&job),
-        expected(&[("PK", "CUST#C1"), ("SK", "JOB#J1"), ("entity", "job")])
+        expected(&[("PK", "CUST#C1"), ("SK", "JOB#J1"), ("entity", "job")]),
+        "a job without field work: in no index"
+    );
+    let mut field = FieldWork {
+        site_id: "S1".into(),
+        kind: JobKind::Reactive,
+        stage: JobStage::InProgress,
+        due_month: None,
+        tolerance_days: 0,
+        logged_on: date!(2026 - 01 - 15),
+        performed_on: None,
+    };
+    job.field = Some(field.clone());
+    assert_eq!(
+        layout(&job),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "JOB#J1"),
+            ("GSI1PK", "CUST#C1#SITE#S1#JOBS"),
+            ("GSI1SK", "JOB#J1"),
+            ("GSI2PK", "CUST#C1#REACTIVE"),
+            ("GSI2SK", "2026-01#in_progress#J1"),
+            ("entity", "job")
+        ])
+    );
+    field.kind = JobKind::Routine;
+    field.due_month = Some("2026-03".into());
+    job.field = Some(field);
+    assert_eq!(
+        layout(&job),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "JOB#J1"),
+            ("GSI1PK", "CUST#C1#SITE#S1#JOBS"),
+            ("GSI1SK", "JOB#J1"),
+            ("GSI2PK", "CUST#C1#ROUTINE"),
+            ("GSI2SK", "2026-03#J1"),
+            ("entity", "job")
+        ])
     );
 
     let mut workflow = Workflow {

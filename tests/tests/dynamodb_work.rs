@@ -186,10 +186,11 @@ async fn the_sites_panels_and_lists_read_a_page_or_one_item_among_thousands_of_d
 }
 
 #[tokio::test]
-async fn quotes_invoices_and_their_panels_read_a_page_or_one_item_among_hundreds() {
+async fn billing_and_field_service_read_a_page_or_one_item_among_hundreds() {
     use shared::table::{
         billing::Line,
         invoices::{Invoice, InvoiceStatus},
+        operations::{FieldWork, Job, JobKind, JobStage, JobStatus},
         quotes::{Quote, QuoteKind, QuoteStatus},
         sites::Site,
     };
@@ -266,12 +267,48 @@ async fn quotes_invoices_and_their_panels_read_a_page_or_one_item_among_hundreds
         })
         .collect();
     t.ctx.table.put_many(&invoices).await.unwrap();
+    let month = shared::table::operations::month_of(now.date());
+    let jobs: Vec<Job> = (0..400)
+        .map(|n| Job {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            reference: format!("F-{n}"),
+            description: "x".into(),
+            job_type: "x".into(),
+            taken_by: None,
+            order_number: None,
+            booked_dates: vec![],
+            scheduled_at: None,
+            days_allocated: None,
+            technicians: vec![],
+            estimated_hours: None,
+            actual_hours: None,
+            status: JobStatus::Booked,
+            finished_at: None,
+            closed_at: None,
+            field: Some(FieldWork {
+                site_id: site.id.clone(),
+                kind: [JobKind::Routine, JobKind::Reactive][n % 2],
+                stage: JobStage::ALL[n % 5],
+                due_month: (n % 2 == 0).then(|| month.clone()),
+                tolerance_days: 7,
+                logged_on: now.date(),
+                performed_on: None,
+            }),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&jobs).await.unwrap();
 
     for route in [
         "/portal/quotes",
         "/portal/quotes?status=declined&limit=100",
         "/portal/invoices",
         "/portal/invoices?status=paid&limit=100",
+        &format!("/portal/routine?month={month}"),
+        &format!("/portal/service-calls?month={month}&stage=ready&limit=100"),
     ] {
         session_and_one_read(&d, &counter, &portal, route).await;
     }
@@ -279,6 +316,9 @@ async fn quotes_invoices_and_their_panels_read_a_page_or_one_item_among_hundreds
     for (route, round_trips, most) in [
         ("/portal/activity".to_owned(), 2, 4 + 1),
         ("/portal/spend".to_owned(), 2, 4 + 1),
+        ("/portal/routine/summary".to_owned(), 2, 4 + 1),
+        ("/portal/service-calls/summary".to_owned(), 2, 4 + 1),
+        (format!("/portal/sites/{s}/jobs"), 3, 4 + 1 + 26),
         (format!("/portal/quotes/{}", quotes[0].id), 2, 4 + 1),
         (format!("/portal/invoices/{}", invoices[0].id), 2, 4 + 1),
         // The session, the site and the page at once.

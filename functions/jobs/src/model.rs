@@ -1,13 +1,74 @@
 //! Request and response types of jobs.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
-    table::operations::{Job, JobStatus},
+    table::operations::{month_bounds, FieldWork, Job, JobKind, JobStage, JobStatus, RoutineOutcome},
     validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
 };
 use time::{Date, OffsetDateTime};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
+
+/// A job's field-service side as shown, with how routine work reads today.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldView {
+    pub site_id: String,
+    pub kind: JobKind,
+    pub stage: JobStage,
+    pub due_month: Option<String>,
+    pub tolerance_days: u32,
+    pub logged_on: Date,
+    pub performed_on: Option<Date>,
+    /// Routine work: on time, within tolerance, late, missed or pending.
+    pub outcome: Option<RoutineOutcome>,
+}
+
+impl From<&FieldWork> for FieldView {
+    fn from(f: &FieldWork) -> Self {
+        Self {
+            outcome: f.outcome(OffsetDateTime::now_utc().date()),
+            site_id: f.site_id.clone(),
+            kind: f.kind,
+            stage: f.stage,
+            due_month: f.due_month.clone(),
+            tolerance_days: f.tolerance_days,
+            logged_on: f.logged_on,
+            performed_on: f.performed_on,
+        }
+    }
+}
+
+/// Checks the field-service side of a job.
+fn check_field(errors: &mut Vec<FieldError>, f: &FieldWork) {
+    if !shared::ids::is_valid(&f.site_id) {
+        errors.push(FieldError::new("field.site_id", "is not a valid identifier"));
+    }
+    match (f.kind, f.due_month.as_deref()) {
+        (JobKind::Routine, None) => errors.push(FieldError::new("field.due_month", "routine work has a month due")),
+        (JobKind::Routine, Some(m)) if month_bounds(m).is_none() => {
+            errors.push(FieldError::new("field.due_month", "a month as YYYY-MM"))
+        }
+        (JobKind::Reactive, Some(_)) => {
+            errors.push(FieldError::new("field.due_month", "only routine work has a month due"))
+        }
+        _ => {}
+    }
+    if f.tolerance_days > 366 {
+        errors.push(FieldError::new("field.tolerance_days", "at most 366 days"));
+    }
+    match (f.stage.done(), f.performed_on) {
+        (false, Some(_)) => errors.push(FieldError::new(
+            "field.performed_on",
+            "only work performed or complete has a date performed",
+        )),
+        (_, Some(p)) if p < f.logged_on => {
+            errors.push(FieldError::new("field.performed_on", "must not be before logged_on"))
+        }
+        _ => {}
+    }
+}
 /// A row of the portal's job list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JobSummary {
@@ -18,11 +79,13 @@ pub struct JobSummary {
     pub closed_at: Option<OffsetDateTime>,
     pub description: String,
     pub status: JobStatus,
+    pub field: Option<FieldView>,
 }
 
 impl From<Job> for JobSummary {
     fn from(j: Job) -> Self {
         Self {
+            field: j.field.as_ref().map(FieldView::from),
             id: j.id,
             reference: j.reference,
             booked_dates: j.booked_dates,
@@ -55,6 +118,9 @@ pub struct JobInput {
     pub finished_at: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    /// Field service: the site, routine or reactive, and the stage. When `performed_on` is left out of
+    /// work performed or complete, today is taken.
+    pub field: Option<FieldWork>,
 }
 
 impl Validate for JobInput {
@@ -79,6 +145,9 @@ impl Validate for JobInput {
         }
         if self.booked_dates.len() > 366 || self.technicians.len() > 50 {
             errors.push(FieldError::new("booked_dates", "too many entries"));
+        }
+        if let Some(f) = &self.field {
+            check_field(errors, f);
         }
     }
 }
@@ -107,6 +176,7 @@ pub struct JobResponse {
     pub finished_at: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    pub field: Option<FieldView>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -133,9 +203,71 @@ impl From<&Job> for JobResponse {
             status: e.status,
             finished_at: e.finished_at,
             closed_at: e.closed_at,
+            field: e.field.as_ref().map(FieldView::from),
             created_at: e.created_at,
             updated_at: e.updated_at,
             version: e.version,
         }
     }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RoutineParams {
+    /// Routine work due in this month, `YYYY-MM`; all of it, latest month first, when absent.
+    pub month: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ServiceCallParams {
+    /// Service calls logged in this month, `YYYY-MM`; all of them, latest month first, when absent.
+    pub month: Option<String>,
+    /// Only those in this stage (needs `month`).
+    #[param(inline)]
+    pub stage: Option<JobStage>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct YearParams {
+    /// The calendar year, this one by default.
+    #[param(minimum = 2000, maximum = 2100)]
+    pub year: Option<i32>,
+}
+
+/// The routine activities panel: each month of a year by outcome.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoutinePanel {
+    pub year: i32,
+    pub months: Vec<RoutineMonth>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoutineMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Jobs due that month by outcome, every outcome present.
+    pub by_outcome: BTreeMap<RoutineOutcome, i64>,
+}
+
+/// The service calls panel: 12 months of reactive jobs by stage.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ServiceCallsPanel {
+    pub months: Vec<ServiceCallMonth>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ServiceCallMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Calls logged that month by stage, every stage present.
+    pub by_stage: BTreeMap<JobStage, i64>,
 }

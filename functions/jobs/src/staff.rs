@@ -8,7 +8,12 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::operations::{Job, JobStatus},
+    table::{
+        customers::{stale, Customer},
+        operations::{Job, JobStatus},
+        sites::Site,
+        Entity,
+    },
     Context,
 };
 use time::OffsetDateTime;
@@ -30,7 +35,31 @@ fn apply(j: &mut Job, i: JobInput) {
     j.status = i.status;
     j.finished_at = i.finished_at;
     j.closed_at = i.closed_at;
-    j.updated_at = OffsetDateTime::now_utc();
+    let now = OffsetDateTime::now_utc();
+    j.field = i.field.map(|mut f| {
+        if f.stage.done() && f.performed_on.is_none() {
+            f.performed_on = Some(now.date());
+        }
+        f
+    });
+    j.updated_at = now;
+}
+
+/// Writes a job with the field-service counters it moves, checking its site (or its customer) in the
+/// same transaction.
+async fn save(ctx: &Context, before: Option<&Job>, after: &Job) -> ApiResult<()> {
+    let actions = ctx.table.counted_actions(before, Some(after))?;
+    ctx.table
+        .transact_or(actions, |c| {
+            if c.failed(Site::TYPE) {
+                ApiError::invalid("field.site_id", "is not a site of this customer")
+            } else if c.failed(Customer::TYPE) {
+                ApiError::NotFound
+            } else {
+                stale()
+            }
+        })
+        .await
 }
 
 #[utoipa::path(get, path = "/admin/customers/{id}/jobs", tag = "staff", security(("staff" = [])),
@@ -75,12 +104,13 @@ pub async fn staff_create(
         status: JobStatus::Booked,
         finished_at: None,
         closed_at: None,
+        field: None,
         created_at: now,
         updated_at: now,
         version: 1,
     };
     apply(&mut job, input);
-    ctx.table.put_new_for_customer(&id, &job).await?;
+    save(&ctx, None, &job).await?;
     Ok((StatusCode::CREATED, Json(JobResponse::from(&job))))
 }
 
@@ -106,9 +136,13 @@ pub async fn staff_update(
     IfMatch(v): IfMatch,
     JsonBody(input): JsonBody<JobInput>,
 ) -> ApiResult<Json<JobResponse>> {
-    Ok(Json(JobResponse::from(
-        &ctx.table
-            .update_versioned::<Job>((&cid, &id), v, |j| apply(j, input))
-            .await?,
-    )))
+    let before = ctx.table.get::<Job>((&cid, &id)).await?.ok_or(ApiError::NotFound)?;
+    if before.version != v {
+        return Err(stale());
+    }
+    let mut after = before.clone();
+    apply(&mut after, input);
+    after.version += 1;
+    save(&ctx, Some(&before), &after).await?;
+    Ok(Json(JobResponse::from(&after)))
 }

@@ -14,6 +14,7 @@ mod api;
 pub mod billing;
 pub mod datasheets;
 pub mod documents;
+pub mod field;
 pub mod files;
 pub mod news;
 pub mod operations;
@@ -58,6 +59,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     operations::seed(&api, &people).await?;
     datasheets::seed(&api, &people).await?;
     sites::seed(&api, &people).await?;
+    field::seed(&api, &people).await?;
     documents::seed(ctx, &api, &people).await?;
     billing::seed(ctx, &api, &people).await?;
     news::seed(&api, &people).await?;

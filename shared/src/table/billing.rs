@@ -10,11 +10,8 @@ use time::Date;
 use utoipa::ToSchema;
 
 use super::{
-    counters::{add, Counts},
-    customers::stale,
-    keys,
-    sites::{field_counts_key, Site},
-    Action, Cancelled, Condition, Entity, PrimaryKey, Table,
+    counted::Counted, counters::Counts, customers::stale, keys, sites::Site, Action, Cancelled, Entity, PrimaryKey,
+    Table,
 };
 use crate::error::{ApiError, ApiResult};
 
@@ -110,19 +107,12 @@ impl Entity for BillingNumber {
     }
 }
 
-/// A quote or an invoice, as far as the shared write needs it.
-pub trait Billed: Entity {
+/// A quote or an invoice: a counted record with a number of its own.
+pub trait Billed: Counted {
     /// `QUOTE` or `INVOICE`: the namespace of its number.
     const NUMBER_KIND: &'static str;
-    fn customer_id(&self) -> &str;
     fn document_id(&self) -> &str;
-    fn site_id(&self) -> &str;
     fn number(&self) -> &str;
-    fn version(&self) -> u64;
-    /// What it adds to its site's counters.
-    fn site_contribution(&self) -> Counts;
-    /// What it adds to its customer's counters.
-    fn customer_contribution(&self) -> Counts;
 }
 
 impl Table {
@@ -130,59 +120,17 @@ impl Table {
     /// its number and every counter it moves. The caller commits them (with an outbox item, where an
     /// email goes out) and explains a cancellation with [`billed_conflict`].
     pub fn billed_actions<E: Billed>(&self, before: Option<&E>, after: Option<&E>) -> ApiResult<Vec<Action>> {
-        let Some(any) = after.or(before) else {
-            return Ok(Vec::new());
-        };
-        let customer_id = any.customer_id().to_owned();
-        let mut actions = Vec::new();
+        let mut actions = self.counted_actions(before, after)?;
         match (before, after) {
-            (None, Some(a)) => {
-                actions.push(self.put_new(a)?);
-                let number = BillingNumber {
-                    kind: E::NUMBER_KIND.into(),
-                    number: a.number().into(),
-                    customer_id: customer_id.clone(),
-                    document_id: a.document_id().into(),
-                };
-                actions.push(self.put_new(&number)?);
-            }
-            (Some(b), Some(a)) => actions.push(self.put_versioned(a, b.version())?),
-            (Some(b), None) => {
-                actions.push(self.delete::<E>(b.id(), Some(Condition::at_version(b.version())))?);
-                actions.push(self.delete::<BillingNumber>((E::NUMBER_KIND, b.number()), None)?);
-            }
-            (None, None) => {}
+            (None, Some(a)) => actions.push(self.put_new(&BillingNumber {
+                kind: E::NUMBER_KIND.into(),
+                number: a.number().into(),
+                customer_id: a.customer_id().into(),
+                document_id: a.document_id().into(),
+            })?),
+            (Some(b), None) => actions.push(self.delete::<BillingNumber>((E::NUMBER_KIND, b.number()), None)?),
+            _ => {}
         }
-        if let Some(a) = after {
-            actions.push(self.check::<Site>((&customer_id, a.site_id()), Condition::exists())?);
-        }
-        let mut sites: std::collections::BTreeMap<String, Counts> = Default::default();
-        let mut customer = Counts::new();
-        for (record, sign) in [(before, -1), (after, 1)] {
-            let Some(r) = record else { continue };
-            add(
-                sites.entry(r.site_id().to_owned()).or_default(),
-                r.site_contribution(),
-                sign,
-            );
-            add(&mut customer, r.customer_contribution(), sign);
-        }
-        for (site_id, mut counts) in sites {
-            counts.retain(|_, v| *v != 0);
-            actions.extend(self.add_counts(
-                "site_counts",
-                Site::counts_key(&customer_id, &site_id),
-                "site_counts",
-                &counts,
-            )?);
-        }
-        customer.retain(|_, v| *v != 0);
-        actions.extend(self.add_counts(
-            "field_counts",
-            field_counts_key(&customer_id),
-            "field_counts",
-            &customer,
-        )?);
         Ok(actions)
     }
 

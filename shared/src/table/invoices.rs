@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 
 use super::{
     billing::{Billed, Line},
+    counted::Counted,
     counters::Counts,
     keys, Entity, PrimaryKey, QuerySpec, Versioned,
 };
@@ -125,17 +126,20 @@ impl Invoice {
 impl Billed for Invoice {
     const NUMBER_KIND: &'static str = "INVOICE";
 
-    fn customer_id(&self) -> &str {
-        &self.customer_id
-    }
     fn document_id(&self) -> &str {
         &self.id
     }
-    fn site_id(&self) -> &str {
-        &self.site_id
-    }
     fn number(&self) -> &str {
         &self.number
+    }
+}
+
+impl Counted for Invoice {
+    fn customer_id(&self) -> &str {
+        &self.customer_id
+    }
+    fn site_id(&self) -> Option<&str> {
+        Some(&self.site_id)
     }
     fn version(&self) -> u64 {
         self.version

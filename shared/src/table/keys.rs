@@ -302,3 +302,18 @@ pub fn site_invoices(customer_id: &str, site_id: &str) -> String {
 pub fn billing_number(kind: &str, number: &str) -> String {
     format!("{kind}NO#{number}")
 }
+
+/// A site's field jobs in GSI1, newest first.
+pub fn site_jobs(customer_id: &str, site_id: &str) -> String {
+    format!("CUST#{customer_id}#SITE#{site_id}#JOBS")
+}
+
+/// A customer's routine jobs in GSI2, by month due.
+pub fn routine_jobs(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#ROUTINE")
+}
+
+/// A customer's reactive jobs (service calls) in GSI2, by month logged and stage.
+pub fn reactive_jobs(customer_id: &str) -> String {
+    format!("CUST#{customer_id}#REACTIVE")
+}

@@ -13,6 +13,7 @@ pub mod assets;
 pub mod billing;
 pub mod condition;
 pub mod contacts;
+pub mod counted;
 pub mod counters;
 pub mod customers;
 pub mod datasheets;
