@@ -28,7 +28,7 @@ test.describe('as alice', () => {
 
     const rows = sitesTable(page).locator('tbody tr');
     await expect(rows).toHaveCount(12);
-    await expect(sitesTable(page).getByRole('link', { name: 'Acme House' })).toHaveAttribute('href', /^\/sites\/[0-9A-Z]+$/);
+    await expect(sitesTable(page).getByRole('link', { name: 'Acme House', exact: true })).toHaveAttribute('href', /^\/sites\/[0-9A-Z]+$/);
     const acmeHouse = rows.filter({ has: page.getByRole('link', { name: 'Acme House' }) });
     await expect(acmeHouse).toContainText('1 Example Street');
     await expect(acmeHouse).toContainText('Critical');
@@ -76,7 +76,7 @@ test.describe('as alice', () => {
 
   test('a site: its details, assets and published defects; an editable asset saved', async ({ page }) => {
     await page.goto('/sites');
-    await sitesTable(page).getByRole('link', { name: 'Acme House' }).click();
+    await sitesTable(page).getByRole('link', { name: 'Acme House', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Acme House' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('1 Example Street');
     await expect(page.getByRole('main')).toContainText('Keys with the Acme House front desk.');
@@ -132,7 +132,7 @@ test.describe('as alice', () => {
 
   test('the site with the unpublished defect shows none of it, open or resolved', async ({ page }) => {
     await page.goto('/sites');
-    await sitesTable(page).getByRole('link', { name: 'Stratford Training Centre' }).click();
+    await sitesTable(page).getByRole('link', { name: 'Stratford Training Centre', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Stratford Training Centre' })).toBeVisible();
     await expect(page.getByText('There are no open defects at this property.')).toBeVisible();
     await expectNothingUnpublished(page);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
+import { InvoiceListPage, QuoteListPage, QuotePage } from '../features/billing';
 import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from '../features/auth';
 import { CompanyPage, ContactsPage, type Module } from '../features/customers';
 import { DataSheetLayoutPage, DataSheetListPage, DataSheetPage } from '../features/datasheets';
@@ -56,6 +57,9 @@ export function AppRoutes() {
           <Route path="documents" element={inModule('documents', <DocumentsPage />)} />
           <Route path="sites" element={inModule('sites', <SiteListPage />)} />
           <Route path="sites/:id" element={inModule('sites', <SitePage />)} />
+          <Route path="quotes" element={inModule('quotes', <QuoteListPage />)} />
+          <Route path="quotes/:id" element={inModule('quotes', <QuotePage />)} />
+          <Route path="invoices" element={inModule('invoices', <InvoiceListPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

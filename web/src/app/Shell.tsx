@@ -20,6 +20,8 @@ const NAV: { module: Module | null; to: string; label: string }[] = [
   { module: 'data_sheets', to: paths.datasheets, label: m.common.nav.data_sheets },
   { module: 'documents', to: paths.documents, label: m.common.nav.documents },
   { module: 'sites', to: paths.sites, label: m.sites.nav },
+  { module: 'quotes', to: paths.quotes, label: m.billing.nav.quotes },
+  { module: 'invoices', to: paths.invoices, label: m.billing.nav.invoices },
 ];
 
 /** The frame of every signed-in page: news, header, navigation, notices and the page itself. */

@@ -22,5 +22,11 @@ export const paths = {
   sites: '/sites',
   site: (id: string) => `/sites/${encodeURIComponent(id)}`,
   documents: '/documents',
+  quotes: '/quotes',
+  quotesIn: (status: string) => `/quotes?status=${encodeURIComponent(status)}`,
+  quote: (id: string) => `/quotes/${encodeURIComponent(id)}`,
+  invoices: '/invoices',
+  invoicesIn: (status: string) => `/invoices?status=${encodeURIComponent(status)}`,
+  siteSection: (id: string, section: 'quotes' | 'invoices') => `/sites/${encodeURIComponent(id)}#${section}`,
   uploadDocument: '/documents?upload=1',
 } as const;

@@ -10,6 +10,8 @@ export function site(over: Partial<SiteView> = {}): SiteView {
     address: { line1: '1 Example Street', city: 'London', postcode: 'EC1A 1AA', country: 'United Kingdom' },
     attention: {
       open_defects: 3,
+      overdue_invoices: 1,
+      quotes_awaiting: 2,
       worst_severity: 'critical',
       by_severity: { critical: 1, non_critical: 1, non_conformance: 1, recommendation: 1, information: 0 },
     },

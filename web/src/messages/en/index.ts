@@ -1,5 +1,6 @@
 // The English catalogue: every text the app shows. Each feature keeps its section in a file of its own;
 // a translation is another folder with the same shape (type `Messages`).
+import { billing } from './billing';
 import { common } from './common';
 import { datasheets } from './datasheets';
 import { documents } from './documents';
@@ -13,6 +14,7 @@ import { workflows } from './workflows';
 import { tickets } from './tickets';
 
 export const en = {
+  billing,
   common,
   datasheets,
   documents,

@@ -16,9 +16,9 @@ describe('SiteTable', () => {
               id: 'S2',
               name: 'Camden Depot',
               address: { line1: '5 Chalk Farm Road', city: 'London', postcode: 'NW1 8AB' },
-              attention: { open_defects: 0, worst_severity: null, by_severity: {} },
+              attention: { open_defects: 0, worst_severity: null, by_severity: {}, overdue_invoices: 0, quotes_awaiting: 0 },
             }),
-            site({ id: 'S3', name: 'Empty Lot', address: {}, attention: { open_defects: 0, worst_severity: 'information', by_severity: { information: 1 } } }),
+            site({ id: 'S3', name: 'Empty Lot', address: {}, attention: { open_defects: 0, worst_severity: 'information', by_severity: { information: 1 }, overdue_invoices: 0, quotes_awaiting: 0 } }),
           ]}
         />
       </MemoryRouter>,
@@ -58,5 +58,42 @@ describe('SiteTable', () => {
       </MemoryRouter>,
     );
     expect(screen.getByText('There are no properties for your company yet.')).toBeInTheDocument();
+  });
+
+  it('with the billing modules, links each figure of quotes awaiting and overdue invoices to the list behind it', () => {
+    render(
+      <MemoryRouter>
+        <SiteTable page={1} quotesOn invoicesOn sites={[site(), site({ id: 'S2', name: 'Camden Depot', attention: { ...site().attention, overdue_invoices: 0, quotes_awaiting: 0 } })]} />
+      </MemoryRouter>,
+    );
+    const table = screen.getByRole('table', { name: 'Properties, by name' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Property',
+      'Address',
+      'Open defects needing attention',
+      'Worst open defect',
+      'Quotes awaiting a decision',
+      'Overdue invoices',
+    ]);
+    expect(within(table).getByRole('link', { name: '2 quotes await a decision at Acme House' })).toHaveAttribute(
+      'href',
+      '/sites/01JSITE0000000000000000001#quotes',
+    );
+    const overdue = within(table).getByRole('link', { name: '1 overdue invoice at Acme House' });
+    expect(overdue).toHaveAttribute('href', '/sites/01JSITE0000000000000000001#invoices');
+    expect(overdue).toHaveTextContent('1');
+    // Nothing behind a zero: a figure, not a link.
+    const camden = within(table).getAllByRole('row')[2]!;
+    expect(within(camden).getAllByRole('link')).toHaveLength(1);
+    expect([...camden.querySelectorAll('td')].slice(3).map((c) => c.textContent)).toEqual(['0', '0']);
+  });
+
+  it('leaves out the billing columns when those modules are off', () => {
+    render(
+      <MemoryRouter>
+        <SiteTable page={1} sites={[site()]} />
+      </MemoryRouter>,
+    );
+    expect(screen.getAllByRole('columnheader')).toHaveLength(4);
   });
 });

@@ -12,10 +12,27 @@ interface Props {
   sites: SiteView[];
   /** 1-based page number, said in the table's caption. */
   page: number;
+  /** Columns of the billing modules the company has on: quotes awaiting, overdue invoices. */
+  quotesOn?: boolean;
+  invoicesOn?: boolean;
 }
 
-/** The properties by name: address, how many open defects need attention, the worst open one. */
-export function SiteTable({ sites, page }: Props) {
+/** A figure that opens the list behind it (the site page's section); none to open, it is only a figure. */
+function Figure({ count, to, label }: { count: number; to: string; label: string }) {
+  if (count === 0) return <>{formatNumber(0)}</>;
+  return (
+    <Link to={to} aria-label={label}>
+      {formatNumber(count)}
+    </Link>
+  );
+}
+
+/**
+ * The properties by name: address, how many open defects need attention, the worst open one, and (with
+ * those modules) the quotes awaiting a decision and the overdue invoices, each figure a link to its list.
+ */
+export function SiteTable({ sites, page, quotesOn = false, invoicesOn = false }: Props) {
+  const b = m.billing.attention;
   const t = m.sites.list;
   const captionId = useId();
   if (sites.length === 0) return <p className="empty">{t.empty}</p>;
@@ -34,6 +51,16 @@ export function SiteTable({ sites, page }: Props) {
               {t.columns.attention}
             </th>
             <th scope="col">{t.columns.worst}</th>
+            {quotesOn ? (
+              <th scope="col" className={styles.number}>
+                {b.quotesAwaiting}
+              </th>
+            ) : null}
+            {invoicesOn ? (
+              <th scope="col" className={styles.number}>
+                {b.overdueInvoices}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -47,6 +74,24 @@ export function SiteTable({ sites, page }: Props) {
               <td>
                 <SeverityBadge severity={site.attention.worst_severity} />
               </td>
+              {quotesOn ? (
+                <td className={styles.number}>
+                  <Figure
+                    count={site.attention.quotes_awaiting}
+                    to={paths.siteSection(site.id, 'quotes')}
+                    label={b.quotesLink(site.attention.quotes_awaiting, site.name)}
+                  />
+                </td>
+              ) : null}
+              {invoicesOn ? (
+                <td className={styles.number}>
+                  <Figure
+                    count={site.attention.overdue_invoices}
+                    to={paths.siteSection(site.id, 'invoices')}
+                    label={b.overdueLink(site.attention.overdue_invoices, site.name)}
+                  />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -3,13 +3,17 @@ import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
+import { ActivityPanel, SpendPanel } from '../../billing/parts';
 import { useMe } from '../../customers';
 import { useSites } from '../api';
 import { DefectsPanel } from '../components/DefectsPanel';
 import { MapPanel } from '../components/MapPanel';
 import { SiteTable } from '../components/SiteTable';
 
-/** Properties: the map (module `site_map`), the table of sites by name, and the defects panel (`defect_analytics`). */
+/**
+ * Properties: the map (module `site_map`), the table of sites by name, the defects panel (`defect_analytics`),
+ * and the quotes and invoices (`activity`) and spend (`spend`) panels.
+ */
 export default function SiteListPage() {
   const pages = useCursorPages();
   const sites = useSites(pages.cursor);
@@ -23,13 +27,15 @@ export default function SiteListPage() {
         {(data) => (
           <>
             <div aria-busy={sites.isPlaceholderData || undefined}>
-              <SiteTable sites={data.items} page={pages.page} />
+              <SiteTable sites={data.items} page={pages.page} quotesOn={modules.includes('quotes')} invoicesOn={modules.includes('invoices')} />
             </div>
             <Pager hasPrevious={pages.hasPrevious} nextCursor={data.next_cursor} onPrevious={pages.previous} onNext={pages.next} />
           </>
         )}
       </QueryState>
+      {modules.includes('activity') ? <ActivityPanel /> : null}
       {modules.includes('defect_analytics') ? <DefectsPanel /> : null}
+      {modules.includes('spend') ? <SpendPanel /> : null}
     </Page>
   );
 }

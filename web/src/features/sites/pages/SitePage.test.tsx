@@ -1,20 +1,14 @@
-import { render, screen } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../../../lib/problem';
+import { renderWith } from '../testing';
 
 let state: Record<string, unknown> = {};
 vi.mock('../api', () => ({ useSite: () => state }));
 const { default: SitePage } = await import('./SitePage');
 
 function renderAt(id: string) {
-  render(
-    <MemoryRouter initialEntries={[`/sites/${id}`]}>
-      <Routes>
-        <Route path="/sites/:id" element={<SitePage />} />
-      </Routes>
-    </MemoryRouter>,
-  );
+  renderWith(<SitePage />, { path: '/sites/:id', route: `/sites/${id}` });
 }
 
 describe('SitePage', () => {

@@ -1,5 +1,5 @@
-import { useId, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
@@ -9,7 +9,8 @@ import { paths } from '../../../lib/paths';
 import { ApiProblem } from '../../../lib/problem';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
-import { PostalAddress } from '../../customers';
+import { SiteInvoices, SiteQuotes } from '../../billing/parts';
+import { PostalAddress, useMe } from '../../customers';
 import { openLink } from '../../documents';
 import {
   useDocumentLink,
@@ -39,6 +40,8 @@ const back = (
 export default function SitePage() {
   const { id = '' } = useParams();
   const site = useSite(id);
+  const modules = useMe().data?.modules ?? [];
+  useSectionFromAddress(Boolean(site.data));
 
   if (site.isError && site.error instanceof ApiProblem && site.error.status === 404) {
     return (
@@ -58,16 +61,33 @@ export default function SitePage() {
   }
   return (
     <Page title={site.data.name}>
-      <SiteDetails site={site.data} />
+      <SiteDetails site={site.data} quotesOn={modules.includes('quotes')} invoicesOn={modules.includes('invoices')} />
       <Assets siteId={site.data.id} />
       <Defects siteId={site.data.id} />
+      {modules.includes('quotes') ? <SiteQuotes siteId={site.data.id} className={styles.section} /> : null}
+      {modules.includes('invoices') ? <SiteInvoices siteId={site.data.id} className={styles.section} /> : null}
       <Files siteId={site.data.id} />
       {back}
     </Page>
   );
 }
 
-function SiteDetails({ site }: { site: SiteView }) {
+/**
+ * An address naming a section (`/sites/…#invoices`, from the properties table's figures): once the page is
+ * drawn, that section's heading takes the focus and scrolls into view, so the list behind the figure is
+ * where the reader lands.
+ */
+function useSectionFromAddress(ready: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!ready || !hash) return;
+    const heading = document.getElementById(decodeURIComponent(hash.slice(1)))?.querySelector<HTMLElement>('h2');
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
+  }, [ready, hash]);
+}
+
+function SiteDetails({ site, quotesOn, invoicesOn }: { site: SiteView; quotesOn: boolean; invoicesOn: boolean }) {
   const t = m.sites.site;
   const detailsId = useId();
   const attentionId = useId();
@@ -91,6 +111,28 @@ function SiteDetails({ site }: { site: SiteView }) {
         </p>
         <SeverityTally counts={site.attention.by_severity} label={m.sites.panel.openBySeverity} />
         <p className="muted">{t.attentionHint}</p>
+        {quotesOn || invoicesOn ? (
+          <ul className={styles.billing}>
+            {quotesOn ? (
+              <li>
+                {site.attention.quotes_awaiting > 0 ? (
+                  <Link to={{ hash: 'quotes' }}>{m.billing.attention.siteQuotes(site.attention.quotes_awaiting)}</Link>
+                ) : (
+                  m.billing.attention.siteQuotes(0)
+                )}
+              </li>
+            ) : null}
+            {invoicesOn ? (
+              <li>
+                {site.attention.overdue_invoices > 0 ? (
+                  <Link to={{ hash: 'invoices' }}>{m.billing.attention.siteOverdue(site.attention.overdue_invoices)}</Link>
+                ) : (
+                  m.billing.attention.siteOverdue(0)
+                )}
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
       </section>
     </div>
   );
