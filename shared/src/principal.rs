@@ -17,12 +17,42 @@ pub const CLAIM_CONTACT_ID: &str = "custom:contact_id";
 pub const CLAIM_USERNAME: &str = "cognito:username";
 pub const CLAIM_GROUPS: &str = "cognito:groups";
 
-/// A portal contact: their company and their own contact record.
+/// A portal contact: the company whose portal they act in, and their own contact record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PortalPrincipal {
+    /// The company whose portal this request acts in: the contact's own, or (through [`Portal`] and
+    /// [`PortalRead`] only, checked against the contact's group grant) one of their group's.
     pub customer_id: String,
+    /// The contact's own company, from the token.
+    pub home_customer_id: String,
     pub contact_id: String,
     pub username: String,
+}
+
+/// The header a group contact names the customer they view with; it is checked against their grant on
+/// every request, and a contact without a grant naming another customer gets 404.
+pub const VIEW_HEADER: &str = "x-portal-customer";
+
+impl PortalPrincipal {
+    /// Whether this request views another customer of the contact's group.
+    pub fn viewing_other(&self) -> bool {
+        self.customer_id != self.home_customer_id
+    }
+
+    /// The token's principal, acting in the customer the view header names (checked later).
+    async fn viewing(parts: &mut Parts) -> ApiResult<Self> {
+        let mut who = Self::from_request_parts(parts, &()).await?;
+        if let Some(v) = parts.headers.get(VIEW_HEADER) {
+            let v = v
+                .to_str()
+                .map_err(|_| ApiError::bad_request(VIEW_HEADER, "is not a customer id"))?;
+            if !crate::ids::is_valid(v) {
+                return Err(ApiError::bad_request(VIEW_HEADER, "is not a customer id"));
+            }
+            who.customer_id = v.to_owned();
+        }
+        Ok(who)
+    }
 }
 
 /// A member of the business's staff with the roles (Cognito groups) the token carries.
@@ -90,6 +120,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PortalPrincipal {
         ) {
             (Some(customer), Some(contact), Some(username)) => Ok(Self {
                 customer_id: customer.to_owned(),
+                home_customer_id: customer.to_owned(),
                 contact_id: contact.to_owned(),
                 username: username.to_owned(),
             }),
@@ -202,8 +233,18 @@ impl<M: PortalModule> FromRequestParts<crate::Context> for Portal<M> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
-        let who = PortalPrincipal::from_request_parts(parts, ctx).await?;
+        let who = PortalPrincipal::viewing(parts).await?;
         let session = Session::check(ctx, &who).await?;
+        // In another customer's portal a group contact reads, decides quotes and edits open asset
+        // fields; everything else they write in their own company's portal.
+        if who.viewing_other()
+            && !matches!(
+                M::MODULE,
+                crate::modules::Module::Quotes | crate::modules::Module::Sites
+            )
+        {
+            return Err(ApiError::Forbidden);
+        }
         Ok(Self(who, session))
     }
 }
@@ -213,7 +254,7 @@ impl<M: PortalModule> Session<M> {
     async fn check(ctx: &crate::Context, who: &PortalPrincipal) -> ApiResult<Self> {
         let session = ctx
             .table
-            .portal_session(&who.customer_id, Some(&who.contact_id))
+            .portal_session(&who.home_customer_id, Some(&who.contact_id))
             .await?;
         // A revoked, archived or out-of-contract contact's token dies here, not only at its expiry.
         let (Some(customer), Some(contact)) = (session.customer, session.contact) else {
@@ -223,7 +264,12 @@ impl<M: PortalModule> Session<M> {
         {
             return Err(ApiError::Forbidden);
         }
-        if !session.modules.contains(&M::MODULE) {
+        let (customer, modules) = if who.viewing_other() {
+            Self::viewed(ctx, who, &contact).await?
+        } else {
+            (customer, session.modules)
+        };
+        if !modules.contains(&M::MODULE) {
             return Err(ApiError::NotFound);
         }
         Ok(Self {
@@ -231,6 +277,25 @@ impl<M: PortalModule> Session<M> {
             contact,
             module: std::marker::PhantomData,
         })
+    }
+
+    /// The customer a group contact views, with its modules, when their grant covers it: otherwise 404,
+    /// exactly as for a customer that does not exist.
+    async fn viewed(
+        ctx: &crate::Context,
+        who: &PortalPrincipal,
+        contact: &crate::table::contacts::Contact,
+    ) -> ApiResult<(crate::table::customers::Customer, Vec<crate::modules::Module>)> {
+        let group = contact.group_id.as_deref().ok_or(ApiError::NotFound)?;
+        let (viewed, members) = tokio::try_join!(
+            ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)),
+            ctx.table.group_members(group),
+        )?;
+        let (_, members) = members.ok_or(ApiError::NotFound)?;
+        match viewed.customer {
+            Some(c) if members.contains(&c.id) && !c.archived => Ok((c, viewed.modules)),
+            _ => Err(ApiError::NotFound),
+        }
     }
 }
 
@@ -243,11 +308,8 @@ pub struct PortalRead<M: PortalModule>(pub PortalPrincipal, std::marker::Phantom
 impl<M: PortalModule> FromRequestParts<crate::Context> for PortalRead<M> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, ctx: &crate::Context) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            PortalPrincipal::from_request_parts(parts, ctx).await?,
-            std::marker::PhantomData,
-        ))
+    async fn from_request_parts(parts: &mut Parts, _ctx: &crate::Context) -> Result<Self, Self::Rejection> {
+        Ok(Self(PortalPrincipal::viewing(parts).await?, std::marker::PhantomData))
     }
 }
 

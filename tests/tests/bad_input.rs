@@ -198,6 +198,7 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         first_id(&get_json(t, &format!("/admin/customers/{acme}/defects"), &staff).await.0),
     );
     ids.insert("quotes", first_id(&get_json(t, "/portal/quotes", &alice).await.0));
+    ids.insert("groups", first_id(&get_json(t, "/admin/groups", &staff).await.0));
     ids.insert("invoices", first_id(&get_json(t, "/portal/invoices", &alice).await.0));
     let templates = get_json(t, "/admin/datasheet-templates", &staff).await.0;
     let templates: Vec<Value> = templates["items"].as_array().cloned().unwrap_or_default();
@@ -259,6 +260,7 @@ async fn fixtures(t: &TestStack) -> Fixtures {
             format!("/admin/customers/{acme}/invoices/{}", ids["invoices"]),
             &staff,
         ),
+        ("groups", format!("/admin/groups/{}", ids["groups"]), &staff),
     ];
     let mut bodies = HashMap::new();
     for (segment, path, token) in detail {
@@ -378,6 +380,11 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         ),
         "billing_portal_decline" => (json!({ "name": "Alice Archer", "note": "Not now." }), none),
         "billing_staff_quote_authority" => (json!({ "authorise_quotes": true }), none),
+        "customers_staff_create_group" | "customers_staff_update_group" => (
+            json!({ "name": "Acme Group", "parent_id": null, "customer_ids": [f.id("customers")] }),
+            none,
+        ),
+        "customers_staff_group_access" => (json!({ "group_id": f.id("groups") }), none),
         "auth_login" => (
             json!({ "username": "alice.acme", "password": "Not-The-Password-1" }),
             none,

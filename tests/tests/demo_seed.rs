@@ -390,4 +390,25 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
         }
     }
     assert_eq!(stages.len(), 5, "every stage: {stages:?}");
+
+    // Alice's client group: Acme and, through its regional group, Acme Northern; never Globex.
+    let group = get(&t, "/portal/group", &alice).await;
+    let members = group["customers"].as_array().cloned().unwrap_or_default();
+    assert_eq!(strings(&members, "name"), ["Acme Facilities Ltd", "Acme Northern Ltd"]);
+    let northern = members[1]["id"].as_str().unwrap_or_default().to_owned();
+    let r = t
+        .request(reqwest::Method::GET, "/portal/sites", Some(&alice))
+        .header("x-portal-customer", &northern)
+        .send()
+        .await
+        .expect("gateway");
+    let sites: Value = r.json().await.expect("json");
+    assert_eq!(strings(&items(&sites), "name"), ["Leeds Office", "Northern Depot"]);
+    let globex = t
+        .request(reqwest::Method::GET, "/portal/sites", Some(&alice))
+        .header("x-portal-customer", localstack::seed::demo_id("GX"))
+        .send()
+        .await
+        .expect("gateway");
+    assert_eq!(globex.status(), 404, "Globex is outside Alice's group");
 }

@@ -1,5 +1,6 @@
 //! The customers capability: main info and contacts, for the portal and for staff.
 
+pub mod groups;
 pub mod model;
 pub mod portal;
 pub mod staff;
@@ -9,6 +10,10 @@ use shared::Context;
 shared::function_api! {
     state: Context,
     routes!(portal::me),
+    routes!(groups::portal_group),
+    routes!(groups::list_groups, groups::create_group),
+    routes!(groups::get_group, groups::update_group),
+    routes!(groups::group_access),
     routes!(portal::list_contacts, portal::create_contact),
     routes!(staff::list_customers, staff::create_customer),
     routes!(staff::get_customer, staff::update_customer),

@@ -16,6 +16,7 @@ pub mod datasheets;
 pub mod documents;
 pub mod field;
 pub mod files;
+pub mod groups;
 pub mod news;
 pub mod operations;
 mod people;
@@ -62,6 +63,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     field::seed(&api, &people).await?;
     documents::seed(ctx, &api, &people).await?;
     billing::seed(ctx, &api, &people).await?;
+    groups::seed(&api, &people).await?;
     news::seed(&api, &people).await?;
     Ok(logins)
 }

@@ -65,6 +65,9 @@ pub struct Contact {
     /// Granted by staff: the contact may authorise and decline the company's quotes.
     #[serde(default)]
     pub authorise_quotes: bool,
+    /// Granted by staff: the client group whose customers' portals the contact may view.
+    #[serde(default)]
+    pub group_id: Option<String>,
     pub created_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -93,6 +96,7 @@ impl Contact {
             portal_invited_until: None,
             see_all_tickets: false,
             authorise_quotes: false,
+            group_id: None,
             created_by,
             created_at: now,
             updated_at: now,

@@ -317,3 +317,16 @@ pub fn routine_jobs(customer_id: &str) -> String {
 pub fn reactive_jobs(customer_id: &str) -> String {
     format!("CUST#{customer_id}#REACTIVE")
 }
+
+pub fn group(id: &str) -> String {
+    format!("GROUP#{id}")
+}
+
+pub const GROUP: &str = "GROUP";
+/// Every client group in GSI1, by name.
+pub const GROUPS: &str = "GROUPS";
+
+/// A group's child groups in GSI2.
+pub fn child_groups(parent_id: &str) -> String {
+    format!("GROUPS#PARENT#{parent_id}")
+}

@@ -20,6 +20,7 @@ pub mod datasheets;
 pub mod defects;
 pub mod documents;
 pub mod entity;
+pub mod groups;
 pub mod invoices;
 pub mod keys;
 pub mod news;

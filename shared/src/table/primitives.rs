@@ -145,6 +145,9 @@ impl Table {
 
     /// Up to 100 items by key in one round trip, in no particular order. Keys not found are absent.
     pub async fn batch_get(&self, keys: Vec<PrimaryKey>) -> ApiResult<Vec<Item>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut pending = Some(
             KeysAndAttributes::builder()
                 .set_keys(Some(keys.iter().map(PrimaryKey::item).collect()))
