@@ -1,5 +1,6 @@
 //! DynamoDB work per portal route: round trips and items read for one request, counted by an
-//! interceptor on the SDK client, with the customer's partition grown from 10 to 100,000 tickets.
+//! interceptor on the SDK client, with the customer's partition grown from 10 to 100,000 tickets and from 10
+//! to 5,000 sites (200,000 assets, 1,000,000 defects).
 
 use serde_json::{json, Value};
 use shared::{
@@ -84,9 +85,12 @@ pub async fn measure(ctx: &Context, callers: &Callers) -> Result<Vec<RouteWork>,
             work: Vec::new(),
         })
         .collect();
-    for size in SIZES {
+    let mut sites = 0;
+    for (size, site_count) in SIZES.into_iter().zip(super::field_scale::SITES) {
         seeded += grow(ctx, callers, seeded, size).await?;
-        eprintln!("  DynamoDB work: {size} tickets in the partition");
+        super::field_scale::grow(ctx, &callers.customer_id, sites, site_count).await?;
+        sites = site_count;
+        eprintln!("  DynamoDB work: {size} tickets and {site_count} sites in the partition");
         for (row, (_, uri)) in out.iter_mut().zip(&reads) {
             let (reply, work) = m.call("GET", uri, None, None).await?;
             row.status = reply.status;

@@ -4,6 +4,7 @@
 pub mod counting;
 pub mod dynamo_work;
 pub mod events;
+pub mod field_scale;
 pub mod fixtures;
 pub mod load;
 pub mod process;

@@ -108,18 +108,24 @@ impl Report<'_> {
 
     fn work_table(&self, s: &mut String) {
         let sizes: Vec<String> = SIZES.iter().map(|n| format_thousands(*n)).collect();
+        let sites: Vec<String> = super::field_scale::SITES.iter().map(|n| format_thousands(*n)).collect();
         let _ = writeln!(
             s,
             "**DynamoDB work per portal route**, counted by an interceptor on the SDK client (round trips, \
             items read; for queries the items DynamoDB examined), one request each as the demo contact, with the \
-            customer's partition holding {} tickets. Writes and public routes are measured once, at the largest size; \
-            the public routes with a stranger's wrong input.\n",
-            sizes.join(", then ")
+            customer's partition holding {} tickets, and beside them {} sites of {} assets and {} defects each. \
+            Writes and public routes are measured once, at the largest size; the public routes with a stranger's \
+            wrong input.\n",
+            sizes.join(", then "),
+            sites.join(", then "),
+            super::field_scale::ASSETS_PER_SITE,
+            super::field_scale::DEFECTS_PER_SITE,
         );
         let _ = writeln!(
             s,
-            "| route | status | round trips | items read at {} tickets |",
-            sizes.join(" / ")
+            "| route | status | round trips | items read at {} tickets and {} sites |",
+            sizes.join(" / "),
+            sites.join(" / ")
         );
         let _ = writeln!(s, "|---|---:|---:|---:|");
         for r in self.work {
