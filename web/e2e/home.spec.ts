@@ -16,7 +16,7 @@ function recordApiCalls(page: Page): string[] {
 }
 
 /** The shell's and the session's calls, which are not the page's own. */
-const SESSION_OR_SHELL = ['/portal/auth/refresh', '/portal/news'];
+const SESSION_OR_SHELL = ['/portal/auth/refresh', '/portal/news', '/portal/group'];
 
 test('home: welcome, company, shortcuts, recent tickets and documents, in three API calls at most', async ({ page }) => {
   const calls = recordApiCalls(page);

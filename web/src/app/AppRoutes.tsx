@@ -6,6 +6,8 @@ import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignI
 import { CompanyPage, ContactsPage, type Module } from '../features/customers';
 import { DataSheetLayoutPage, DataSheetListPage, DataSheetPage } from '../features/datasheets';
 import { DocumentsPage } from '../features/documents';
+import { RoutineListPage, ServiceCallListPage } from '../features/field';
+import { GroupPage } from '../features/groups';
 import { HomePage } from '../features/home';
 import { JobListPage, JobPage } from '../features/jobs';
 import { SiteListPage, SitePage } from '../features/sites';
@@ -42,6 +44,7 @@ export function AppRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="group" element={<GroupPage />} />
           <Route path="company" element={inModule('main_info', <CompanyPage />)} />
           <Route path="contacts" element={inModule('contacts', <ContactsPage />)} />
           <Route path="tickets" element={inModule('tickets', <TicketListPage />)} />
@@ -57,6 +60,8 @@ export function AppRoutes() {
           <Route path="documents" element={inModule('documents', <DocumentsPage />)} />
           <Route path="sites" element={inModule('sites', <SiteListPage />)} />
           <Route path="sites/:id" element={inModule('sites', <SitePage />)} />
+          <Route path="routine" element={inModule('routine', <RoutineListPage />)} />
+          <Route path="service-calls" element={inModule('service_calls', <ServiceCallListPage />)} />
           <Route path="quotes" element={inModule('quotes', <QuoteListPage />)} />
           <Route path="quotes/:id" element={inModule('quotes', <QuotePage />)} />
           <Route path="invoices" element={inModule('invoices', <InvoiceListPage />)} />

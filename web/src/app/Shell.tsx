@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/Loading';
 import { focusPageHeading } from '../components/Page';
 import { useMe, type Module } from '../features/customers';
+import { useGroup, useViewedCustomer, ViewBanner, ViewSwitcher } from '../features/groups';
 import { NewsAnnouncements, NewsBanner, useNews } from '../features/news';
 import { formatDate } from '../lib/format';
 import { paths } from '../lib/paths';
@@ -36,9 +37,13 @@ export function Shell() {
   const modules = me.data?.modules ?? [];
   const newsOn = modules.includes('news');
   const news = useNews(newsOn);
-  // The frame appears whole: news banner, navigation and notices together, so nothing shifts the page
-  // down after it is drawn (the banner and notice depend on these two answers).
-  const framing = me.isPending || (newsOn && news.isPending);
+  const group = useGroup();
+  // Another customer of the contact's group whose portal is in view (null: their own company's).
+  const viewed = useViewedCustomer();
+  const viewedName = viewed ? group.data?.customers.find((c) => c.id === viewed)?.name : undefined;
+  // The frame appears whole: news banner, navigation, the group's banner and notices together, so nothing
+  // shifts the page down after it is drawn (the banners and notice depend on these three answers).
+  const framing = me.isPending || (newsOn && news.isPending) || group.isPending;
 
   // After navigating, close the menu and move focus to the new page's heading, so screen readers hear it.
   // (A page still loading takes it when its heading appears; the first page of a visit is left alone.)
@@ -67,15 +72,16 @@ export function Shell() {
       <a className="skip-link" href="#main">
         {m.common.skipToContent}
       </a>
-      {newsOn ? <NewsBanner /> : null}
+      {newsOn ? <NewsBanner key={viewed ?? ''} /> : null}
       <header className="site-header">
         <div className="brand">
           <Link to={paths.home} className="logo">
             <img src="/favicon.svg" alt="" width="28" height="28" />
-            <span>{me.data?.company.name ?? m.common.appName}</span>
+            <span>{viewedName ?? me.data?.company.name ?? m.common.appName}</span>
           </Link>
-          {newsOn ? <NewsAnnouncements /> : null}
+          {newsOn ? <NewsAnnouncements key={viewed ?? ''} /> : null}
         </div>
+        <ViewSwitcher />
         <button
           ref={menuButtonRef}
           type="button"
@@ -122,13 +128,15 @@ export function Shell() {
           ))}
         </ul>
       </nav>
+      <ViewBanner />
       {notice ? (
         <div className="notice" role="status">
           {m.common.renewal.text(formatDate(notice.support_end), notice.days_left)}
         </div>
       ) : null}
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
+        {/* A new portal in view starts every page afresh: nothing of one company's stays under another's. */}
+        <Suspense key={viewed ?? ''} fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>

@@ -1,6 +1,7 @@
 // The typed API client: every call is checked against infra/openapi.json at build time.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../api/schema';
+import { viewHeader } from './portalView';
 import { ApiProblem, NetworkError } from './problem';
 import { freshToken, sessionEnded } from './session';
 
@@ -21,7 +22,7 @@ export const api = createClient<paths>({
   baseUrl: typeof location !== 'undefined' ? location.origin : '',
   credentials: 'same-origin',
 });
-api.use(bearer);
+api.use(bearer, viewHeader);
 
 interface Result<T> {
   data?: T;

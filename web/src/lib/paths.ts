@@ -6,6 +6,7 @@ export const paths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   account: '/account',
+  group: '/group',
   company: '/company',
   contacts: '/contacts',
   tickets: '/tickets',
@@ -29,4 +30,9 @@ export const paths = {
   invoicesIn: (status: string) => `/invoices?status=${encodeURIComponent(status)}`,
   siteSection: (id: string, section: 'quotes' | 'invoices') => `/sites/${encodeURIComponent(id)}#${section}`,
   uploadDocument: '/documents?upload=1',
+  routine: '/routine',
+  routineIn: (month: string) => `/routine?month=${encodeURIComponent(month)}`,
+  serviceCalls: '/service-calls',
+  serviceCallsIn: (month: string, stage?: string | null) =>
+    `/service-calls?month=${encodeURIComponent(month)}${stage ? `&stage=${encodeURIComponent(stage)}` : ''}`,
 } as const;

@@ -2,6 +2,7 @@
 // HttpOnly cookie scoped to /portal/auth that no script can read, so a reload restores the session by
 // asking the auth function for a new ID token.
 import { authApi } from './authApi';
+import { clearViewedCustomer } from './portalView';
 
 export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
 
@@ -92,6 +93,7 @@ export function signedIn(tokens: { id_token: string; expires_in: number }) {
 /** The session ended by itself: the next page asks to sign in again and comes back. */
 export function sessionEnded() {
   hint(false);
+  clearViewedCustomer();
   if (state.status === 'signed-in') set({ status: 'signed-out', idToken: null, claims: null, expired: true });
 }
 
@@ -145,6 +147,7 @@ export async function signOut(): Promise<void> {
     await authApi.POST('/portal/auth/logout', { body: {} as never });
   } finally {
     hint(false);
+    clearViewedCustomer();
     set({ status: 'signed-out', idToken: null, claims: null, expiresAt: 0, expired: false });
   }
 }

@@ -4,6 +4,8 @@ import { billing } from './billing';
 import { common } from './common';
 import { datasheets } from './datasheets';
 import { documents } from './documents';
+import { field } from './field';
+import { groups } from './groups';
 import { auth } from './auth';
 import { customers } from './customers';
 import { home } from './home';
@@ -18,6 +20,8 @@ export const en = {
   common,
   datasheets,
   documents,
+  field,
+  groups,
   auth,
   customers,
   home,

@@ -6,6 +6,7 @@ import { PostalAddress } from '../components/PostalAddress';
 import { PhoneLink } from '../components/PhoneLink';
 import { ManagerCard } from '../components/ManagerCard';
 import styles from '../components/Company.module.css';
+import { useViewingOther } from '../../groups';
 
 const none = m.common.none;
 const phoneLink = (phone: string | null | undefined) => <PhoneLink phone={phone} />;
@@ -92,8 +93,11 @@ function Company({ me }: { me: Me }) {
 /** The company's main information (read-only), its main contact and its account managers. */
 export default function CompanyPage() {
   const me = useMe();
+  // The details come with the contact's own company, whichever portal of their group is in view.
+  const viewingOther = useViewingOther();
   return (
     <Page title={m.customers.company.title}>
+      {viewingOther && me.data ? <p className="muted">{m.groups.ownCompanyDetails(me.data.company.name)}</p> : null}
       <QueryState query={me}>{(data) => <Company me={data} />}</QueryState>
     </Page>
   );

@@ -3,6 +3,7 @@ import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
+import { OwnPortalOnly, useViewingOther } from '../../groups';
 import { useAddContact, useContacts } from '../api';
 import { AddContactForm } from '../components/AddContactForm';
 import { ContactsTable } from '../components/ContactsTable';
@@ -13,6 +14,8 @@ export default function ContactsPage() {
   const pages = useCursorPages();
   const contacts = useContacts(pages.cursor ?? undefined);
   const add = useAddContact();
+  // Colleagues are added in a company's own portal, not while viewing another of the group.
+  const viewingOther = useViewingOther();
   return (
     <Page title={t.title}>
       <p className="muted">{t.intro}</p>
@@ -32,7 +35,11 @@ export default function ContactsPage() {
           )}
         </QueryState>
       </section>
-      <AddContactForm busy={add.isPending} error={add.error} onAdd={(input) => add.mutateAsync(input)} />
+      {viewingOther ? (
+        <OwnPortalOnly />
+      ) : (
+        <AddContactForm busy={add.isPending} error={add.error} onAdd={(input) => add.mutateAsync(input)} />
+      )}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
+import { OwnPortalOnly, useViewingOther } from '../../groups';
 import { documentLink, folderPaths, openLink, useDocumentTree, type DocumentEntry } from '../api';
 import { DocumentTree } from '../components/DocumentTree';
 import { UploadForm } from '../components/UploadForm';
@@ -19,6 +20,8 @@ export default function DocumentsPage() {
   const [opening, setOpening] = useState<string | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
   const [said, setSaid] = useState('');
+  // Uploads go to a company's own portal, not while viewing another of the group.
+  const viewingOther = useViewingOther();
 
   const toggle = (path: string) =>
     setExpanded((e) => {
@@ -70,7 +73,11 @@ export default function DocumentsPage() {
       </section>
       <section className="card" aria-labelledby="documents-upload">
         <h2 id="documents-upload">{m.documents.upload.heading}</h2>
-        <UploadForm focus={params.get('upload') === '1'} onUploaded={() => setExpanded((e) => new Set(e).add(UPLOADS))} />
+        {viewingOther ? (
+          <OwnPortalOnly />
+        ) : (
+          <UploadForm focus={params.get('upload') === '1'} onUploaded={() => setExpanded((e) => new Set(e).add(UPLOADS))} />
+        )}
       </section>
     </Page>
   );

@@ -4,13 +4,16 @@ import { m } from '../../../messages';
 import type { Module } from '../../customers';
 import styles from './Home.module.css';
 
-/** Quick ways into the common tasks, each only when its module is on. */
-export function Shortcuts({ modules }: { modules: readonly Module[] }) {
+/**
+ * Quick ways into the common tasks, each only when its module is on; `readOnly` (another company's portal
+ * in view) leaves out raising a ticket and uploading, which are refused there.
+ */
+export function Shortcuts({ modules, readOnly = false }: { modules: readonly Module[]; readOnly?: boolean }) {
   const items = [
-    { module: 'tickets' as const, to: paths.newTicket, label: m.home.newTicket },
-    { module: 'documents' as const, to: paths.uploadDocument, label: m.home.uploadDocument },
-    { module: 'data_sheets' as const, to: paths.datasheets, label: m.home.dataSheets },
-  ].filter((i) => modules.includes(i.module));
+    { module: 'tickets' as const, to: paths.newTicket, label: m.home.newTicket, writes: true },
+    { module: 'documents' as const, to: paths.uploadDocument, label: m.home.uploadDocument, writes: true },
+    { module: 'data_sheets' as const, to: paths.datasheets, label: m.home.dataSheets, writes: false },
+  ].filter((i) => modules.includes(i.module) && !(readOnly && i.writes));
   if (items.length === 0) return null;
   return (
     <nav aria-label={m.home.shortcuts} className={styles.shortcuts}>

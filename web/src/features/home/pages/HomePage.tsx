@@ -7,6 +7,7 @@ import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useMe, type Me } from '../../customers';
 import { openLink } from '../../documents';
+import { useGroup, useViewedCustomer } from '../../groups';
 import { newestDocuments, useDocumentLink, useDocumentTree, useRecentTickets, type RecentDocument } from '../api';
 import { CompanySummary } from '../components/CompanySummary';
 import styles from '../components/Home.module.css';
@@ -58,12 +59,16 @@ function DocumentsCard() {
 
 function Home({ me }: { me: Me }) {
   const modules = me.modules;
+  // Another company of the contact's group in view: its name, and none of their own company's details.
+  const viewed = useViewedCustomer();
+  const other = viewed !== null;
+  const viewedName = useGroup(other).data?.customers.find((c) => c.id === viewed)?.name;
   return (
     <>
-      <p className={styles.intro}>{m.home.intro(me.company.name)}</p>
-      <Shortcuts modules={modules} />
+      <p className={styles.intro}>{m.home.intro(viewedName ?? me.company.name)}</p>
+      <Shortcuts modules={modules} readOnly={other} />
       <div className="grid">
-        <CompanySummary company={me.company} linkToDetails={modules.includes('main_info')} />
+        {other ? null : <CompanySummary company={me.company} linkToDetails={modules.includes('main_info')} />}
         {modules.includes('tickets') ? <TicketsCard /> : null}
         {modules.includes('documents') ? <DocumentsCard /> : null}
       </div>

@@ -5,6 +5,7 @@ import { Page } from '../../../components/Page';
 import { paths } from '../../../lib/paths';
 import { ApiProblem } from '../../../lib/problem';
 import { m } from '../../../messages';
+import { FieldFacts } from '../../field/parts';
 import { useJob } from '../api';
 import { JobFacts } from '../components/JobFacts';
 
@@ -39,6 +40,7 @@ export default function JobPage() {
       <div className="card">
         <JobFacts job={job.data} />
       </div>
+      {job.data.field ? <FieldFacts field={job.data.field} className="card" /> : null}
       {back}
     </Page>
   );

@@ -5,6 +5,7 @@ import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { ActivityPanel, SpendPanel } from '../../billing/parts';
 import { useMe } from '../../customers';
+import { RoutinePanel, ServiceCallsPanel } from '../../field/parts';
 import { useSites } from '../api';
 import { DefectsPanel } from '../components/DefectsPanel';
 import { MapPanel } from '../components/MapPanel';
@@ -12,7 +13,8 @@ import { SiteTable } from '../components/SiteTable';
 
 /**
  * Properties: the map (module `site_map`), the table of sites by name, the defects panel (`defect_analytics`),
- * and the quotes and invoices (`activity`) and spend (`spend`) panels.
+ * the quotes and invoices (`activity`) and spend (`spend`) panels, and the field service panels: routine
+ * activities (`routine`) and service calls (`service_calls`).
  */
 export default function SiteListPage() {
   const pages = useCursorPages();
@@ -36,6 +38,8 @@ export default function SiteListPage() {
       {modules.includes('activity') ? <ActivityPanel /> : null}
       {modules.includes('defect_analytics') ? <DefectsPanel /> : null}
       {modules.includes('spend') ? <SpendPanel /> : null}
+      {modules.includes('routine') ? <RoutinePanel /> : null}
+      {modules.includes('service_calls') ? <ServiceCallsPanel /> : null}
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { SiteInvoices, SiteQuotes } from '../../billing/parts';
 import { PostalAddress, useMe } from '../../customers';
+import { SiteJobs } from '../../field/parts';
 import { openLink } from '../../documents';
 import {
   useDocumentLink,
@@ -64,6 +65,7 @@ export default function SitePage() {
       <SiteDetails site={site.data} quotesOn={modules.includes('quotes')} invoicesOn={modules.includes('invoices')} />
       <Assets siteId={site.data.id} />
       <Defects siteId={site.data.id} />
+      {modules.includes('jobs') ? <SiteJobs siteId={site.data.id} className={styles.section} /> : null}
       {modules.includes('quotes') ? <SiteQuotes siteId={site.data.id} className={styles.section} /> : null}
       {modules.includes('invoices') ? <SiteInvoices siteId={site.data.id} className={styles.section} /> : null}
       <Files siteId={site.data.id} />

@@ -7,6 +7,7 @@ import { QueryState } from '../../../components/QueryState';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
+import { useViewingOther } from '../../groups';
 import { useTickets } from '../api';
 import { TicketFiltersBar } from '../components/TicketFiltersBar';
 import { TicketTable } from '../components/TicketTable';
@@ -23,15 +24,19 @@ export default function TicketListPage() {
   const applied = canSeeAll ? filters : { ...filters, scope: null };
   const list = useTickets(applied);
   const csv = useCsvExport(applied);
+  // Tickets are raised in a company's own portal, not while viewing another of the group.
+  const viewingOther = useViewingOther();
 
   return (
     <Page
       title={t.title}
       actions={
         <>
-          <Link className="btn btn-primary" to={paths.newTicket}>
-            {t.newTicket}
-          </Link>
+          {viewingOther ? null : (
+            <Link className="btn btn-primary" to={paths.newTicket}>
+              {t.newTicket}
+            </Link>
+          )}
           <Button variant="secondary" busy={csv.busy} onClick={() => void csv.run()}>
             {csv.busy ? t.exporting : t.export}
           </Button>

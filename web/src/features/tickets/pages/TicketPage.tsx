@@ -9,6 +9,7 @@ import { paths } from '../../../lib/paths';
 import { ApiProblem } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
+import { OwnPortalOnly, useViewingOther } from '../../groups';
 import { useAddNote, useCloseTicket, useTicket, type PortalTicket } from '../api';
 import { Conversation } from '../components/Conversation';
 import { NoteForm } from '../components/NoteForm';
@@ -57,7 +58,9 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
   const isClosed = ticket.status === 'closed';
   // A note refused because the ticket was closed meanwhile (409): the ticket is read again and says so.
   const refusedAsClosed = addNote.error instanceof ApiProblem && addNote.error.status === 409;
-  const canClose = ticket.raised_by_me && !isClosed;
+  // In another customer's portal of the group, tickets are read only.
+  const viewingOther = useViewingOther();
+  const canClose = ticket.raised_by_me && !isClosed && !viewingOther;
   const myName = me.data ? `${me.data.contact.first_name.trim()} ${me.data.contact.last_name.trim()}` : '';
 
   return (
@@ -97,6 +100,8 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
           </div>
         ) : isClosed ? (
           <p className="muted">{t.closedNoNotes}</p>
+        ) : viewingOther ? (
+          <OwnPortalOnly />
         ) : (
           <NoteForm busy={addNote.isPending} error={addNote.error} onSubmit={(body) => addNote.mutateAsync(body)} />
         )}

@@ -1,0 +1,84 @@
+// Client groups: alice's Acme Group holds her own Acme Facilities Ltd and Acme Northern Ltd. The shell's
+// switcher opens the whole-group page and each company's portal; in Acme Northern's she sees its
+// properties only, and back in her own, Acme's. Dan (Globex) has no group and so no switcher.
+import { expect, test, type Page } from '@playwright/test';
+import { ALICE_STATE, checkPage, signIn } from './support';
+
+const switcher = (page: Page) => page.getByRole('button', { name: /^Switch portal/ });
+
+async function choose(page: Page, item: string) {
+  await switcher(page).click();
+  await page.getByRole('list', { name: 'Portals of your group' }).getByRole('button', { name: item, exact: true }).click();
+}
+
+test.describe('alice', () => {
+  test.use({ storageState: ALICE_STATE });
+
+  test('the whole group, Acme Northern’s portal and back to her own company', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
+    await expect(switcher(page)).toHaveText('Portal: Acme Facilities Ltd');
+    await expect(page.getByRole('region', { name: 'Portal in view' })).toHaveCount(0);
+
+    // The whole group: both companies, each with its counts; Acme Northern has a critical defect open.
+    await choose(page, 'Whole group (Acme Group)');
+    await expect(page).toHaveURL(/\/group$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Whole group: Acme Group' })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Companies of Acme Group' });
+    await expect(table.getByRole('rowheader', { name: /Acme Facilities Ltd/ })).toContainText('Your company');
+    const northern = table.getByRole('row', { name: /Acme Northern Ltd/ });
+    await expect(northern).toBeVisible();
+    const cells = northern.getByRole('cell');
+    await expect(cells.nth(0)).toHaveText(/^[1-9]\d*$/);
+    await expect(cells.nth(1)).toHaveText(/^\d+$/);
+    await expect(cells.nth(2)).toHaveText(/^\d+$/);
+    await checkPage(page, 'group');
+
+    // Into Acme Northern's portal: the banner says so, and its properties are listed, not Acme's.
+    await northern.getByRole('button', { name: 'View Acme Northern Ltd’s portal' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const banner = page.getByRole('region', { name: 'Portal in view' });
+    await expect(banner).toContainText('Viewing Acme Northern Ltd — part of Acme Group');
+    await expect(banner.getByRole('button', { name: 'Back to Acme Facilities Ltd' })).toBeVisible();
+    await expect(switcher(page)).toHaveText('Portal: Acme Northern Ltd');
+    // Raising tickets and uploading belong to a company's own portal.
+    await expect(page.getByRole('main').getByText('Your customer portal for Acme Northern Ltd.')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Shortcuts' }).getByRole('link', { name: 'New ticket' })).toHaveCount(0);
+    await checkPage(page, 'group-viewing-northern');
+
+    // A reload keeps the view (it is kept for the tab).
+    await page.goto('/sites');
+    const main = page.getByRole('main');
+    await expect(main.getByText('Leeds Office').first()).toBeVisible();
+    await expect(main.getByText('Northern Depot').first()).toBeVisible();
+    await expect(main.getByText('Acme House')).toHaveCount(0);
+    await expect(banner).toContainText('Viewing Acme Northern Ltd');
+
+    // Back to her own company: Acme's properties again, and no banner.
+    await choose(page, 'Acme Facilities Ltd (your company)');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('region', { name: 'Portal in view' })).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Properties', exact: true }).click();
+    await expect(main.getByText('Acme House').first()).toBeVisible();
+    await expect(main.getByText('Leeds Office')).toHaveCount(0);
+    await expect(main.getByText('Northern Depot')).toHaveCount(0);
+  });
+
+  test('the banner’s button goes back to her own company', async ({ page }) => {
+    await page.goto('/group');
+    await page.getByRole('button', { name: 'View Acme Northern Ltd’s portal' }).click();
+    const banner = page.getByRole('region', { name: 'Portal in view' });
+    await banner.getByRole('button', { name: 'Back to Acme Facilities Ltd' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(switcher(page)).toHaveText('Portal: Acme Facilities Ltd');
+    await expect(page.getByRole('main').getByText('Your customer portal for Acme Facilities Ltd.')).toBeVisible();
+  });
+});
+
+test('Dan, without a group, has no switcher and no group page', async ({ page }) => {
+  await signIn(page, 'dan.globex');
+  await expect(page.getByText('Globex IT Services').first()).toBeVisible();
+  await expect(switcher(page)).toHaveCount(0);
+  await page.goto('/group');
+  await expect(page.getByText('You do not belong to a client group.')).toBeVisible();
+});
