@@ -54,7 +54,7 @@ fn job(reference: String, description: &str, job_type: &str, stage: &str, field:
 /// Routine work: (reference, body). Month `back` months ago on site `s`.
 fn routine(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    for back in 0..12 {
+    for back in (0..12).rev() {
         let start = month_start(today, back);
         let end = month_start(today, back - 1) - Duration::days(1);
         let month = format!("{:04}-{:02}", start.year(), u8::from(start.month()));
@@ -97,7 +97,7 @@ fn routine(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
 /// Service calls: two or three a month, older ones complete, recent ones in every stage.
 fn reactive(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    for back in 0..12 {
+    for back in (0..12).rev() {
         let start = month_start(today, back);
         for n in 0..(2 + (back % 2) as usize) {
             let logged = (start + Duration::days(3 + 7 * n as i64)).min(today);
