@@ -21,7 +21,13 @@ use crate::provision::BoxError;
 pub const SITES: [usize; 3] = [10, 1_000, 5_000];
 pub const ASSETS_PER_SITE: usize = 40;
 pub const DEFECTS_PER_SITE: usize = 200;
-const KINDS: [&str; 5] = ["extinguisher", "exit_light", "emergency_light", "fire_door", "alarm_panel"];
+const KINDS: [&str; 5] = [
+    "extinguisher",
+    "exit_light",
+    "emergency_light",
+    "fire_door",
+    "alarm_panel",
+];
 
 /// Adds sites `from..to` to the customer, with their assets, defects and counters.
 pub async fn grow(ctx: &Context, customer_id: &str, from: usize, to: usize) -> Result<(), BoxError> {
@@ -72,7 +78,11 @@ pub async fn grow(ctx: &Context, customer_id: &str, from: usize, to: usize) -> R
                     asset_id: Some(asset.id.clone()),
                     severity: Severity::ALL[(n + d) % Severity::ALL.len()],
                     description: format!("Benchmark defect {d}"),
-                    status: if d % 3 == 0 { DefectStatus::Open } else { DefectStatus::Resolved },
+                    status: if d % 3 == 0 {
+                        DefectStatus::Open
+                    } else {
+                        DefectStatus::Resolved
+                    },
                     raised_at: now - Duration::days((d % 365) as i64),
                     resolved_at: None,
                     published: d % 10 != 0,
@@ -97,9 +107,12 @@ pub async fn grow(ctx: &Context, customer_id: &str, from: usize, to: usize) -> R
         ctx.table.put_many(&assets).await?;
         ctx.table.put_many(&defects).await?;
         for (site_id, counts) in site_counts {
-            let action = ctx
-                .table
-                .add_counts("site_counts", Site::counts_key(customer_id, &site_id), "site_counts", &counts)?;
+            let action = ctx.table.add_counts(
+                "site_counts",
+                Site::counts_key(customer_id, &site_id),
+                "site_counts",
+                &counts,
+            )?;
             ctx.table
                 .transact(action.into_iter().collect())
                 .await
