@@ -86,13 +86,13 @@ test.describe('as alice', () => {
     await checkPage(page, 'quote');
     await page.goBack();
 
-    await page.getByRole('radio', { name: 'Authorised', exact: true }).check();
+    await page.getByRole('radio', { name: 'Authorised', exact: true }).click();
     await expect(page).toHaveURL(/\/quotes\?status=authorised$/);
     const authorised = page.getByRole('table', { name: 'Authorised quotes, newest first' });
     await expect(row(page, authorised, 'Q-1004')).toContainText('Emergency lighting upgrade');
     await expect(row(page, authorised, 'Q-1004')).toContainText('Camden Depot');
 
-    await page.getByRole('radio', { name: 'Declined', exact: true }).check();
+    await page.getByRole('radio', { name: 'Declined', exact: true }).click();
     const declined = page.getByRole('table', { name: 'Declined quotes, newest first' });
     await expect(row(page, declined, 'Q-1005')).toContainText('Additional hydrant test');
     await checkPage(page, 'quotes-declined');
@@ -151,7 +151,7 @@ test.describe('as alice', () => {
     // Decided, it has left the awaiting list for the authorised one.
     await page.getByRole('link', { name: 'All quotes' }).click();
     await expect(awaiting(page).getByRole('link', { name: number, exact: true })).toHaveCount(0);
-    await page.getByRole('radio', { name: 'Authorised', exact: true }).check();
+    await page.getByRole('radio', { name: 'Authorised', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Authorised quotes, newest first' }).getByRole('link', { name: number, exact: true })).toBeVisible();
   });
 
@@ -175,11 +175,11 @@ test.describe('as alice', () => {
     await table.getByRole('button', { name: 'Open the PDF of INV-1111' }).click();
     expect((await opened).url()).toMatch(/^https?:\/\//);
 
-    await page.getByRole('radio', { name: 'Paid', exact: true }).check();
+    await page.getByRole('radio', { name: 'Paid', exact: true }).click();
     const paid = page.getByRole('table', { name: 'Paid invoices, newest first' });
     await expect(paid.getByRole('rowheader')).toHaveCount(10);
     await expect(row(page, paid, 'INV-1101')).toContainText('Paid');
-    await page.getByRole('radio', { name: 'Void', exact: true }).check();
+    await page.getByRole('radio', { name: 'Void', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Void invoices, newest first' }).getByRole('rowheader')).toHaveText(['INV-1114']);
     await checkPage(page, 'invoices-void');
   });

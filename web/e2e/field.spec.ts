@@ -87,8 +87,11 @@ test.describe('as alice', () => {
     // The list works from its address alone: reloaded, the same; all stages of the month include the ready one.
     await page.reload();
     await expect(list.locator('tbody [data-stage="on_hold"]').first()).toBeVisible();
-    await page.getByRole('radio', { name: 'All stages' }).check();
+    // The filter follows the address, which changes a moment after the click: click, then wait for both.
+    const allStages = page.getByRole('radio', { name: 'All stages' });
+    await allStages.click();
     await expect(page).toHaveURL(new RegExp(`/service-calls\\?month=${month}$`));
+    await expect(allStages).toBeChecked();
     await expect(list.locator('tbody [data-stage="ready"]').first()).toBeVisible();
     await expect(list.locator('tbody [data-stage="on_hold"]').first()).toBeVisible();
   });
