@@ -13,7 +13,7 @@ use shared::{
     principal::{module, Portal, PortalModule, PortalPrincipal, PortalRead},
     table::{
         billing::{amounts_by_date, by_date},
-        counters::Counts,
+        counters::{last_twelve_months, Counts},
         documents::Document,
         invoices::{Invoice, InvoiceStatus},
         quotes::{Quote, QuoteDecision, QuoteStatus},
@@ -339,20 +339,19 @@ pub async fn spend(State(ctx): State<Context>, who: PortalRead<module::Spend>) -
 }
 
 pub fn spend_panel(counts: &Counts, today: Date) -> SpendPanel {
-    let (mut year, mut month) = (today.year(), u8::from(today.month()));
-    let mut months = Vec::with_capacity(12);
-    for _ in 0..12 {
-        let key = format!("{year:04}-{month:02}");
-        let amounts = counts
-            .iter()
-            .filter_map(|(k, v)| {
-                let (currency, m) = k.strip_prefix("invoiced#")?.split_once('#')?;
-                (m == key && *v != 0).then(|| (currency.to_owned(), *v))
-            })
-            .collect();
-        months.push(MonthSpend { month: key, amounts });
-        (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
-    }
-    months.reverse();
+    let months = last_twelve_months(today)
+        .into_iter()
+        .map(|(year, month)| {
+            let key = format!("{year:04}-{month:02}");
+            let amounts = counts
+                .iter()
+                .filter_map(|(k, v)| {
+                    let (currency, m) = k.strip_prefix("invoiced#")?.split_once('#')?;
+                    (m == key && *v != 0).then(|| (currency.to_owned(), *v))
+                })
+                .collect();
+            MonthSpend { month: key, amounts }
+        })
+        .collect();
     SpendPanel { months }
 }

@@ -10,7 +10,7 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{module, PortalRead},
     table::{
-        counters::Counts,
+        counters::{last_twelve_months, Counts},
         operations::{month_bounds, Job, JobStage, RoutineOutcome},
         sites::{field_counts_key, Site},
     },
@@ -162,23 +162,22 @@ pub async fn service_calls_summary(
 }
 
 pub fn service_calls_panel(counts: &Counts, today: Date) -> ServiceCallsPanel {
-    let (mut year, mut m) = (today.year(), u8::from(today.month()));
-    let mut months = Vec::with_capacity(12);
-    for _ in 0..12 {
-        let month = format!("{year:04}-{m:02}");
-        let by_stage = JobStage::ALL
-            .into_iter()
-            .map(|s| {
-                let n = counts
-                    .get(&format!("reactive#{month}#{}", s.as_str()))
-                    .copied()
-                    .unwrap_or(0);
-                (s, n.max(0))
-            })
-            .collect();
-        months.push(ServiceCallMonth { month, by_stage });
-        (year, m) = if m == 1 { (year - 1, 12) } else { (year, m - 1) };
-    }
-    months.reverse();
+    let months = last_twelve_months(today)
+        .into_iter()
+        .map(|(year, m)| {
+            let month = format!("{year:04}-{m:02}");
+            let by_stage = JobStage::ALL
+                .into_iter()
+                .map(|s| {
+                    let n = counts
+                        .get(&format!("reactive#{month}#{}", s.as_str()))
+                        .copied()
+                        .unwrap_or(0);
+                    (s, n.max(0))
+                })
+                .collect();
+            ServiceCallMonth { month, by_stage }
+        })
+        .collect();
     ServiceCallsPanel { months }
 }

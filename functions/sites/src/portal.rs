@@ -12,7 +12,7 @@ use shared::{
     principal::{module, Portal, PortalRead},
     table::{
         assets::Asset,
-        counters::Counts,
+        counters::{last_twelve_months, Counts},
         customers::stale,
         defects::{Defect, DefectStatus},
         documents::Document,
@@ -267,18 +267,17 @@ pub async fn defects_summary(
 pub fn panel(counts: &Counts, today: time::Date) -> DefectsPanel {
     let get = |k: &str| counts.get(k).copied().unwrap_or(0).max(0);
     let open_by_severity = Severity::ALL.into_iter().map(|s| (s, get(&s.open_counter()))).collect();
-    let (mut year, mut month) = (today.year(), u8::from(today.month()));
-    let mut months = Vec::with_capacity(12);
-    for _ in 0..12 {
-        let key = format!("{year:04}_{month:02}");
-        months.push(MonthDefects {
-            month: format!("{year:04}-{month:02}"),
-            resolved: get(&format!("raised_{key}_resolved")),
-            open: get(&format!("raised_{key}_open")),
-        });
-        (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
-    }
-    months.reverse();
+    let months = last_twelve_months(today)
+        .into_iter()
+        .map(|(year, month)| {
+            let key = format!("{year:04}_{month:02}");
+            MonthDefects {
+                month: format!("{year:04}-{month:02}"),
+                resolved: get(&format!("raised_{key}_resolved")),
+                open: get(&format!("raised_{key}_open")),
+            }
+        })
+        .collect();
     let mut assets_by_type: Vec<AssetTypeTally> = Vec::new();
     for (k, n) in counts {
         let Some((asset_type, worst)) = k.strip_prefix("assets#").and_then(|rest| rest.split_once('#')) else {

@@ -21,6 +21,18 @@ pub fn delta(before: &Counts, after: &Counts) -> Counts {
     d
 }
 
+/// The twelve months up to `today`'s, oldest first, as (year, month): the span every monthly panel shows.
+pub fn last_twelve_months(today: time::Date) -> Vec<(i32, u8)> {
+    let (mut year, mut month) = (today.year(), u8::from(today.month()));
+    let mut months = Vec::with_capacity(12);
+    for _ in 0..12 {
+        months.push((year, month));
+        (year, month) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
+    }
+    months.reverse();
+    months
+}
+
 /// Adds `sign` times `counts` to `into`.
 pub fn add(into: &mut Counts, counts: Counts, sign: i64) {
     for (k, v) in counts {

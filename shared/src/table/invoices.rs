@@ -160,7 +160,7 @@ impl Counted for Invoice {
             c.insert(format!("invoice_owed#{}#{}", self.currency, self.due_on), self.total);
         }
         if self.status != InvoiceStatus::Void {
-            let month = format!("{:04}-{:02}", self.issued_on.year(), u8::from(self.issued_on.month()));
+            let month = super::operations::month_of(self.issued_on);
             c.insert(format!("invoiced#{}#{month}", self.currency), self.total);
         }
         c
