@@ -55,6 +55,18 @@ impl PortalPrincipal {
     }
 }
 
+/// The token's principal with the customer the view header names, unchecked: for a route that checks the
+/// grant itself ([`viewed_customer`]) because it is not one module's.
+pub struct PortalViewer(pub PortalPrincipal);
+
+impl<S: Send + Sync> FromRequestParts<S> for PortalViewer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(PortalPrincipal::viewing(parts).await?))
+    }
+}
+
 /// A member of the business's staff with the roles (Cognito groups) the token carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffPrincipal {
@@ -265,7 +277,7 @@ impl<M: PortalModule> Session<M> {
             return Err(ApiError::Forbidden);
         }
         let (customer, modules) = if who.viewing_other() {
-            Self::viewed(ctx, who, &contact).await?
+            viewed_customer(ctx, who, &contact).await?
         } else {
             (customer, session.modules)
         };
@@ -278,24 +290,24 @@ impl<M: PortalModule> Session<M> {
             module: std::marker::PhantomData,
         })
     }
+}
 
-    /// The customer a group contact views, with its modules, when their grant covers it: otherwise 404,
-    /// exactly as for a customer that does not exist.
-    async fn viewed(
-        ctx: &crate::Context,
-        who: &PortalPrincipal,
-        contact: &crate::table::contacts::Contact,
-    ) -> ApiResult<(crate::table::customers::Customer, Vec<crate::modules::Module>)> {
-        let group = contact.group_id.as_deref().ok_or(ApiError::NotFound)?;
-        let (viewed, members) = tokio::try_join!(
-            ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)),
-            ctx.table.group_members(group),
-        )?;
-        let (_, members) = members.ok_or(ApiError::NotFound)?;
-        match viewed.customer {
-            Some(c) if members.contains(&c.id) && !c.archived => Ok((c, viewed.modules)),
-            _ => Err(ApiError::NotFound),
-        }
+/// The customer a group contact views, with its modules, when their grant covers it: otherwise 404,
+/// exactly as for a customer that does not exist. `contact` is the caller's own record, read this request.
+pub async fn viewed_customer(
+    ctx: &crate::Context,
+    who: &PortalPrincipal,
+    contact: &crate::table::contacts::Contact,
+) -> ApiResult<(crate::table::customers::Customer, Vec<crate::modules::Module>)> {
+    let group = contact.group_id.as_deref().ok_or(ApiError::NotFound)?;
+    let (viewed, members) = tokio::try_join!(
+        ctx.table.portal_session(&who.customer_id, Some(&who.contact_id)),
+        ctx.table.group_members(group),
+    )?;
+    let (_, members) = members.ok_or(ApiError::NotFound)?;
+    match viewed.customer {
+        Some(c) if members.contains(&c.id) && !c.archived => Ok((c, viewed.modules)),
+        _ => Err(ApiError::NotFound),
     }
 }
 

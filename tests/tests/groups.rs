@@ -176,6 +176,34 @@ async fn a_group_contact_views_each_customer_of_the_group_and_no_other() {
     let own = body(t.get("/portal/sites", &token).await).await;
     assert_eq!(own["items"], json!([]), "without the header: the contact's own company");
 
+    // /portal/me names the portal in view and gives its modules; the contact and company stay their own.
+    body(
+        put(
+            &t,
+            &format!("/admin/customers/{rid}/portal-modules"),
+            &staff,
+            None,
+            json!({ "modules": ["main_info", "tickets", "sites", "quotes"] }),
+        )
+        .await,
+    )
+    .await;
+    let me = body(viewing(&t, Method::GET, "/portal/me", &token, rid, None).await).await;
+    assert_eq!(me["viewing"], json!({ "id": rid, "name": "Regional Co" }));
+    assert_eq!(me["company"]["id"], hid);
+    assert_eq!(me["modules"], json!(["main_info", "tickets", "sites", "quotes"]));
+    let own_me = body(t.get("/portal/me", &token).await).await;
+    assert_eq!(own_me["viewing"], Value::Null);
+    for (who, customer) in [(&token, eid), (&outsider_token, rid)] {
+        assert_eq!(
+            viewing(&t, Method::GET, "/portal/me", who, customer, None)
+                .await
+                .status(),
+            404,
+            "/portal/me outside the grant"
+        );
+    }
+
     // In another customer's portal: reads, and quote decisions for a contact trusted with them.
     let ticket = viewing(
         &t,

@@ -100,8 +100,18 @@ pub struct Me {
     pub contact: MyContact,
     pub company: Company,
     pub account_managers: Vec<ManagerCard>,
+    /// The modules of the portal in view (the viewed customer's when `viewing` is set).
     pub modules: Vec<Module>,
+    /// Another customer of the contact's group whose portal this request views; absent in their own.
+    pub viewing: Option<Viewing>,
     pub renewal_notice: Option<RenewalNotice>,
+}
+
+/// The customer of the contact's group whose portal is in view.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Viewing {
+    pub id: String,
+    pub name: String,
 }
 
 pub fn renewal_notice(customer: &Customer, today: Date, notice_days: i64) -> Option<RenewalNotice> {

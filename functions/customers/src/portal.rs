@@ -7,24 +7,26 @@ use shared::{
     ids,
     openapi::Problems,
     pagination::{Page, PageParams},
-    principal::{module, Portal, PortalPrincipal, PortalRead},
+    principal::{module, viewed_customer, Portal, PortalRead, PortalViewer},
     table::contacts::{Actor, Contact},
     Context,
 };
 
-use crate::model::{manager_cards, renewal_notice, Company, ContactInput, Me, MyContact, PortalContact};
+use crate::model::{manager_cards, renewal_notice, Company, ContactInput, Me, MyContact, PortalContact, Viewing};
 use time::OffsetDateTime;
 
-/// The signed-in contact, their company's main information, its account managers and the portal's modules.
+/// The signed-in contact, their company's main information, its account managers and the modules of the
+/// portal in view: their own company's, or (with `x-portal-customer`, checked against their group grant) the
+/// viewed customer's, named in `viewing`.
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("portal" = [])),
     responses(
         (status = 200, body = Me),
         Problems,
     ))]
-pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<Json<Me>> {
+pub async fn me(State(ctx): State<Context>, PortalViewer(who): PortalViewer) -> ApiResult<Json<Me>> {
     let (customer, contact) = ctx
         .table
-        .customer_and_contact(&who.customer_id, &who.contact_id)
+        .customer_and_contact(&who.home_customer_id, &who.contact_id)
         .await?;
     let (Some(customer), Some(contact)) = (customer, contact) else {
         return Err(ApiError::NotFound);
@@ -40,7 +42,18 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
     .filter(|c| !c.archived)
     .map(PortalContact::from);
     let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
-    let modules = ctx.table.effective_modules(&customer.id).await?;
+    let (viewing, modules) = if who.viewing_other() {
+        let (viewed, modules) = viewed_customer(&ctx, &who, &contact).await?;
+        (
+            Some(Viewing {
+                id: viewed.id,
+                name: viewed.name,
+            }),
+            modules,
+        )
+    } else {
+        (None, ctx.table.effective_modules(&customer.id).await?)
+    };
     let renewal_notice = renewal_notice(
         &customer,
         OffsetDateTime::now_utc().date(),
@@ -70,6 +83,7 @@ pub async fn me(State(ctx): State<Context>, who: PortalPrincipal) -> ApiResult<J
         },
         account_managers,
         modules,
+        viewing,
         renewal_notice,
     }))
 }
