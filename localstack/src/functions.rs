@@ -25,6 +25,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("workflows", workflows::openapi()),
         ("sites", sites::openapi()),
         ("billing", billing::openapi()),
+        ("search", search::openapi()),
         ("news", news::openapi()),
         ("documents", documents::openapi()),
     ];
@@ -56,6 +57,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "workflows" => workflows::router(ctx),
         "sites" => sites::router(ctx),
         "billing" => billing::router(ctx),
+        "search" => search::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),

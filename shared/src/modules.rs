@@ -33,10 +33,12 @@ pub enum Module {
     Routine,
     /// The service calls panel: 12 months of reactive jobs by stage.
     ServiceCalls,
+    /// One search box across the sites, assets, defects, quotes, invoices and jobs the portal shows.
+    Search,
 }
 
 impl Module {
-    pub const ALL: [Module; 18] = [
+    pub const ALL: [Module; 19] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -55,6 +57,7 @@ impl Module {
         Self::Spend,
         Self::Routine,
         Self::ServiceCalls,
+        Self::Search,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

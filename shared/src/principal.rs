@@ -238,6 +238,8 @@ pub struct Portal<M: PortalModule>(pub PortalPrincipal, pub Session<M>);
 pub struct Session<M> {
     pub customer: crate::table::customers::Customer,
     pub contact: crate::table::contacts::Contact,
+    /// The modules the portal in view offers.
+    pub modules: Vec<crate::modules::Module>,
     module: std::marker::PhantomData<M>,
 }
 
@@ -287,6 +289,7 @@ impl<M: PortalModule> Session<M> {
         Ok(Self {
             customer,
             contact,
+            modules,
             module: std::marker::PhantomData,
         })
     }
@@ -370,6 +373,7 @@ pub mod module {
         Activity,
         Spend,
         Routine,
-        ServiceCalls
+        ServiceCalls,
+        Search
     );
 }

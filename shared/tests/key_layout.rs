@@ -863,3 +863,23 @@ fn quotes_invoices_and_their_numbers() {
         ])
     );
 }
+
+#[test]
+fn search_postings() {
+    use shared::table::search::{Posting, SearchKind};
+    let posting = Posting {
+        customer_id: "C1".into(),
+        term: "boiler".into(),
+        kind: SearchKind::Asset,
+        record_id: "A1".into(),
+        site_id: Some("S1".into()),
+        title: "FE-01".into(),
+        detail: Some("Boiler room".into()),
+        terms: vec!["fe".into(), "01".into(), "boiler".into(), "room".into()],
+        title_terms: 2,
+    };
+    assert_eq!(
+        layout(&posting),
+        expected(&[("PK", "SEARCH#C1"), ("SK", "boiler#asset#A1"), ("entity", "search_posting")])
+    );
+}

@@ -179,6 +179,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/invoices/{id}/pdf", Portal),
     ("GET", "/portal/activity", Portal),
     ("GET", "/portal/spend", Portal),
+    ("GET", "/portal/search", Portal),
     ("GET", "/admin/customers/{id}/quotes", Staff(BillingRead)),
     ("POST", "/admin/customers/{id}/quotes", Staff(BillingWrite)),
     ("GET", "/admin/customers/{customer_id}/quotes/{id}", Staff(BillingRead)),

@@ -348,3 +348,47 @@ async fn session_and_one_read(d: &Dispatcher, counter: &Counter, portal: &HashMa
         work.items_read
     );
 }
+
+#[tokio::test]
+async fn a_search_is_the_session_and_one_bounded_query_per_word_among_hundreds_of_matches() {
+    use shared::table::sites::Site;
+    let t = TestStack::start().await;
+    let (cid, _, counter, d, portal) = counted_portal(&t, "Flat Search").await;
+    let now = time::OffsetDateTime::now_utc();
+    // Only the index is written: a search reads nothing else.
+    for n in 0..600 {
+        let site = Site {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            name: format!("Boiler House {n}"),
+            address: Default::default(),
+            latitude: None,
+            longitude: None,
+            notes: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let actions = t.ctx.table.search_actions(None, Some(&site)).unwrap();
+        t.ctx.table.transact(actions).await.unwrap();
+    }
+    let bound = search::portal::WORD_BOUND;
+    for (route, words, found, partial) in [
+        ("/portal/search?q=boil", 1, 20, true),
+        ("/portal/search?q=boiler+house+417&limit=50", 3, 1, false),
+    ] {
+        counter.take();
+        let reply = d.call(&http_event("GET", route, None, Some(&portal))).await.unwrap();
+        let work = counter.take();
+        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+        let body = &reply.body;
+        assert_eq!(body["items"].as_array().unwrap().len(), found, "{route}");
+        assert_eq!(body["partial"], partial, "{route}");
+        assert_eq!(work.round_trips, 1 + words, "{route}: the session and a Query per word");
+        assert!(
+            work.items_read <= 4 + words * (bound + 1),
+            "{route} read {} items",
+            work.items_read
+        );
+    }
+}

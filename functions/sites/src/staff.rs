@@ -68,7 +68,7 @@ pub async fn create_site(
         version: 1,
     };
     input.apply(&mut site);
-    ctx.table.put_new_for_customer(&id, &site).await?;
+    ctx.table.create_site(&site).await?;
     Ok((StatusCode::CREATED, Json(SiteView::new(site, &Default::default()))))
 }
 
@@ -98,10 +98,14 @@ pub async fn update_site(
     IfMatch(v): IfMatch,
     JsonBody(input): JsonBody<SiteInput>,
 ) -> ApiResult<Json<SiteView>> {
-    let site = ctx
-        .table
-        .update_versioned::<Site>((&cid, &id), v, |s| input.apply(s))
-        .await?;
+    let before = ctx.table.get::<Site>((&cid, &id)).await?.ok_or(ApiError::NotFound)?;
+    if before.version != v {
+        return Err(stale());
+    }
+    let mut site = before.clone();
+    input.apply(&mut site);
+    site.version = v + 1;
+    ctx.table.save_site(&before, &site).await?;
     let counts = ctx.table.counts(Site::counts_key(&cid, &id)).await?;
     Ok(Json(SiteView::new(site, &counts)))
 }

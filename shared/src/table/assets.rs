@@ -169,6 +169,7 @@ impl Table {
             "field_counts",
             &asset.contribution(),
         )?);
+        actions.extend(self.search_actions(None, Some(asset))?);
         self.transact_or(actions, |c| {
             if c.failed(Site::TYPE) {
                 ApiError::invalid("site_id", "is not a site of this customer")
@@ -188,6 +189,7 @@ impl Table {
             "field_counts",
             &delta(&before.contribution(), &after.contribution()),
         )?);
+        actions.extend(self.search_actions(Some(before), Some(after))?);
         self.transact_or(actions, |_| stale()).await
     }
 }

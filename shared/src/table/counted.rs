@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use super::{
     counters::{add, Counts},
     customers::Customer,
+    search::Searchable,
     sites::{field_counts_key, Site},
     Action, Condition, Entity, Table,
 };
 use crate::error::ApiResult;
 
 /// A record that adds to its site's and its customer's counters.
-pub trait Counted: Entity {
+pub trait Counted: Entity + Searchable {
     fn customer_id(&self) -> &str;
     /// The site it belongs to, if any; it must be a site of the customer.
     fn site_id(&self) -> Option<&str>;
@@ -26,7 +27,7 @@ pub trait Counted: Entity {
 impl Table {
     /// Creates (`before` none), changes or deletes (`after` none) a counted record: the write conditional
     /// on the version read, a check that its site (or, without one, its customer) exists, and the
-    /// difference of its contributions added to each site's and the customer's counters.
+    /// difference of its contributions added to each site's and the customer's counters, and its search postings.
     pub fn counted_actions<E: Counted>(&self, before: Option<&E>, after: Option<&E>) -> ApiResult<Vec<Action>> {
         let Some(any) = after.or(before) else {
             return Ok(Vec::new());
@@ -70,6 +71,7 @@ impl Table {
             "field_counts",
             &customer,
         )?);
+        actions.extend(self.search_actions(before, after)?);
         Ok(actions)
     }
 }

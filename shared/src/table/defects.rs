@@ -209,6 +209,7 @@ impl Table {
             "field_counts",
             &customer,
         )?);
+        actions.extend(self.search_actions(before, after)?);
         self.transact_or(actions, |c| {
             if c.failed(Site::TYPE) {
                 ApiError::invalid("site_id", "is not a site of this customer")

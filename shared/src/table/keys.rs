@@ -330,3 +330,13 @@ pub const GROUPS: &str = "GROUPS";
 pub fn child_groups(parent_id: &str) -> String {
     format!("GROUPS#PARENT#{parent_id}")
 }
+
+/// A customer's search index partition.
+pub fn search(customer_id: &str) -> String {
+    format!("SEARCH#{customer_id}")
+}
+
+/// A posting: the term first, so a word's prefix is a range of the partition.
+pub fn search_term(term: &str, kind: &str, record_id: &str) -> String {
+    format!("{term}#{kind}#{record_id}")
+}

@@ -27,6 +27,8 @@ pub mod news;
 pub mod notices;
 pub mod operations;
 pub mod quotes;
+pub mod search;
+mod search_docs;
 pub mod settings;
 pub mod sites;
 pub mod tickets;

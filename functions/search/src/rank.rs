@@ -1,0 +1,154 @@
+//! Turning a query into words, and the postings each word found into ranked results.
+
+use std::collections::BTreeSet;
+
+use shared::{
+    error::ApiError,
+    table::search::{terms, Posting, WordHits},
+};
+
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_WORDS: usize = 8;
+
+/// The query's words, as the index holds terms; 400 naming `q` when none is left or there are too many.
+pub fn words(q: &str) -> Result<Vec<String>, ApiError> {
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(ApiError::bad_request(
+            "q",
+            format!("must be at most {MAX_QUERY_CHARS} characters"),
+        ));
+    }
+    let words = terms([q]);
+    match words.len() {
+        0 => Err(ApiError::bad_request(
+            "q",
+            "needs a word of at least two letters or a number",
+        )),
+        n if n > MAX_WORDS => Err(ApiError::bad_request(
+            "q",
+            format!("must have at most {MAX_WORDS} words"),
+        )),
+        _ => Ok(words),
+    }
+}
+
+/// How well a record's terms answer the words: per word, 2 for a whole term and 1 for a term it begins,
+/// one more when that term is in the title; `None` when some word matches no term (every word must).
+pub fn score(words: &[String], posting: &Posting) -> Option<u32> {
+    words.iter().try_fold(0, |sum, w| {
+        let best = posting
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let title = u32::from(i < posting.title_terms);
+                if t == w {
+                    Some(2 + title)
+                } else if t.starts_with(w.as_str()) {
+                    Some(1 + title)
+                } else {
+                    None
+                }
+            })
+            .max()?;
+        Some(sum + best)
+    })
+}
+
+/// The best `limit` records matching every word and `keep`, and whether some may be missing. The
+/// candidates are the postings of the word that found fewest (all of them, when some word's Query was
+/// complete); the other words are checked on each posting's own terms.
+pub fn rank(
+    words: &[String],
+    hits: Vec<WordHits>,
+    keep: impl Fn(&Posting) -> bool,
+    limit: usize,
+) -> (Vec<Posting>, bool) {
+    let Some(base) = hits.into_iter().min_by_key(|h| (!h.complete, h.postings.len())) else {
+        return (Vec::new(), false);
+    };
+    let mut seen = BTreeSet::new();
+    let mut found: Vec<(u32, Posting)> = base
+        .postings
+        .into_iter()
+        .filter(|p| seen.insert((p.kind, p.record_id.clone())))
+        .filter(|p| keep(p))
+        .filter_map(|p| score(words, &p).map(|s| (s, p)))
+        .collect();
+    found.sort_by(|(sa, a), (sb, b)| {
+        sb.cmp(sa)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then_with(|| a.record_id.cmp(&b.record_id))
+    });
+    found.truncate(limit);
+    (found.into_iter().map(|(_, p)| p).collect(), !base.complete)
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::table::search::{SearchDoc, SearchKind};
+
+    use super::*;
+
+    fn posting(kind: SearchKind, id: &str, title: &str, more: &[&str]) -> Posting {
+        let doc = SearchDoc::new(kind, id, None, title, None, more);
+        Posting {
+            customer_id: "c".into(),
+            term: doc.terms[0].clone(),
+            kind,
+            record_id: id.into(),
+            site_id: None,
+            title: doc.title,
+            detail: None,
+            terms: doc.terms,
+            title_terms: doc.title_terms,
+        }
+    }
+
+    #[test]
+    fn every_word_must_match_and_whole_title_words_rank_first() {
+        let words = words("fire ext").unwrap();
+        let hits = vec![WordHits {
+            postings: vec![
+                posting(SearchKind::Asset, "a1", "FE-01", &["extinguisher", "fire escape"]),
+                posting(SearchKind::Defect, "d1", "Fire extinguisher missing", &["critical"]),
+                posting(SearchKind::Site, "s1", "Fire Station", &[]),
+                posting(SearchKind::Defect, "d1", "Fire extinguisher missing", &["critical"]),
+            ],
+            complete: true,
+        }];
+        let (found, partial) = rank(&words, hits, |_| true, 10);
+        let ids: Vec<&str> = found.iter().map(|p| p.record_id.as_str()).collect();
+        assert_eq!(ids, ["d1", "a1"], "the station has no word beginning ext; d1 once");
+        assert!(!partial);
+    }
+
+    #[test]
+    fn the_narrowest_complete_word_decides_and_keep_filters() {
+        let words = words("boiler room").unwrap();
+        let wide = WordHits {
+            postings: vec![posting(SearchKind::Job, "j1", "Boiler service", &["room 2"])],
+            complete: false,
+        };
+        let narrow = WordHits {
+            postings: vec![
+                posting(SearchKind::Job, "j2", "Boiler room leak", &[]),
+                posting(SearchKind::Quote, "q1", "Boiler room", &[]),
+            ],
+            complete: true,
+        };
+        let (found, partial) = rank(&words, vec![wide, narrow], |p| p.kind != SearchKind::Quote, 10);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].record_id, "j2");
+        assert!(!partial, "one word's postings were all read");
+    }
+
+    #[test]
+    fn bad_queries_name_q() {
+        for q in ["", "a", "- . !", &"x".repeat(201), "a1 b2 c3 d4 e5 f6 g7 h8 i9"] {
+            assert!(words(q).is_err(), "{q}");
+        }
+        assert_eq!(words("Q-1001").unwrap(), ["1001"]);
+    }
+}
