@@ -289,6 +289,17 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
         .iter()
         .all(|j| j["reference"] == "G-1107"));
 
+    // Search finds the demo's field records for each company, and never the other's.
+    let found = get(&t, "/portal/search?q=globex", &alice).await;
+    assert_eq!(items(&found), Vec::<Value>::new(), "Globex's sites are not Alice's");
+    let found = items(&get(&t, "/portal/search?q=acme+house", &alice).await);
+    assert_eq!(found[0]["title"], "Acme House");
+    let kinds = strings(&items(&get(&t, "/portal/search?q=ext&limit=50", &alice).await), "kind");
+    assert!(kinds.iter().any(|k| k == "asset"), "the extinguishers: {kinds:?}");
+    let found = items(&get(&t, "/portal/search?q=globex", &dan).await);
+    let titles = strings(&found, "title");
+    assert!(titles.iter().any(|t| t == "Globex Tower"), "{titles:?}");
+
     // Sites: Acme's dozen with pins of every colour but none left unpublished; Globex's two for Dan.
     let sites = items(&get(&t, "/portal/sites?limit=100", &alice).await);
     assert_eq!(sites.len(), 12);
