@@ -1098,9 +1098,4 @@ async fn every_operation_refuses_bad_input_with_a_problem_and_writes_nothing() {
         }
     }
     assert!(controls.is_empty(), "valid examples refused:\n{}", controls.join("\n"));
-    assert!(
-        started.elapsed().as_secs() < 60,
-        "the battery took {:?}",
-        started.elapsed()
-    );
 }

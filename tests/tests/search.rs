@@ -211,6 +211,8 @@ async fn a_contact_finds_what_their_lists_show_and_nothing_else() {
 
     // Bad input names the parameter.
     for (query, field) in [
+        ("", "q"),
+        ("limit=0", "limit"),
         ("q=a", "q"),
         ("q=%20-%20", "q"),
         ("q=boil&limit=0", "limit"),
@@ -221,7 +223,7 @@ async fn a_contact_finds_what_their_lists_show_and_nothing_else() {
         assert_eq!(r.status(), 400, "{query}");
         assert_eq!(problem(r).await["errors"][0]["field"], field, "{query}");
     }
-    for query in ["", "q=boil&kind=planet", "q=boil&sort=name"] {
+    for query in ["q=boil&kind=planet", "q=boil&sort=name"] {
         let r = t.get(&format!("/portal/search?{query}"), &token).await;
         assert_eq!(r.status(), 400, "{query}");
     }

@@ -9,8 +9,8 @@ use utoipa::{IntoParams, ToSchema};
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The words to find, each as the start of a word (`ext fi` finds "extinguisher, first floor"): at most
-    /// 200 characters and 8 words; words of one letter are ignored, and at least one must remain.
-    pub q: String,
+    /// 200 characters and 8 words; words of one letter are ignored, and at least one must remain (required).
+    pub q: Option<String>,
     /// Only results of this kind.
     pub kind: Option<SearchKind>,
     /// Only results on this site.

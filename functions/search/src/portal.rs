@@ -32,7 +32,6 @@ pub async fn search(
     who: PortalRead<module::Search>,
     QueryParams(p): QueryParams<SearchParams>,
 ) -> ApiResult<Json<SearchResults>> {
-    let words = words(&p.q)?;
     let limit = match p.limit {
         None => DEFAULT_LIMIT,
         Some(n) if (1..=MAX_LIMIT).contains(&n) => n,
@@ -43,6 +42,7 @@ pub async fn search(
             ))
         }
     };
+    let words = words(p.q.as_deref().unwrap_or_default())?;
     if p.site_id.as_deref().is_some_and(|s| !ids::is_valid(s)) {
         return Err(ApiError::bad_request("site_id", "is not a site id"));
     }
