@@ -543,3 +543,8 @@ pub struct MonthSpend {
     /// Amount per currency, in minor units.
     pub amounts: BTreeMap<String, i64>,
 }
+
+/// Today in UTC: what expired, awaiting and overdue are read against.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}

@@ -18,20 +18,16 @@ use shared::{
         invoices::{Invoice, InvoiceStatus},
         quotes::{Quote, QuoteDecision, QuoteStatus},
         sites::{field_counts_key, Site},
-        Table,
+        Entity, QuerySpec, Table,
     },
     Context,
 };
 use time::{Date, OffsetDateTime};
 
 use crate::model::{
-    ActivityPanel, Authorise, Decline, DueAmounts, InvoiceParams, InvoiceView, MonthSpend, QuoteFilter, QuoteParams,
-    QuoteView, SpendPanel,
+    today, ActivityPanel, Authorise, Decline, DueAmounts, InvoiceParams, InvoiceView, MonthSpend, QuoteFilter,
+    QuoteParams, QuoteView, SpendPanel,
 };
-
-fn today() -> Date {
-    OffsetDateTime::now_utc().date()
-}
 
 fn page(limit: Option<u32>, cursor: Option<String>) -> PageParams {
     PageParams { limit, cursor }
@@ -52,6 +48,26 @@ async fn site_exists(table: &Table, customer_id: &str, id: &str) -> ApiResult<()
 }
 
 /// A page of quotes, read beside the access check, as the caller sees them.
+/// A page of `spec`, read beside the check that `site` (when one is named) is the customer's: 404 otherwise.
+async fn page_on_site<E: Entity>(
+    ctx: &Context,
+    customer_id: &str,
+    site: Option<&str>,
+    spec: &QuerySpec,
+    params: &PageParams,
+) -> ApiResult<Page<E>> {
+    let (_, page) = tokio::try_join!(
+        async {
+            match site {
+                Some(s) => site_exists(&ctx.table, customer_id, s).await,
+                None => Ok(()),
+            }
+        },
+        ctx.table.query_page::<E>(spec, params)
+    )?;
+    Ok(page)
+}
+
 async fn quote_page<M: PortalModule>(
     ctx: &Context,
     who: &PortalRead<M>,
@@ -65,18 +81,7 @@ async fn quote_page<M: PortalModule>(
         None => Quote::sent_of_customer(customer_id, status),
     };
     let params = page(p.limit, p.cursor);
-    let read = async {
-        let (_, quotes) = tokio::try_join!(
-            async {
-                match site {
-                    Some(s) => site_exists(&ctx.table, customer_id, s).await,
-                    None => Ok(()),
-                }
-            },
-            ctx.table.query_page::<Quote>(&spec, &params)
-        )?;
-        Ok(quotes)
-    };
+    let read = page_on_site::<Quote>(ctx, customer_id, site, &spec, &params);
     let (session, quotes) = who.check_during(ctx, read).await?;
     let (today, authority) = (today(), session.contact.authorise_quotes);
     Ok(quotes.map(|q| QuoteView::portal(q, today, authority)))
@@ -218,18 +223,7 @@ async fn invoice_page(
         None => Invoice::of_customer(customer_id, status),
     };
     let params = page(p.limit, p.cursor);
-    let read = async {
-        let (_, invoices) = tokio::try_join!(
-            async {
-                match site {
-                    Some(s) => site_exists(&ctx.table, customer_id, s).await,
-                    None => Ok(()),
-                }
-            },
-            ctx.table.query_page::<Invoice>(&spec, &params)
-        )?;
-        Ok(invoices)
-    };
+    let read = page_on_site::<Invoice>(ctx, customer_id, site, &spec, &params);
     let (_, invoices) = who.check_during(ctx, read).await?;
     let today = today();
     Ok(invoices.map(|i| InvoiceView::new(i, today, false)))

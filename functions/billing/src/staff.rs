@@ -22,11 +22,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{InvoiceInput, InvoiceParams, InvoiceView, QuoteAuthority, QuoteInput, QuoteView};
-
-fn today() -> time::Date {
-    OffsetDateTime::now_utc().date()
-}
+use crate::model::{today, InvoiceInput, InvoiceParams, InvoiceView, QuoteAuthority, QuoteInput, QuoteView};
 
 /// The defects a defect quote names must be defects of its site.
 async fn check_defects(ctx: &Context, customer_id: &str, input: &QuoteInput) -> ApiResult<()> {

@@ -3,7 +3,7 @@
 //! through the staff routes, found again by reference.
 
 use serde_json::{json, Value};
-use time::{Date, Duration, Month, OffsetDateTime};
+use time::{Date, Duration, OffsetDateTime};
 
 use super::{api::Api, People};
 use crate::provision::BoxError;
@@ -24,13 +24,6 @@ const CALLS: [&str; 6] = [
     "Extinguisher missing from its bracket",
     "Exit sign damaged",
 ];
-
-/// The first day of the month `back` months before `today`'s.
-fn month_start(today: Date, back: i32) -> Date {
-    let index = today.year() * 12 + i32::from(u8::from(today.month())) - 1 - back;
-    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
-    Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(today)
-}
 
 fn status_of(stage: &str) -> &'static str {
     match stage {
@@ -55,8 +48,8 @@ fn job(reference: String, description: &str, job_type: &str, stage: &str, field:
 fn routine(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for back in (0..12).rev() {
-        let start = month_start(today, back);
-        let end = month_start(today, back - 1) - Duration::days(1);
+        let start = super::month_start(today, back);
+        let end = super::month_start(today, back - 1) - Duration::days(1);
         let month = format!("{:04}-{:02}", start.year(), u8::from(start.month()));
         for (s, site) in site_ids.iter().enumerate() {
             // Mostly on time; a few within tolerance, one late and one missed; this month partly pending.
@@ -98,7 +91,7 @@ fn routine(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
 fn reactive(today: Date, site_ids: &[String]) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for back in (0..12).rev() {
-        let start = month_start(today, back);
+        let start = super::month_start(today, back);
         for n in 0..(2 + (back % 2) as usize) {
             let logged = (start + Duration::days(3 + 7 * n as i64)).min(today);
             let stage = match (back, n) {

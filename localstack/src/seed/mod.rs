@@ -67,3 +67,10 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     news::seed(&api, &people).await?;
     Ok(logins)
 }
+
+/// The first day of the month `back` months before `today`'s (negative: after).
+pub(crate) fn month_start(today: time::Date, back: i32) -> time::Date {
+    let index = today.year() * 12 + i32::from(u8::from(today.month())) - 1 - back;
+    let month = time::Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
+    time::Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(today)
+}
