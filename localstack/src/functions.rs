@@ -26,6 +26,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("sites", sites::openapi()),
         ("billing", billing::openapi()),
         ("search", search::openapi()),
+        ("reports", reports::openapi()),
         ("news", news::openapi()),
         ("documents", documents::openapi()),
     ];
@@ -58,6 +59,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "sites" => sites::router(ctx),
         "billing" => billing::router(ctx),
         "search" => search::router(ctx),
+        "reports" => reports::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),

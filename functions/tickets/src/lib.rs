@@ -13,7 +13,6 @@ shared::function_api! {
     routes!(portal::get),
     routes!(portal::add_note),
     routes!(portal::close),
-    routes!(portal::report),
     routes!(staff::list, staff::create),
     routes!(staff::get, staff::update),
     routes!(staff::add_note),

@@ -1,4 +1,4 @@
-//! `/portal/tickets…` and `/portal/reports/tickets`: what a contact sees of their company's tickets.
+//! `/portal/tickets…`: what a contact sees of their company's tickets.
 //! A ticket answers 404 unless it is visible in the portal and the caller raised it or holds the
 //! company-wide grant; internal notes are never read here at all.
 
@@ -27,8 +27,8 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::model::{
-    csv_field, dashboard, raised_by, ConversationEntry, Dashboard, ListParams, NewNote, NewPortalTicket, PortalTicket,
-    StatusFilter, TicketRow,
+    csv_field, raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter,
+    TicketRow,
 };
 
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
@@ -301,17 +301,4 @@ pub async fn export(
         headers.insert("x-next-cursor", c);
     }
     Ok((headers, csv))
-}
-
-/// Open tickets by status and priority, opened and closed per month over 12 months, mean resolution
-/// time by priority: one read of counters kept in the ticket transactions. 404 unless the portal
-/// settings enable the ticket dashboard module (off by default).
-#[utoipa::path(get, path = "/portal/reports/tickets", tag = "portal", security(("portal" = [])),
-    responses((status = 200, body = Dashboard), Problems))]
-pub async fn report(
-    State(ctx): State<Context>,
-    Portal(who, _): Portal<module::TicketDashboard>,
-) -> ApiResult<Json<Dashboard>> {
-    let counters = ctx.table.dashboard(&who.customer_id).await?;
-    Ok(Json(dashboard(&counters, OffsetDateTime::now_utc().date())))
 }
