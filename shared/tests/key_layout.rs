@@ -880,6 +880,10 @@ fn search_postings() {
     };
     assert_eq!(
         layout(&posting),
-        expected(&[("PK", "SEARCH#C1"), ("SK", "boiler#asset#A1"), ("entity", "search_posting")])
+        expected(&[
+            ("PK", "SEARCH#C1"),
+            ("SK", "boiler#asset#A1"),
+            ("entity", "search_posting")
+        ])
     );
 }
