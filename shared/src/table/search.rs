@@ -23,6 +23,15 @@ use crate::{
 pub const MAX_TERMS: usize = 24;
 /// The longest term kept; longer words are indexed by their first characters.
 const MAX_TERM_CHARS: usize = 32;
+/// The most characters of a title or detail a posting carries (a job's description may be long).
+const MAX_SHOWN_CHARS: usize = 160;
+
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_owned(),
+    }
+}
 
 /// What a search result is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
@@ -106,8 +115,8 @@ impl SearchDoc {
             kind,
             id: id.to_owned(),
             site_id: site_id.map(str::to_owned),
-            title: title.to_owned(),
-            detail,
+            title: shown(title),
+            detail: detail.as_deref().map(shown),
             title_terms: title_terms.len(),
             terms: all,
         }
@@ -286,5 +295,14 @@ mod tests {
         assert_eq!(doc.terms.len(), MAX_TERMS);
         assert_eq!(&doc.terms[..2], ["title", "here"]);
         assert_eq!(doc.title_terms, 2);
+    }
+
+    #[test]
+    fn long_titles_are_shortened_but_indexed_whole() {
+        let long = format!("{} tail", "word ".repeat(60));
+        let doc = SearchDoc::new(SearchKind::Job, "j", None, &long, None, &[]);
+        assert!(doc.title.chars().count() <= MAX_SHOWN_CHARS + 1);
+        assert!(doc.title.ends_with('…'));
+        assert!(doc.terms.contains(&"tail".to_owned()));
     }
 }
