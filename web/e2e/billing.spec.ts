@@ -1,7 +1,7 @@
 // Quotes and invoices in a real browser, as alice of Acme (who holds the quote authority): the quotes
 // awaiting a decision with the expired one marked, the decided ones, a quote authorised with a name and
 // an order number after the confirmation; the invoices with the overdue ones flagged and a PDF opened; the
-// properties page's figures, activity and spend panels. Without the authority, the quote page says who
+// properties page's figures and the home page's activity and spend panels. Without the authority, the quote page says who
 // must decide. The demo seed's Q-1002 is authorised on a freshly seeded stack; on a stack an earlier run
 // already changed, staff send a copy of it to authorise instead.
 import { expect, test, type Page } from '@playwright/test';
@@ -184,18 +184,23 @@ test.describe('as alice', () => {
     await checkPage(page, 'invoices-void');
   });
 
-  test('properties: figures that open the lists behind them, the activity and spend panels', async ({ page }) => {
-    await page.goto('/sites');
-    const sites = page.getByRole('table', { name: 'Properties, by name' });
-    await expect(sites.getByRole('columnheader', { name: 'Quotes awaiting a decision' })).toBeVisible();
-    await expect(sites.getByRole('columnheader', { name: 'Overdue invoices' })).toBeVisible();
-
+  test('home and properties: the activity and spend panels, figures that open the lists behind them', async ({ page }) => {
+    // The activity and spend panels are on the home page.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
     const activity = page.getByRole('region', { name: 'Quotes and invoices', exact: true });
     await expect(activity.getByRole('listitem').filter({ hasText: 'Invoices overdue' })).toContainText(/^2 Invoices overdue/);
     await expect(activity.getByRole('link', { name: 'See the invoices' })).toHaveAttribute('href', '/invoices');
     const spend = page.getByRole('region', { name: 'Spend', exact: true });
     await expect(spend.getByRole('table', { name: 'Invoiced per month, last 12 months' }).locator('tbody tr')).toHaveCount(12);
     await expect(spend.getByRole('img', { name: /^Invoiced per month/ })).toBeVisible();
+    await checkPage(page, 'home-billing');
+
+    await page.goto('/sites');
+    const sites = page.getByRole('table', { name: 'Properties, by name' });
+    await expect(sites.getByRole('columnheader', { name: 'Quotes awaiting a decision' })).toBeVisible();
+    await expect(sites.getByRole('columnheader', { name: 'Overdue invoices' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Spend', exact: true })).toHaveCount(0);
     await checkPage(page, 'properties-billing');
 
     // Acme House's overdue invoice: the figure opens the property's invoices.

@@ -1,5 +1,5 @@
 // Field service in a real browser, as alice of Acme: the routine activities and service calls panels on
-// the properties page (the year switched), a month's routine work opened from its panel with outcome badges,
+// the home page (the year switched), a month's routine work opened from its panel with outcome badges,
 // a month's service calls in one stage opened from theirs, a property's jobs and a job's field side; axe on
 // each. The demo seed gives Acme routine work due every month of the last 12 on four sites (one missed two
 // months ago, this month's mostly pending) and two or three service calls a month (this month's on hold and
@@ -23,9 +23,9 @@ test.describe('as alice', () => {
   // Reduced motion: the charts are drawn at once, so the screenshots show their final bars.
   test.use({ storageState: ALICE_STATE, reducedMotion: 'reduce' });
 
-  test('the properties page: both panels, the routine year switched, a month’s routine work opened', async ({ page }) => {
-    await page.goto('/sites');
-    await expect(page.getByRole('heading', { level: 1, name: 'Properties' })).toBeVisible();
+  test('the home page: both panels, the routine year switched, a month’s routine work opened', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
 
     // Routine activities: this year's twelve months, a chart and its table.
     await expect(routinePanel(page).getByText(`Showing ${thisYear}`)).toBeVisible();
@@ -36,7 +36,7 @@ test.describe('as alice', () => {
     await expect(calls.locator('tbody tr')).toHaveCount(12);
     await expect(callsPanel(page).getByRole('img', { name: /^Service calls logged per month/ })).toBeVisible();
     await expect(calls.locator(`a[href="/service-calls?month=${monthBack(0)}&stage=on_hold"]`)).toBeVisible();
-    await checkPage(page, 'properties-field-panels');
+    await checkPage(page, 'home-field-panels');
 
     // The year switched back and forth; the address keeps it.
     await routinePanel(page).getByRole('button', { name: `Previous year (${thisYear - 1})` }).click();
@@ -45,7 +45,7 @@ test.describe('as alice', () => {
     await expect(routineTable(page, thisYear - 1).or(routinePanel(page).getByText(`No routine work is due in ${thisYear - 1}.`))).toBeVisible();
     await routinePanel(page).getByRole('button', { name: `Next year (${thisYear})` }).click();
     await expect(routineTable(page, thisYear)).toBeVisible();
-    await expect(page).toHaveURL(/\/sites$/);
+    await expect(page).toHaveURL(/\/$/);
 
     // Two months ago (this year's panel or last year's), one job missed: its list from the panel's table.
     const month = monthBack(2);
@@ -73,7 +73,7 @@ test.describe('as alice', () => {
   });
 
   test('this month’s service calls on hold, opened from the panel; then every stage of the month', async ({ page }) => {
-    await page.goto('/sites');
+    await page.goto('/');
     const month = monthBack(0);
     await callsPanel(page).locator(`a[href="/service-calls?month=${month}&stage=on_hold"]`).click();
     await expect(page).toHaveURL(new RegExp(`/service-calls\\?month=${month}&stage=on_hold$`));

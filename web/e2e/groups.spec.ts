@@ -1,6 +1,7 @@
 // Client groups: alice's Acme Group holds her own Acme Facilities Ltd and Acme Northern Ltd. The shell's
 // switcher opens the whole-group page and each company's portal; in Acme Northern's she sees its
-// properties only, and back in her own, Acme's. Dan (Globex) has no group and so no switcher.
+// properties only and its menu (no ticket dashboard there), may not start a data sheet, and back in her
+// own, Acme's. Dan (Globex) has no group and so no switcher.
 import { expect, test, type Page } from '@playwright/test';
 import { ALICE_STATE, checkPage, signIn } from './support';
 
@@ -19,6 +20,9 @@ test.describe('alice', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
     await expect(switcher(page)).toHaveText('Portal: Acme Facilities Ltd');
     await expect(page.getByRole('region', { name: 'Portal in view' })).toHaveCount(0);
+    // Acme has the ticket dashboard on; Acme Northern (the default modules) does not.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
 
     // The whole group: both companies, each with its counts; Acme Northern has a critical defect open.
     await choose(page, 'Whole group (Acme Group)');
@@ -44,7 +48,21 @@ test.describe('alice', () => {
     // Raising tickets and uploading belong to a company's own portal.
     await expect(page.getByRole('main').getByText('Your customer portal for Acme Northern Ltd.')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Shortcuts' }).getByRole('link', { name: 'New ticket' })).toHaveCount(0);
+    // The menu offers what Acme Northern's portal offers (/portal/me follows the view), and the home page's
+    // properties panel lists its sites.
+    await expect(nav.getByRole('link', { name: 'Data sheets', exact: true })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Dashboard', exact: true })).toHaveCount(0);
+    const properties = page.getByRole('main').getByRole('region', { name: 'Properties', exact: true });
+    await expect(properties.getByRole('link', { name: 'Leeds Office', exact: true })).toBeVisible();
+    await expect(properties.getByRole('link', { name: 'Acme House', exact: true })).toHaveCount(0);
     await checkPage(page, 'group-viewing-northern');
+
+    // Data sheets are started, saved and submitted in a company's own portal: here it says so instead.
+    await nav.getByRole('link', { name: 'Data sheets', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data sheets' })).toBeVisible();
+    await expect(page.getByRole('main').getByText('You are viewing Acme Northern Ltd’s portal: this can only be done in a company’s own portal.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toHaveCount(0);
+    await checkPage(page, 'group-northern-datasheets');
 
     // A reload keeps the view (it is kept for the tab).
     await page.goto('/sites');
@@ -58,6 +76,7 @@ test.describe('alice', () => {
     await choose(page, 'Acme Facilities Ltd (your company)');
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('region', { name: 'Portal in view' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Properties', exact: true }).click();
     await expect(main.getByText('Acme House').first()).toBeVisible();
     await expect(main.getByText('Leeds Office')).toHaveCount(0);

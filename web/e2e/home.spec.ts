@@ -1,5 +1,6 @@
 // Home, company, contacts and account as alice: what they show, their accessibility, the home page's
-// API call budget, the account managers' details on hover and on focus, and adding a colleague.
+// API call budget (its cards, and one call per panel of the field modules Acme has on), the account
+// managers' details on hover and on focus, and adding a colleague.
 import { expect, test, type Page } from '@playwright/test';
 import { ALICE_STATE, checkPage } from './support';
 
@@ -18,7 +19,18 @@ function recordApiCalls(page: Page): string[] {
 /** The shell's and the session's calls, which are not the page's own. */
 const SESSION_OR_SHELL = ['/portal/auth/refresh', '/portal/news', '/portal/group'];
 
-test('home: welcome, company, shortcuts, recent tickets and documents, in three API calls at most', async ({ page }) => {
+/** Each panel of the home page (Acme has every module on) and its one API call. */
+const PANELS = [
+  { region: 'Map of your properties', call: 'GET /portal/sites/map' },
+  { region: 'Properties', call: 'GET /portal/sites?limit=10' },
+  { region: 'Quotes and invoices', call: 'GET /portal/activity' },
+  { region: 'Spend', call: 'GET /portal/spend' },
+  { region: 'Defects', call: 'GET /portal/defects/summary' },
+  { region: 'Routine activities', call: `GET /portal/routine/summary?year=${new Date().getFullYear()}` },
+  { region: 'Service calls', call: 'GET /portal/service-calls/summary' },
+];
+
+test('home: welcome, company, shortcuts, recent tickets and documents, then the panels, one API call each', async ({ page }) => {
   const calls = recordApiCalls(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
@@ -36,6 +48,20 @@ test('home: welcome, company, shortcuts, recent tickets and documents, in three 
   const documents = main.getByRole('region', { name: 'Recent documents' });
   await expect(documents.getByRole('listitem').first()).toBeVisible();
   expect(await documents.getByRole('listitem').count()).toBeLessThanOrEqual(5);
+
+  // The panels: the map, the first properties with their figures and the way to all of them, the
+  // portfolio's and the field service's panels.
+  await expect(main.getByRole('region', { name: 'Map of your properties' })).toBeVisible();
+  const properties = main.getByRole('region', { name: 'Properties', exact: true });
+  const sites = properties.getByRole('table', { name: 'Properties, by name' });
+  await expect(sites.locator('tbody tr')).toHaveCount(10);
+  // A figure opens the list behind it: the property's quotes or its overdue invoices.
+  const figure = sites.getByRole('link', { name: / (quotes? awaits? a decision|overdue invoices?) at / }).first();
+  await expect(figure).toHaveAttribute('href', /^\/sites\/[0-9A-Z]+#(quotes|invoices)$/);
+  await expect(properties.getByRole('link', { name: 'All properties' })).toHaveAttribute('href', '/sites');
+  for (const name of ['Quotes and invoices', 'Spend', 'Defects', 'Routine activities', 'Service calls']) {
+    await expect(main.getByRole('region', { name, exact: true }).getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  }
   await expect(main.locator('.loading')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
 
@@ -44,8 +70,11 @@ test('home: welcome, company, shortcuts, recent tickets and documents, in three 
   test.info().annotations.push({ type: 'home page API calls', description: own.join(', ') });
   test.info().annotations.push({ type: 'session and shell calls', description: shell.join(', ') });
   console.log(`home page API calls (${own.length}): ${own.join(', ')}; session/shell: ${shell.join(', ')}`);
-  expect(own.length).toBeLessThanOrEqual(3);
-  expect(own).toEqual(expect.arrayContaining(['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents']));
+  // The cards' three calls, and each panel's one.
+  for (const call of ['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents', ...PANELS.map((p) => p.call)]) {
+    expect(own.filter((c) => c === call), call).toHaveLength(1);
+  }
+  expect(own).toHaveLength(3 + PANELS.length);
   // A document's link is asked for when it is opened, never on load.
   expect(calls.some((c) => c.endsWith('/link'))).toBe(false);
   await checkPage(page, 'home');

@@ -1,5 +1,5 @@
 // Properties in a real browser: the list of Acme's twelve sites, the map's pins coloured by their worst
-// open defect (drawn without tiles: no map server here), the defects panel, a site with its assets and
+// open defect (drawn without tiles: no map server here), the defects panel (on home), a site with its assets and
 // published defects only, editing an asset field staff opened; and Dan of Globex sees his two sites only.
 import { expect, test, type Page } from '@playwright/test';
 import { ACME_ID, ALICE_STATE, checkPage, signIn, staff } from './support';
@@ -46,12 +46,8 @@ test.describe('as alice', () => {
       'Information',
       'No open defects',
     ]);
-    // The defects panel: the tally, the year's chart with its table, the assets by type.
-    const panel = page.getByRole('region', { name: 'Defects' });
-    await expect(panel.getByRole('list', { name: 'Open defects by severity' })).toContainText('Critical');
-    await expect(panel.getByRole('table', { name: 'Defects raised in the last 12 months' }).locator('tbody tr')).toHaveCount(12);
-    await expect(panel.getByRole('img', { name: /^Defects raised per month/ })).toBeVisible();
-    await expect(panel.getByRole('table', { name: 'Assets by type and worst open defect' })).toContainText('Fire door');
+    // The analytics panels are on the home page now, not here.
+    await expect(page.getByRole('region', { name: 'Defects', exact: true })).toHaveCount(0);
 
     await expectNothingUnpublished(page);
     await checkPage(page, 'properties');
@@ -72,6 +68,17 @@ test.describe('as alice', () => {
     await popup.getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`/sites/${siteId}$`));
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+    // The defects panel, on the home page: the tally, the year's chart with its table, the assets by type.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Alice' })).toBeVisible();
+    const panel = page.getByRole('region', { name: 'Defects', exact: true });
+    await expect(panel.getByRole('list', { name: 'Open defects by severity' })).toContainText('Critical');
+    await expect(panel.getByRole('table', { name: 'Defects raised in the last 12 months' }).locator('tbody tr')).toHaveCount(12);
+    await expect(panel.getByRole('img', { name: /^Defects raised per month/ })).toBeVisible();
+    await expect(panel.getByRole('table', { name: 'Assets by type and worst open defect' })).toContainText('Fire door');
+    await expectNothingUnpublished(page);
+    await checkPage(page, 'home-defects-panel');
   });
 
   test('a site: its details, assets and published defects; an editable asset saved', async ({ page }) => {

@@ -5,6 +5,7 @@ import { focusPageHeading } from '../components/Page';
 import { useMe, type Module } from '../features/customers';
 import { useGroup, useViewedCustomer, ViewBanner, ViewSwitcher } from '../features/groups';
 import { NewsAnnouncements, NewsBanner, useNews } from '../features/news';
+import { HeaderSearch } from '../features/search/parts';
 import { formatDate } from '../lib/format';
 import { paths } from '../lib/paths';
 import { signOut } from '../lib/session';
@@ -38,9 +39,10 @@ export function Shell() {
   const newsOn = modules.includes('news');
   const news = useNews(newsOn);
   const group = useGroup();
-  // Another customer of the contact's group whose portal is in view (null: their own company's).
+  // Another customer of the contact's group whose portal is in view (null: their own company's). /portal/me
+  // follows the view: its modules are that portal's (the menu below), and `viewing` names it.
   const viewed = useViewedCustomer();
-  const viewedName = viewed ? group.data?.customers.find((c) => c.id === viewed)?.name : undefined;
+  const viewedName = me.data?.viewing?.name;
   // The frame appears whole: news banner, navigation, the group's banner and notices together, so nothing
   // shifts the page down after it is drawn (the banners and notice depend on these three answers).
   const framing = me.isPending || (newsOn && news.isPending) || group.isPending;
@@ -82,6 +84,7 @@ export function Shell() {
           {newsOn ? <NewsAnnouncements key={viewed ?? ''} /> : null}
         </div>
         <ViewSwitcher />
+        <HeaderSearch />
         <button
           ref={menuButtonRef}
           type="button"

@@ -35,4 +35,6 @@ export const paths = {
   serviceCalls: '/service-calls',
   serviceCallsIn: (month: string, stage?: string | null) =>
     `/service-calls?month=${encodeURIComponent(month)}${stage ? `&stage=${encodeURIComponent(stage)}` : ''}`,
+  search: '/search',
+  searchFor: (q: string) => `/search?q=${encodeURIComponent(q)}`,
 } as const;

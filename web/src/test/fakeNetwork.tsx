@@ -10,10 +10,10 @@ export interface FakeCall {
   body: unknown;
 }
 
-/** Answers by path; a path without a route answers 404. */
+/** Answers by path (a route may read the request, its headers say the portal in view); without one, 404. */
 export interface FakeNetwork {
   calls: FakeCall[];
-  routes: Record<string, () => Response>;
+  routes: Record<string, (request: Request) => Response>;
   /** Each call as `GET /path?query`, for asserting what a page asked for. */
   requests(): string[];
 }
@@ -35,7 +35,7 @@ export function installFakeNetwork(): FakeNetwork {
     const text = await request.text();
     net.calls.push({ method: request.method, path: url.pathname, search: url.search, body: text ? JSON.parse(text) : null });
     const route = net.routes[url.pathname];
-    return route ? route() : new Response(null, { status: 404 });
+    return route ? route(request) : new Response(null, { status: 404 });
   }) as typeof fetch;
   return net;
 }

@@ -1,5 +1,5 @@
 // The field service feature's parts that other features' pages show (themselves lazily loaded): the
-// routine activities and service calls panels for the properties page, a property's jobs for its page, and
+// routine activities and service calls panels for the home page, a property's jobs for its page, and
 // a job's field side for the job's page.
 export type { FieldView } from './api';
 export { FieldFacts } from './components/FieldFacts';

@@ -6,15 +6,18 @@ import { api, unwrap, type components } from '../../lib/api';
 import { paths } from '../../lib/paths';
 import { ApiProblem } from '../../lib/problem';
 import { getViewedCustomer, setViewedCustomer, subscribeView } from '../../lib/portalView';
-import { meKey } from '../customers';
 
 export type GroupView = components['schemas']['GroupView'];
 export type GroupCustomer = components['schemas']['GroupCustomer'];
 
 export const groupKey = ['group'] as const;
 
-/** Answers that do not depend on the portal being viewed (neither reads the view header). */
-const VIEW_INDEPENDENT = new Set<unknown>([meKey[0], groupKey[0]]);
+/**
+ * Answers that do not depend on the portal being viewed: the group (which refuses the view header). Even
+ * /portal/me does, since its modules and `viewing` follow the view: dropped on a switch, it is read again
+ * for the new portal before the menu and the pages draw.
+ */
+const VIEW_INDEPENDENT = new Set<unknown>([groupKey[0]]);
 
 /**
  * The contact's client group with each customer's counts, or null when they have no group grant. The

@@ -18,6 +18,7 @@ export type SiteDocument = components['schemas']['SiteDocument'];
 export const siteKeys = {
   all: ['sites'] as const,
   list: (cursor: string | null) => ['sites', 'list', cursor] as const,
+  first: (limit: number) => ['sites', 'first', limit] as const,
   map: ['sites', 'map'] as const,
   detail: (id: string) => ['sites', 'detail', id] as const,
   assets: (id: string) => ['sites', 'assets', id] as const,
@@ -51,6 +52,17 @@ export function useSites(cursor: string | null) {
     queryKey: siteKeys.list(cursor),
     queryFn: () => unwrap(api.GET('/portal/sites', { params: { query: cursor ? { cursor } : {} } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The properties shown on the home page: the first of the list by name. */
+export const HOME_SITES = 10;
+
+/** The first `limit` sites by name, each with what needs attention (the home page's properties panel). */
+export function useFirstSites(limit: number) {
+  return useQuery({
+    queryKey: siteKeys.first(limit),
+    queryFn: () => unwrap(api.GET('/portal/sites', { params: { query: { limit } } })),
   });
 }
 

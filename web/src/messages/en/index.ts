@@ -11,6 +11,7 @@ import { customers } from './customers';
 import { home } from './home';
 import { jobs } from './jobs';
 import { news } from './news';
+import { search } from './search';
 import { sites } from './sites';
 import { workflows } from './workflows';
 import { tickets } from './tickets';
@@ -28,6 +29,7 @@ export const en = {
   jobs,
   workflows,
   news,
+  search,
   sites,
   tickets,
 };

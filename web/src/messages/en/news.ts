@@ -11,7 +11,6 @@ export const news = {
   pause: 'Pause news rotation',
   play: 'Resume news rotation',
   dismiss: 'Dismiss news',
-  dismissFailed: 'The news could not be dismissed. Please try again.',
   announcements: 'Announcements',
   announcementsLabel: (active: number) => (active === 0 ? 'Announcements' : `Announcements, ${active} new`),
   announcementsEmpty: 'There are no announcements.',

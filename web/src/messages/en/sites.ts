@@ -43,6 +43,12 @@ export const sites = {
     },
   },
 
+  homePanel: {
+    title: 'Properties',
+    intro: 'The first of your properties by name, with what needs attention at each.',
+    all: 'All properties',
+  },
+
   map: {
     title: 'Map of your properties',
     hint: 'Each pin is a property, coloured and sized by its worst open defect. Drag or use the arrow keys to move the map, + and − to zoom. The table below lists the same properties.',

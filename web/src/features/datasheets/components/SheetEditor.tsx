@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { m } from '../../../messages';
+import { OwnPortalOnly, useViewingOther } from '../../groups';
 import type { FieldDef, SheetView } from '../api';
 import { useSheetEditor, type SheetEditor as Editor } from '../useSheetEditor';
 import { displayValue } from '../values';
@@ -23,9 +24,15 @@ interface Props {
   onReload: () => Promise<SheetView | undefined>;
 }
 
-/** A sheet's fields with Save draft and Submit; a submitted sheet shows its values, locked. */
+/**
+ * A sheet's fields with Save draft and Submit; a submitted sheet shows its values, locked. In another
+ * company's portal of the contact's group, where saving and submitting are refused, a draft shows its
+ * values read-only too, and says why.
+ */
 export function SheetEditor({ view, mode, onReload }: Props) {
   const ed = useSheetEditor(view);
+  const viewingOther = useViewingOther();
+  const readOnly = ed.locked || viewingOther;
   const [confirming, setConfirming] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [last, setLast] = useState<'save' | 'submit'>('save');
@@ -98,23 +105,24 @@ export function SheetEditor({ view, mode, onReload }: Props) {
         aria-labelledby="sheet-fields"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!ed.locked) save();
+          if (!readOnly) save();
         }}
       >
         <h2 id="sheet-fields" className={mode === 'layout' ? 'visually-hidden' : undefined}>
           {t.fieldsHeading}
         </h2>
-        {ed.locked ? null : <p className="muted">{t.requiredNote}</p>}
+        {readOnly ? null : <p className="muted">{t.requiredNote}</p>}
+        {viewingOther && !ed.locked ? <OwnPortalOnly /> : null}
         {mode === 'layout' && view.template.layout_html ? (
           <Suspense fallback={<Loading />}>
-            <LayoutFields html={view.template.layout_html} fields={fields} editor={ed} />
+            <LayoutFields html={view.template.layout_html} fields={fields} editor={{ ...ed, locked: readOnly }} />
           </Suspense>
-        ) : ed.locked ? (
+        ) : readOnly ? (
           <LockedValues fields={fields} editor={ed} />
         ) : (
           fields.map((f) => <SheetField key={f.key} field={f} value={ed.form[f.key]} onChange={ed.change} error={ed.errors[f.key]} />)
         )}
-        {ed.locked ? null : (
+        {readOnly ? null : (
           <div className="form-actions">
             <Button type="submit" variant="secondary" busy={ed.save.isPending} disabled={ed.submit.isPending}>
               {t.save}

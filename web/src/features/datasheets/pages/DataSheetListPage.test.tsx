@@ -2,12 +2,16 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api';
+import { clearViewedCustomer, setViewedCustomer } from '../../../lib/portalView';
 import { renderWith, sheetView } from '../testing';
 import DataSheetListPage from './DataSheetListPage';
 
 const ok = (data: unknown, status = 200) => ({ data, response: new Response(null, { status }) }) as never;
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  clearViewedCustomer();
+  vi.restoreAllMocks();
+});
 
 describe('DataSheetListPage', () => {
   it('lists the sheets with status in words and the ticket raised, and starts a new one', async () => {
@@ -45,5 +49,21 @@ describe('DataSheetListPage', () => {
     renderWith(<DataSheetListPage />, { path: '/data-sheets', route: '/data-sheets' });
     expect(await screen.findByText(/No data sheet templates are available/)).toBeInTheDocument();
     expect(await screen.findByText(/no data sheets yet/)).toBeInTheDocument();
+  });
+
+  it('offers no new sheet in another company’s portal of the group, and does not read the templates', async () => {
+    setViewedCustomer('01JD00000000000000000000AN');
+    const get = vi.spyOn(api, 'GET').mockImplementation(async (path) =>
+      path === '/portal/me'
+        ? ok({ modules: ['data_sheets'], viewing: { id: '01JD00000000000000000000AN', name: 'Acme Northern Ltd' } })
+        : ok({ items: [sheetView().sheet], next_cursor: null }),
+    );
+    renderWith(<DataSheetListPage />, { path: '/data-sheets', route: '/data-sheets' });
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(await screen.findByText(/You are viewing Acme Northern Ltd’s portal/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Start a data sheet' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Template' })).not.toBeInTheDocument();
+    expect(get).not.toHaveBeenCalledWith('/portal/datasheets/templates');
   });
 });

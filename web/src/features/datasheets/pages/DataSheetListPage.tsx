@@ -3,9 +3,22 @@ import { Page } from '../../../components/Page';
 import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
+import { OwnPortalOnly, useViewingOther } from '../../groups';
 import { useSheets } from '../api';
 import { SheetTable } from '../components/SheetTable';
 import { StartSheet } from '../components/StartSheet';
+
+/** Starting a sheet belongs to a company's own portal: in another of the group, it says so instead. */
+function StartSheetHere() {
+  const viewingOther = useViewingOther();
+  if (!viewingOther) return <StartSheet />;
+  return (
+    <section className="card" aria-labelledby="start-sheet">
+      <h2 id="start-sheet">{m.datasheets.start.heading}</h2>
+      <OwnPortalOnly />
+    </section>
+  );
+}
 
 /** The company's data sheets, and starting a new one from an assigned template. */
 export default function DataSheetListPage() {
@@ -16,7 +29,7 @@ export default function DataSheetListPage() {
 
   return (
     <Page title={m.datasheets.title}>
-      <StartSheet />
+      <StartSheetHere />
       <QueryState query={sheets}>
         {(page) =>
           page.items.length === 0 && cursors.length === 0 ? (

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api';
+import { clearViewedCustomer, setViewedCustomer } from '../../../lib/portalView';
 import { renderWith, sheetView } from '../testing';
 import DataSheetPage from './DataSheetPage';
 
@@ -14,7 +15,10 @@ function open(view = sheetView()) {
   return renderWith(<DataSheetPage />, { path: '/data-sheets/:id', route: `/data-sheets/${ID}` });
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  clearViewedCustomer();
+  vi.restoreAllMocks();
+});
 
 describe('DataSheetPage', () => {
   it('generates the form from the template and saves the typed values with If-Match', async () => {
@@ -125,5 +129,24 @@ describe('DataSheetPage', () => {
     expect(screen.getByText('Yes')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Open in layout view' }));
     expect(openWindow).toHaveBeenCalledWith(`/data-sheets/${ID}/layout`, '_blank', 'noopener');
+  });
+
+  it('shows a draft read-only in another company’s portal of the group: no Save draft, no Submit', async () => {
+    setViewedCustomer('01JD00000000000000000000AN');
+    const put = vi.spyOn(api, 'PUT');
+    const post = vi.spyOn(api, 'POST');
+    vi.spyOn(api, 'GET').mockImplementation(async (path) =>
+      path === '/portal/me'
+        ? ok({ modules: ['data_sheets'], viewing: { id: '01JD00000000000000000000AN', name: 'Acme Northern Ltd' } })
+        : ok(sheetView({ values: { site: 'HQ' } })),
+    );
+    renderWith(<DataSheetPage />, { path: '/data-sheets/:id', route: `/data-sheets/${ID}` });
+    expect(await screen.findByText('HQ')).toBeInTheDocument();
+    expect(await screen.findByText(/You are viewing Acme Northern Ltd’s portal/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /Site name/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit' })).not.toBeInTheDocument();
+    expect(put).not.toHaveBeenCalled();
+    expect(post).not.toHaveBeenCalled();
   });
 });

@@ -78,8 +78,8 @@ describe('ViewSwitcher', () => {
     expect(getViewedCustomer()).toBe(NORTHERN_ID);
     expect(sessionStorage.getItem('portal.viewed-customer')).toBe(NORTHERN_ID);
     expect(qc.getQueryData(['sites', 'list'])).toBeUndefined();
-    // Neither the contact's own details nor the group depend on the portal in view.
-    expect(qc.getQueryData(['me'])).toEqual({ contact: {} });
+    // /portal/me follows the view (its modules, `viewing`): read again for the new portal. The group does not.
+    expect(qc.getQueryData(['me'])).toBeUndefined();
     expect(qc.getQueryData(['group'])).toEqual(GROUP);
     expect(screen.getByTestId('where')).toHaveTextContent(/^\/$/);
     expect(screen.getByRole('button', { name: /^Switch portal/ })).toHaveTextContent('Portal: Acme Northern Ltd');

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,11 @@ import HomePage from './HomePage';
 import { json } from '../../../test/fakeNetwork';
 
 const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwork')).installFakeNetwork());
+
+// The panels' charts need a canvas (not in jsdom); their tables carry the same figures.
+vi.mock('../../sites/components/DefectsChart', () => ({ default: () => <p>defects chart</p> }));
+vi.mock('../../billing/components/SpendChart', () => ({ default: () => <p>spend chart</p> }));
+vi.mock('../../field/components/StackedMonthsChart', () => ({ default: () => <p>months chart</p> }));
 
 const ALL = ['main_info', 'contacts', 'tickets', 'ticket_dashboard', 'jobs', 'workflows', 'data_sheets', 'documents', 'news'];
 
@@ -64,6 +69,47 @@ beforeEach(() => {
   };
 });
 
+/** The field service and portfolio modules, each with its panel's heading and its one request. */
+const PANELS: { module: string; heading: string; request: string }[] = [
+  { module: 'site_map', heading: 'Map of your properties', request: 'GET /portal/sites/map' },
+  { module: 'sites', heading: 'Properties', request: 'GET /portal/sites?limit=10' },
+  { module: 'activity', heading: 'Quotes and invoices', request: 'GET /portal/activity' },
+  { module: 'spend', heading: 'Spend', request: 'GET /portal/spend' },
+  { module: 'defect_analytics', heading: 'Defects', request: 'GET /portal/defects/summary' },
+  { module: 'routine', heading: 'Routine activities', request: `GET /portal/routine/summary?year=${new Date().getFullYear()}` },
+  { module: 'service_calls', heading: 'Service calls', request: 'GET /portal/service-calls/summary' },
+];
+const FIELD = PANELS.map((p) => p.module);
+const SITE = {
+  id: '01JSITE0000000000000000001',
+  name: 'Acme House',
+  address: { line1: '1 Example Street', city: 'London', postcode: 'EC1A 1AA', country: 'United Kingdom' },
+  attention: {
+    open_defects: 3, overdue_invoices: 1, quotes_awaiting: 2, worst_severity: 'critical',
+    by_severity: { critical: 1, non_critical: 1, non_conformance: 1, recommendation: 0, information: 0 },
+  },
+  latitude: null, longitude: null, notes: null, updated_at: '2026-11-01T10:00:00Z', version: 1,
+};
+const noStages = { on_hold: 0, ready: 0, in_progress: 0, performed: 0, complete: 0 };
+
+function answerPanels() {
+  Object.assign(net.routes, {
+    '/portal/sites/map': json(200, { type: 'FeatureCollection', features: [], next_cursor: null }),
+    '/portal/sites': json(200, { items: [SITE], next_cursor: 'next' }),
+    '/portal/activity': json(200, { quotes_awaiting: 2, quotes_expired: 0, invoices_overdue: 1, invoices_due: 0, quote_value: {}, owed: {} }),
+    '/portal/spend': json(200, { months: [] }),
+    '/portal/defects/summary': json(200, { open_by_severity: {}, months: [{ month: '2026-11', open: 1, resolved: 0 }], assets_by_type: [] }),
+    '/portal/routine/summary': json(200, { year: new Date().getFullYear(), months: [] }),
+    '/portal/service-calls/summary': json(200, { months: [{ month: '2026-11', by_stage: { ...noStages, complete: 2 } }] }),
+  });
+}
+
+/** Waits until every shown panel has its answer (no loading message left). */
+async function panelsSettled() {
+  await waitFor(() => expect(screen.queryAllByText(/Loading/)).toHaveLength(0));
+  await new Promise((r) => setTimeout(r, 50));
+}
+
 describe('HomePage', () => {
   it('shows everything with at most three API requests', async () => {
     renderHome();
@@ -109,5 +155,47 @@ describe('HomePage', () => {
     expect(screen.queryByRole('navigation', { name: 'Shortcuts' })).not.toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 50));
     expect(net.requests()).toEqual(['GET /portal/me']);
+  });
+
+  it('shows each field panel whose module is on, each asking for its figures exactly once', async () => {
+    net.routes['/portal/me'] = json(200, me([...ALL, ...FIELD, 'quotes', 'invoices']));
+    answerPanels();
+    renderHome();
+    // The panels are a chunk of their own: the first load of it (and its transform here) may take a while.
+    for (const p of PANELS) expect(await screen.findByRole('heading', { level: 2, name: p.heading }, { timeout: 5000 })).toBeInTheDocument();
+    await panelsSettled();
+
+    // The properties panel: the first page, its figures linking to the list behind them, and all of them.
+    const table = screen.getByRole('table', { name: 'Properties, by name' });
+    expect(within(table).getByRole('link', { name: 'Acme House' })).toHaveAttribute('href', '/sites/01JSITE0000000000000000001');
+    expect(within(table).getByRole('link', { name: '2 quotes await a decision at Acme House' })).toHaveAttribute(
+      'href',
+      '/sites/01JSITE0000000000000000001#quotes',
+    );
+    expect(screen.getByRole('link', { name: 'All properties' })).toHaveAttribute('href', '/sites');
+
+    const requests = net.requests();
+    for (const p of PANELS) expect(requests.filter((r) => r === p.request)).toHaveLength(1);
+    expect(requests).toHaveLength(3 + PANELS.length);
+  });
+
+  it('leaves out a panel whose module is off, and does not ask for its figures', async () => {
+    const off = ['site_map', 'spend', 'service_calls'];
+    net.routes['/portal/me'] = json(200, me([...ALL, ...FIELD.filter((f) => !off.includes(f))]));
+    answerPanels();
+    renderHome();
+    for (const p of PANELS.filter((x) => !off.includes(x.module))) {
+      expect(await screen.findByRole('heading', { level: 2, name: p.heading }, { timeout: 5000 })).toBeInTheDocument();
+    }
+    await panelsSettled();
+    const requests = net.requests();
+    for (const p of PANELS) {
+      if (off.includes(p.module)) {
+        expect(screen.queryByRole('heading', { name: p.heading })).not.toBeInTheDocument();
+        expect(requests.some((r) => r.startsWith(p.request.split('?')[0] ?? p.request))).toBe(false);
+      } else {
+        expect(requests.filter((r) => r === p.request)).toHaveLength(1);
+      }
+    }
   });
 });

@@ -1,19 +1,25 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useMe, type Me } from '../../customers';
 import { openLink } from '../../documents';
-import { useGroup, useViewedCustomer } from '../../groups';
+import { useViewingOther } from '../../groups';
 import { newestDocuments, useDocumentLink, useDocumentTree, useRecentTickets, type RecentDocument } from '../api';
 import { CompanySummary } from '../components/CompanySummary';
 import styles from '../components/Home.module.css';
 import { RecentDocuments } from '../components/RecentDocuments';
 import { RecentTickets } from '../components/RecentTickets';
 import { Shortcuts } from '../components/Shortcuts';
+import { PANEL_MODULES } from '../panelModules';
+
+// The panels (their charts and the map's Leaflet load later still) are a chunk of their own, loaded only
+// for a company with one of their modules on.
+const Panels = lazy(() => import('../components/Panels'));
 
 function TicketsCard() {
   const tickets = useRecentTickets(true);
@@ -59,27 +65,35 @@ function DocumentsCard() {
 
 function Home({ me }: { me: Me }) {
   const modules = me.modules;
-  // Another company of the contact's group in view: its name, and none of their own company's details.
-  const viewed = useViewedCustomer();
-  const other = viewed !== null;
-  const viewedName = useGroup(other).data?.customers.find((c) => c.id === viewed)?.name;
+  // Another company of the contact's group in view: its name (from /portal/me, which follows the view, as
+  // do its modules), and none of their own company's details.
+  const other = useViewingOther();
+  const panelsOn = PANEL_MODULES.some((module) => modules.includes(module));
   return (
     <>
-      <p className={styles.intro}>{m.home.intro(viewedName ?? me.company.name)}</p>
+      <p className={styles.intro}>{m.home.intro(me.viewing?.name ?? me.company.name)}</p>
       <Shortcuts modules={modules} readOnly={other} />
       <div className="grid">
         {other ? null : <CompanySummary company={me.company} linkToDetails={modules.includes('main_info')} />}
         {modules.includes('tickets') ? <TicketsCard /> : null}
         {modules.includes('documents') ? <DocumentsCard /> : null}
       </div>
+      {panelsOn ? (
+        <Suspense fallback={<Loading />}>
+          <Panels modules={modules} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
 
 /**
- * The portal's home: a welcome, the company in brief, shortcuts, recent tickets and documents. Its API
- * calls: /portal/me (cached with the shell), /portal/tickets?limit=5 and /portal/documents, each only when
- * its module is on.
+ * The portal's home: a welcome, the company in brief, shortcuts, recent tickets and documents, then the
+ * panels: the map of the sites, the first properties with their counts, quotes and invoices, spend,
+ * defects, routine activities and service calls. Its API calls: /portal/me (cached with the shell),
+ * /portal/tickets?limit=5 and /portal/documents, and one per panel (/portal/sites/map, /portal/sites?limit=10,
+ * /portal/activity, /portal/spend, /portal/defects/summary, /portal/routine/summary,
+ * /portal/service-calls/summary), each only when its module is on.
  */
 export default function HomePage() {
   const me = useMe();

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiProblem } from '../../../lib/problem';
 import { NewsCarousel, type CarouselItem } from './NewsCarousel';
 
 const items: CarouselItem[] = [
@@ -161,13 +162,21 @@ describe('NewsCarousel', () => {
 
   it('disables the × while dismissing, keeping it focusable, and says when it failed', () => {
     const onDismiss = vi.fn();
-    render(<NewsCarousel items={items} onDismiss={onDismiss} dismissing error="It failed" />);
+    const refused = new ApiProblem(403, { title: 'Forbidden', detail: 'Not in this portal.' }, null);
+    render(<NewsCarousel items={items} onDismiss={onDismiss} dismissing error={refused} />);
     const dismiss = screen.getByRole('button', { name: 'Dismiss news' });
     expect(dismiss).toHaveAttribute('aria-disabled', 'true');
     expect(dismiss).not.toBeDisabled();
     fireEvent.click(dismiss);
     expect(onDismiss).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert')).toHaveTextContent('It failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('Not in this portal.');
+  });
+
+  it('offers no × without onDismiss (another company’s portal), still showing the news', () => {
+    render(<NewsCarousel items={items} />);
+    expect(screen.getByRole('region', { name: 'News' })).toBeInTheDocument();
+    expect(shown()).toBe('Office move');
+    expect(screen.queryByRole('button', { name: 'Dismiss news' })).not.toBeInTheDocument();
   });
 
   it('shows a single item without dots, chevrons or rotation controls', () => {

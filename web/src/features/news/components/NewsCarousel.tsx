@@ -1,4 +1,5 @@
 import { useEffect, useState, type FocusEvent } from 'react';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { m } from '../../../messages';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { ChevronLeft, ChevronRight, CloseIcon, PauseIcon, PlayIcon } from './icons';
@@ -12,12 +13,17 @@ export interface CarouselItem {
 
 interface Props {
   items: CarouselItem[];
-  /** Called with the id of every item in the banner when the person dismisses it. */
-  onDismiss: (ids: string[]) => void;
+  /**
+   * Called with the id of every item in the banner when the person dismisses it. Without it the banner
+   * offers no dismissal (another company's portal, where the contact cannot dismiss its news).
+   */
+  onDismiss?: ((ids: string[]) => void) | undefined;
   /** While the dismissal is being sent. */
   dismissing?: boolean;
-  /** Said in the banner when the dismissal failed. */
-  error?: string | null;
+  /** Why the dismissal failed, said in the usual error alert. */
+  error?: unknown;
+  /** Offered with the error when sending the dismissal again may help. */
+  onRetry?: (() => void) | undefined;
   /** Milliseconds between automatic rotations. */
   interval?: number;
 }
@@ -27,7 +33,7 @@ interface Props {
  * `interval` ms, unless the pointer is over the banner, focus is inside it, the person paused it, or they
  * prefer reduced motion. Rotation is not announced; a change the person makes is (politely).
  */
-export function NewsCarousel({ items, onDismiss, dismissing = false, error = null, interval = 5000 }: Props) {
+export function NewsCarousel({ items, onDismiss, dismissing = false, error = null, onRetry, interval = 5000 }: Props) {
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(true);
   const [hovered, setHovered] = useState(false);
@@ -103,24 +109,26 @@ export function NewsCarousel({ items, onDismiss, dismissing = false, error = nul
             </button>
           </div>
         ) : null}
-        <button
-          type="button"
-          className={`${styles.iconButton} ${styles.dismiss}`}
-          aria-label={m.news.dismiss}
-          aria-busy={dismissing || undefined}
-          aria-disabled={dismissing || undefined}
-          onClick={() => {
-            // Not `disabled`: that would drop the keyboard focus while the dismissal is sent.
-            if (!dismissing) onDismiss(items.map((n) => n.id));
-          }}
-        >
-          <CloseIcon />
-        </button>
+        {onDismiss ? (
+          <button
+            type="button"
+            className={`${styles.iconButton} ${styles.dismiss}`}
+            aria-label={m.news.dismiss}
+            aria-busy={dismissing || undefined}
+            aria-disabled={dismissing || undefined}
+            onClick={() => {
+              // Not `disabled`: that would drop the keyboard focus while the dismissal is sent.
+              if (!dismissing) onDismiss(items.map((n) => n.id));
+            }}
+          >
+            <CloseIcon />
+          </button>
+        ) : null}
       </div>
       {error ? (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
+        <div className={styles.error}>
+          <ErrorAlert error={error} onRetry={onRetry} />
+        </div>
       ) : null}
     </section>
   );

@@ -32,7 +32,8 @@ export function DefectsPanelView({ summary }: { summary: Panel }) {
               <DefectsChart months={f.months} />
             </Suspense>
           </div>
-          <div className="table-wrap">
+          {/* Focusable so that a keyboard can scroll it sideways on a narrow screen. */}
+          <div className="table-wrap" role="region" aria-labelledby={ids.months} tabIndex={0}>
             <MonthTable rows={f.months} />
           </div>
         </div>

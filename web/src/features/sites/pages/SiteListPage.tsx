@@ -3,18 +3,14 @@ import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
-import { ActivityPanel, SpendPanel } from '../../billing/parts';
 import { useMe } from '../../customers';
-import { RoutinePanel, ServiceCallsPanel } from '../../field/parts';
 import { useSites } from '../api';
-import { DefectsPanel } from '../components/DefectsPanel';
 import { MapPanel } from '../components/MapPanel';
 import { SiteTable } from '../components/SiteTable';
 
 /**
- * Properties: the map (module `site_map`), the table of sites by name, the defects panel (`defect_analytics`),
- * the quotes and invoices (`activity`) and spend (`spend`) panels, and the field service panels: routine
- * activities (`routine`) and service calls (`service_calls`).
+ * Properties: the map (module `site_map`) and every site by name, a page at a time. The portfolio's panels
+ * (defects, quotes and invoices, spend, routine activities, service calls) are on the home page.
  */
 export default function SiteListPage() {
   const pages = useCursorPages();
@@ -35,11 +31,6 @@ export default function SiteListPage() {
           </>
         )}
       </QueryState>
-      {modules.includes('activity') ? <ActivityPanel /> : null}
-      {modules.includes('defect_analytics') ? <DefectsPanel /> : null}
-      {modules.includes('spend') ? <SpendPanel /> : null}
-      {modules.includes('routine') ? <RoutinePanel /> : null}
-      {modules.includes('service_calls') ? <ServiceCallsPanel /> : null}
     </Page>
   );
 }
