@@ -1,7 +1,8 @@
 // Client groups: alice's Acme Group holds her own Acme Facilities Ltd and Acme Northern Ltd. The shell's
 // switcher opens the whole-group page and each company's portal; in Acme Northern's she sees its
 // properties only and its menu (no ticket dashboard there), may not start a data sheet, and back in her
-// own, Acme's. Dan (Globex) has no group and so no switcher.
+// own, Acme's. The whole-group page maps and lists every company's properties, each opening in its
+// company's portal. Dan (Globex) has no group and so no switcher.
 import { expect, test, type Page } from '@playwright/test';
 import { ALICE_STATE, checkPage, signIn } from './support';
 
@@ -81,6 +82,37 @@ test.describe('alice', () => {
     await expect(main.getByText('Acme House').first()).toBeVisible();
     await expect(main.getByText('Leeds Office')).toHaveCount(0);
     await expect(main.getByText('Northern Depot')).toHaveCount(0);
+  });
+
+  test('the whole group’s properties: every company’s pins on one map, and one table', async ({ page }) => {
+    await page.goto('/group');
+    await expect(page.getByRole('heading', { level: 1, name: 'Whole group: Acme Group' })).toBeVisible();
+    // Each company's properties, named with their company, each a link into its company's portal.
+    const table = page.getByRole('table', { name: 'Properties of Acme Group' });
+    const leeds = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Leeds Office', exact: true }) });
+    await expect(leeds.getByRole('cell').first()).toHaveText('Acme Northern Ltd');
+    const house = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Acme House', exact: true }) });
+    await expect(house.getByRole('cell').first()).toHaveText('Acme Facilities Ltd');
+    await expect(table.getByRole('rowheader', { name: 'Northern Depot', exact: true })).toBeVisible();
+
+    // The map: Acme's dozen London sites and Acme Northern's two, one pin each.
+    const map = page.getByRole('region', { name: 'Map of the group’s properties' });
+    const pins = map.locator('path[data-severity]');
+    await expect.poll(() => pins.count()).toBeGreaterThanOrEqual(14);
+    const leedsHref = await leeds.getByRole('link', { name: 'Leeds Office' }).getAttribute('href');
+    const leedsId = leedsHref?.split('/').at(-1) ?? '';
+    const houseId = (await house.getByRole('link', { name: 'Acme House' }).getAttribute('href'))?.split('/').at(-1) ?? '';
+    await expect(map.locator(`path[data-site="${houseId}"]`)).toHaveCount(1);
+    await checkPage(page, 'group-properties');
+
+    // A pin's popup names its company; its link opens the site in that company's portal.
+    await map.locator(`path[data-site="${leedsId}"]`).dispatchEvent('click');
+    const popup = map.locator('.leaflet-popup');
+    await expect(popup).toContainText('Acme Northern Ltd');
+    await popup.getByRole('link', { name: 'Leeds Office' }).click();
+    await expect(page).toHaveURL(new RegExp(`${leedsHref}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Leeds Office' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Portal in view' })).toContainText('Viewing Acme Northern Ltd');
   });
 
   test('the banner’s button goes back to her own company', async ({ page }) => {

@@ -48,6 +48,17 @@ describe('the view header', () => {
     expect(header()).toBe(NORTHERN);
   });
 
+  it('leaves alone a customer the request names itself, in view or not', async () => {
+    const HOME = '01JD00000000000000000000AC';
+    await api.GET('/portal/sites/map', { headers: { [VIEW_HEADER]: NORTHERN } });
+    expect(header()).toBe(NORTHERN);
+    setViewedCustomer(NORTHERN);
+    await api.GET('/portal/sites', { params: { query: { limit: 100 } }, headers: { [VIEW_HEADER]: HOME } });
+    expect(header()).toBe(HOME);
+    await api.GET('/portal/sites');
+    expect(header()).toBe(NORTHERN);
+  });
+
   it('is never sent to the group itself, the account or the auth routes', async () => {
     setViewedCustomer(NORTHERN);
     await api.GET('/portal/group');

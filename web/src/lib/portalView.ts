@@ -56,11 +56,16 @@ export function sendsView(pathname: string): boolean {
   return !UNVIEWED.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
 
-/** Names the viewed customer on every portal request that acts in a company's portal. */
+/**
+ * Names the viewed customer on every portal request that acts in a company's portal. A request that names
+ * its customer itself (the whole-group page asks each company of the group in turn) is left as it is.
+ */
 export const viewHeader: Middleware = {
   onRequest({ request }) {
     const id = viewed;
-    if (id && sendsView(new URL(request.url).pathname)) request.headers.set(VIEW_HEADER, id);
+    if (id && !request.headers.has(VIEW_HEADER) && sendsView(new URL(request.url).pathname)) {
+      request.headers.set(VIEW_HEADER, id);
+    }
     return request;
   },
 };

@@ -13,7 +13,8 @@ export type GroupCustomer = components['schemas']['GroupCustomer'];
 export const groupKey = ['group'] as const;
 
 /**
- * Answers that do not depend on the portal being viewed: the group (which refuses the view header). Even
+ * Answers that do not depend on the portal being viewed: the group (which refuses the view header) and the
+ * whole-group page's reads of each company (which name their company themselves). Even
  * /portal/me does, since its modules and `viewing` follow the view: dropped on a switch, it is read again
  * for the new portal before the menu and the pages draw.
  */

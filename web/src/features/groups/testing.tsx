@@ -17,9 +17,14 @@ export const GROUP: GroupView = {
 
 const ok = (data: unknown) => ({ data, response: new Response(null, { status: 200 }) }) as never;
 
-/** `/portal/group` answers `group`, or 404 when null; every other path answers an empty object. */
+/**
+ * `/portal/group` answers `group`, or 404 when null; each company's map and properties answer none;
+ * every other path answers an empty object.
+ */
 export function answerGroup(group: GroupView | null) {
   return vi.spyOn(api, 'GET').mockImplementation((async (path: string) => {
+    if (path === '/portal/sites/map') return ok({ type: 'FeatureCollection', features: [], next_cursor: null });
+    if (path === '/portal/sites') return ok({ items: [], next_cursor: null });
     if (path !== '/portal/group') return ok({});
     if (group) return ok(group);
     return { error: { title: 'Not Found' }, response: new Response(null, { status: 404 }) } as never;

@@ -58,6 +58,11 @@ export function useSites(cursor: string | null) {
 /** The properties shown on the home page: the first of the list by name. */
 export const HOME_SITES = 10;
 
+/** The first `limit` sites by name of the customer `headers` name (the whole-group page asks each company). */
+export function fetchFirstSites(limit: number, headers: Record<string, string>) {
+  return unwrap(api.GET('/portal/sites', { params: { query: { limit } }, headers }));
+}
+
 /** The first `limit` sites by name, each with what needs attention (the home page's properties panel). */
 export function useFirstSites(limit: number) {
   return useQuery({
@@ -66,12 +71,17 @@ export function useFirstSites(limit: number) {
   });
 }
 
-/** Every site with a position, as GeoJSON points: the pages of the map (1,000 sites each) read in turn. */
-export async function fetchSiteMap(): Promise<SiteFeature[]> {
+/**
+ * Every site with a position, as GeoJSON points: the pages of the map (1,000 sites each) read in turn.
+ * `headers` may name the customer asked about (the whole-group page asks each company of the group).
+ */
+export async function fetchSiteMap(headers?: Record<string, string>): Promise<SiteFeature[]> {
   const features: SiteFeature[] = [];
   let cursor: string | null | undefined = null;
   do {
-    const page: SiteMap = await unwrap(api.GET('/portal/sites/map', { params: { query: cursor ? { cursor } : {} } }));
+    const page: SiteMap = await unwrap(
+      api.GET('/portal/sites/map', { params: { query: cursor ? { cursor } : {} }, ...(headers ? { headers } : {}) }),
+    );
     features.push(...page.features);
     cursor = page.next_cursor;
   } while (cursor);
@@ -79,7 +89,7 @@ export async function fetchSiteMap(): Promise<SiteFeature[]> {
 }
 
 export function useSiteMap() {
-  return useQuery({ queryKey: siteKeys.map, queryFn: fetchSiteMap });
+  return useQuery({ queryKey: siteKeys.map, queryFn: () => fetchSiteMap() });
 }
 
 export function useSite(id: string) {

@@ -1,4 +1,4 @@
-// The map drawn with Leaflet. Only MapPanel imports this, dynamically: Leaflet and its stylesheet are a
+// The map drawn with Leaflet. Only PinMap imports this, dynamically: Leaflet and its stylesheet are a
 // chunk of their own, loaded when a map is shown, never with the sign-in page or the rest of the app.
 import { circleMarker, control, latLngBounds, map as leafletMap, tileLayer, type LatLngTuple } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -11,6 +11,8 @@ export interface Pin {
   lng: number;
   level: SeverityLevel;
   openDefects: number;
+  /** The company the site belongs to, named first in the tooltip and popup (the whole-group map). */
+  company?: string | undefined;
 }
 
 export interface MapTexts {
@@ -44,6 +46,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 function tooltipContent(pin: Pin, texts: MapTexts): HTMLElement {
   const box = el('div');
+  if (pin.company) box.append(el('span', pin.company), el('br'));
   box.append(el('strong', pin.name), el('br'), el('span', texts.worst(texts.severity(pin.level))));
   return box;
 }
@@ -59,6 +62,7 @@ function popupContent(pin: Pin, o: DrawOptions): HTMLElement {
     o.onOpen(pin.id);
   });
   title.append(link);
+  if (pin.company) box.append(el('p', pin.company, 'site-pin-company'));
   box.append(title, el('p', o.texts.worst(o.texts.severity(pin.level))), el('p', o.texts.openDefects(pin.openDefects)));
   return box;
 }
