@@ -22,16 +22,8 @@ pub const WORD_BOUND: usize = 400;
 const DEFAULT_LIMIT: u32 = 20;
 const MAX_LIMIT: u32 = 50;
 
-/// The sites, assets, published defects, quotes past draft, invoices and jobs of the portal in view whose
-/// words begin with every word of `q`, best first. A kind shows only while its module is on (sites,
-/// assets and defects: `sites`; `quotes`; `invoices`; `jobs`), exactly as its lists do.
-#[utoipa::path(get, path = "/portal/search", tag = "portal", security(("portal" = [])), params(SearchParams),
-    responses((status = 200, body = SearchResults), Problems))]
-pub async fn search(
-    State(ctx): State<Context>,
-    who: PortalRead<module::Search>,
-    QueryParams(p): QueryParams<SearchParams>,
-) -> ApiResult<Json<SearchResults>> {
+/// The limit and the query's words, or 400 naming the parameter.
+fn checked(p: &SearchParams) -> ApiResult<(u32, Vec<String>)> {
     let limit = match p.limit {
         None => DEFAULT_LIMIT,
         Some(n) if (1..=MAX_LIMIT).contains(&n) => n,
@@ -46,9 +38,27 @@ pub async fn search(
     if p.site_id.as_deref().is_some_and(|s| !ids::is_valid(s)) {
         return Err(ApiError::bad_request("site_id", "is not a site id"));
     }
+    Ok((limit, words))
+}
+
+/// The sites, assets, published defects, quotes past draft, invoices and jobs of the portal in view whose
+/// words begin with every word of `q`, best first. A kind shows only while its module is on (sites,
+/// assets and defects: `sites`; `quotes`; `invoices`; `jobs`), exactly as its lists do.
+#[utoipa::path(get, path = "/portal/search", tag = "portal", security(("portal" = [])), params(SearchParams),
+    responses((status = 200, body = SearchResults), Problems))]
+pub async fn search(
+    State(ctx): State<Context>,
+    who: PortalRead<module::Search>,
+    QueryParams(p): QueryParams<SearchParams>,
+) -> ApiResult<Json<SearchResults>> {
     let customer = who.0.customer_id.as_str();
-    let reads = try_join_all(words.iter().map(|w| ctx.table.search_word(customer, w, WORD_BOUND)));
-    let (session, hits) = who.check_during(&ctx, reads).await?;
+    // The input is checked inside the read, so a caller the access check refuses learns nothing from it.
+    let read = async {
+        let (limit, words) = checked(&p)?;
+        let hits = try_join_all(words.iter().map(|w| ctx.table.search_word(customer, w, WORD_BOUND))).await?;
+        Ok((limit, words, hits))
+    };
+    let (session, (limit, words, hits)) = who.check_during(&ctx, read).await?;
     let shown: Vec<SearchKind> = SearchKind::ALL
         .into_iter()
         .filter(|k| session.modules.contains(&k.module()))
