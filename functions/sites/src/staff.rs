@@ -68,7 +68,8 @@ pub async fn create_site(
         version: 1,
     };
     input.apply(&mut site);
-    ctx.table.create_site(&site).await?;
+    let postings = ctx.table.search_actions(None, Some(&site))?;
+    ctx.table.put_new_for_customer_with(&id, &site, postings).await?;
     Ok((StatusCode::CREATED, Json(SiteView::new(site, &Default::default()))))
 }
 
@@ -98,14 +99,15 @@ pub async fn update_site(
     IfMatch(v): IfMatch,
     JsonBody(input): JsonBody<SiteInput>,
 ) -> ApiResult<Json<SiteView>> {
-    let before = ctx.table.get::<Site>((&cid, &id)).await?.ok_or(ApiError::NotFound)?;
-    if before.version != v {
-        return Err(stale());
-    }
-    let mut site = before.clone();
-    input.apply(&mut site);
-    site.version = v + 1;
-    ctx.table.save_site(&before, &site).await?;
+    let site = ctx
+        .table
+        .update_versioned_with::<Site>(
+            (&cid, &id),
+            v,
+            |s| input.apply(s),
+            |before, after| ctx.table.search_actions(Some(before), Some(after)),
+        )
+        .await?;
     let counts = ctx.table.counts(Site::counts_key(&cid, &id)).await?;
     Ok(Json(SiteView::new(site, &counts)))
 }

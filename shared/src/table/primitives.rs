@@ -126,20 +126,35 @@ impl Table {
     }
 
     /// Replaces an entity if it is still at `read_version`, after `change`; the version moves on by one.
-    pub async fn update_versioned<E: Entity + Versioned>(
+    pub async fn update_versioned<E: Entity + Versioned + Clone>(
         &self,
         id: E::Id<'_>,
         read_version: u64,
         change: impl FnOnce(&mut E),
     ) -> ApiResult<E> {
-        let mut entity: E = self.get(id).await?.ok_or(ApiError::NotFound)?;
-        if *entity.version_mut() != read_version {
+        self.update_versioned_with(id, read_version, change, |_, _| Ok(Vec::new()))
+            .await
+    }
+
+    /// [`Table::update_versioned`], with the actions `more` derives from the entity before and after the
+    /// change (its search postings, say) in the same transaction.
+    pub async fn update_versioned_with<E: Entity + Versioned + Clone>(
+        &self,
+        id: E::Id<'_>,
+        read_version: u64,
+        change: impl FnOnce(&mut E),
+        more: impl FnOnce(&E, &E) -> ApiResult<Vec<Action>>,
+    ) -> ApiResult<E> {
+        let mut before: E = self.get(id).await?.ok_or(ApiError::NotFound)?;
+        if *before.version_mut() != read_version {
             return Err(customers::stale());
         }
+        let mut entity = before.clone();
         change(&mut entity);
         *entity.version_mut() = read_version + 1;
-        self.transact_or(vec![self.put_versioned(&entity, read_version)?], |_| customers::stale())
-            .await?;
+        let mut actions = vec![self.put_versioned(&entity, read_version)?];
+        actions.extend(more(&before, &entity)?);
+        self.transact_or(actions, |_| customers::stale()).await?;
         Ok(entity)
     }
 
@@ -201,6 +216,17 @@ impl Table {
         self.put_if(entity, Condition::at_version(read_version))
     }
 
+    /// A Put without a condition (for an item another action of the transaction guards), named after
+    /// the entity.
+    pub fn put_unconditional<E: Entity>(&self, entity: &E) -> ApiResult<Action> {
+        let put = Put::builder()
+            .table_name(&self.name)
+            .set_item(Some(entity.to_item()?))
+            .build()
+            .map_err(|_| ApiError::Internal)?;
+        Ok(Action::new(E::TYPE, TransactWriteItem::builder().put(put).build()))
+    }
+
     /// A Put under a condition, named after the entity.
     pub fn put_if<E: Entity>(&self, entity: &E, condition: Condition) -> ApiResult<Action> {
         let c = condition.render();
@@ -254,10 +280,22 @@ impl Table {
     /// Writes a new item that belongs to a customer, in one transaction with a check that the customer
     /// exists: 404 for an unknown customer, never an orphan.
     pub async fn put_new_for_customer<E: Entity>(&self, customer_id: &str, entity: &E) -> ApiResult<()> {
-        let actions = vec![
+        self.put_new_for_customer_with(customer_id, entity, Vec::new()).await
+    }
+
+    /// [`Table::put_new_for_customer`], with `more` actions (the entity's search postings, say) in the same
+    /// transaction.
+    pub async fn put_new_for_customer_with<E: Entity>(
+        &self,
+        customer_id: &str,
+        entity: &E,
+        more: Vec<Action>,
+    ) -> ApiResult<()> {
+        let mut actions = vec![
             self.check::<Customer>(customer_id, Condition::exists())?,
             self.put_new(entity)?,
         ];
+        actions.extend(more);
         self.transact_or(actions, |_| ApiError::NotFound).await
     }
 

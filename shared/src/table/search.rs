@@ -9,13 +9,13 @@
 
 use std::collections::BTreeSet;
 
-use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem};
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{keys, Action, Entity, PrimaryKey, Table};
 use crate::{
-    error::{from_sdk, ApiError, ApiResult},
+    error::{from_sdk, ApiResult},
     modules::Module,
 };
 
@@ -227,13 +227,8 @@ impl Table {
         if let Some(new) = &new {
             for term in &new.terms {
                 let posting = Posting::of(&customer_id, term, new);
-                let put = Put::builder()
-                    .table_name(&self.name)
-                    .set_item(Some(posting.to_item()?))
-                    .build()
-                    .map_err(|_| ApiError::Internal)?;
                 actions.push(
-                    Action::new(Posting::TYPE, TransactWriteItem::builder().put(put).build())
+                    self.put_unconditional(&posting)?
                         .named(format!("{}#{term}", Posting::TYPE)),
                 );
             }

@@ -118,29 +118,3 @@ pub fn worst(counts: &super::counters::Counts) -> Option<Severity> {
         .into_iter()
         .find(|s| counts.get(&s.open_counter()).copied().unwrap_or(0) > 0)
 }
-
-impl super::Table {
-    /// Adds a site to an existing customer (404 otherwise), with its search postings.
-    pub async fn create_site(&self, site: &Site) -> crate::error::ApiResult<()> {
-        let mut actions = vec![
-            self.check::<super::customers::Customer>(&site.customer_id, super::Condition::exists())?,
-            self.put_new(site)?,
-        ];
-        actions.extend(self.search_actions(None, Some(site))?);
-        self.transact_or(actions, |c| {
-            if c.failed(super::customers::Customer::TYPE) {
-                crate::error::ApiError::NotFound
-            } else {
-                crate::error::ApiError::Conflict("the site exists".into())
-            }
-        })
-        .await
-    }
-
-    /// Replaces a site read at `before.version` (409 when it changed meanwhile), with its search postings.
-    pub async fn save_site(&self, before: &Site, after: &Site) -> crate::error::ApiResult<()> {
-        let mut actions = vec![self.put_versioned(after, before.version)?];
-        actions.extend(self.search_actions(Some(before), Some(after))?);
-        self.transact_or(actions, |_| super::customers::stale()).await
-    }
-}
