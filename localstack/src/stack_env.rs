@@ -8,6 +8,8 @@ use crate::{cognito::AppClient, definitions::StackNames, provision::Stack};
 pub const DEFAULT_PATH: &str = ".local/stack.env";
 pub const DEFAULT_ENDPOINT: &str = "http://127.0.0.1:4566";
 pub const DEFAULT_PORTAL_URL: &str = "http://127.0.0.1:3000";
+/// The service business the demo portal belongs to.
+pub const DEMO_BUSINESS: &str = "Summit Facility Services";
 
 impl Stack {
     pub fn env_vars(&self, portal_url: &str) -> BTreeMap<&'static str, String> {
@@ -22,7 +24,11 @@ impl Stack {
             ("SENDER_EMAIL", self.names.sender_email.clone()),
             ("PORTAL_URL", portal_url.to_owned()),
             ("COMPANY_PHONE", "+44 20 7946 0000".to_owned()),
+            ("BUSINESS_NAME", DEMO_BUSINESS.to_owned()),
         ]);
+        if let Ok(zone) = std::env::var("BUSINESS_TIME_ZONE") {
+            v.insert("BUSINESS_TIME_ZONE", zone);
+        }
         if let Some(secret) = &self.portal.client_secret {
             v.insert("PORTAL_CLIENT_SECRET", secret.clone());
         }
@@ -80,6 +86,11 @@ impl Stack {
             tickets_email: Some("support@portal.example.com".to_owned()),
             default_assignee: Some("service-desk".to_owned()),
             support_notice_days: 60,
+            business_name: Some(DEMO_BUSINESS.to_owned()),
+            time_zone: std::env::var("BUSINESS_TIME_ZONE")
+                .ok()
+                .and_then(|z| shared::zone::BusinessZone::named(&z))
+                .unwrap_or_default(),
         }
     }
 }

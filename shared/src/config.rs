@@ -17,6 +17,8 @@ pub struct Config {
     pub portal_url: Option<String>,
     /// The service business's switchboard number, shown for relationship managers in `/portal/me`.
     pub company_phone: Option<String>,
+    /// The service business's name, on the reports it sends (`BUSINESS_NAME`).
+    pub business_name: Option<String>,
     /// How long an invitation stays valid (default 3 days).
     pub invitation_days: i64,
     /// Where new-ticket notifications go, and who new portal tickets are assigned to.
@@ -24,10 +26,13 @@ pub struct Config {
     pub default_assignee: Option<String>,
     /// How many days before a support contract ends its contacts are told (default 60).
     pub support_notice_days: i64,
+    /// The business's time zone (`BUSINESS_TIME_ZONE`, an IANA name; UTC by default): the calendar
+    /// activity is counted in.
+    pub time_zone: crate::zone::BusinessZone,
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("environment variable {0} is not set")]
+#[error("environment variable {0} is not set, or not valid")]
 pub struct MissingSetting(pub &'static str);
 
 fn var(name: &str) -> Option<String> {
@@ -46,6 +51,7 @@ impl Config {
             sender_email: var("SENDER_EMAIL"),
             portal_url: var("PORTAL_URL"),
             company_phone: var("COMPANY_PHONE"),
+            business_name: var("BUSINESS_NAME"),
             invitation_days: var("INVITATION_DAYS")
                 .and_then(|d| d.parse().ok())
                 .filter(|d| *d > 0)
@@ -56,6 +62,12 @@ impl Config {
                 .and_then(|d| d.parse().ok())
                 .filter(|d| *d > 0)
                 .unwrap_or(60),
+            time_zone: match var("BUSINESS_TIME_ZONE") {
+                None => crate::zone::BusinessZone::default(),
+                Some(name) => {
+                    crate::zone::BusinessZone::named(name.trim()).ok_or(MissingSetting("BUSINESS_TIME_ZONE"))?
+                }
+            },
         })
     }
 
@@ -77,10 +89,12 @@ impl Default for Config {
             sender_email: None,
             portal_url: None,
             company_phone: None,
+            business_name: None,
             invitation_days: 3,
             tickets_email: None,
             default_assignee: None,
             support_notice_days: 60,
+            time_zone: crate::zone::BusinessZone::default(),
         }
     }
 }

@@ -13,7 +13,8 @@ pub struct Context {
 
 impl Context {
     pub fn new(config: Config, clients: Clients) -> Self {
-        let table = Table::new(clients.dynamodb().clone(), config.table_name.clone());
+        let table =
+            Table::new(clients.dynamodb().clone(), config.table_name.clone()).with_zone(config.time_zone.clone());
         Self {
             config: Arc::new(config),
             clients,

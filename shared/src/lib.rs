@@ -3,6 +3,7 @@
 pub mod clients;
 pub mod config;
 pub mod context;
+pub mod csv;
 pub mod download;
 pub mod email;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod secrets;
 pub mod table;
 pub mod telemetry;
 pub mod validate;
+pub mod zone;
 
 pub use context::Context;
 pub use error::{ApiError, ApiResult};

@@ -35,10 +35,12 @@ pub enum Module {
     ServiceCalls,
     /// One search box across the sites, assets, defects, quotes, invoices and jobs the portal shows.
     Search,
+    /// The monthly activity report: figures, CSV and PDF.
+    Reports,
 }
 
 impl Module {
-    pub const ALL: [Module; 19] = [
+    pub const ALL: [Module; 20] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -58,6 +60,7 @@ impl Module {
         Self::Routine,
         Self::ServiceCalls,
         Self::Search,
+        Self::Reports,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

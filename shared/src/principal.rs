@@ -374,6 +374,7 @@ pub mod module {
         Spend,
         Routine,
         ServiceCalls,
-        Search
+        Search,
+        Reports
     );
 }

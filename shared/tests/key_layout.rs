@@ -618,6 +618,7 @@ fn document(visible_in_portal: bool, status: DocumentStatus) -> Document {
         visible_in_portal,
         site_id: None,
         uploaded_by: Actor::System,
+        shared_at: None,
         created_at: AT,
         updated_at: AT,
         version: 1,

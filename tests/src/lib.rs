@@ -1,6 +1,7 @@
 //! The end-to-end harness: each test provisions its own stack (table, bucket, pools, named with a fresh
 //! suffix) on the emulator and starts the local gateway on a free port, then talks to it over HTTP.
 
+pub mod activity;
 pub mod billing;
 pub mod datasheets;
 pub mod documents;

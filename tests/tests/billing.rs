@@ -620,5 +620,14 @@ async fn billing_counters_equal_a_recount_after_hundreds_of_random_changes() {
     }
     let stored = billing(table.counts(field_counts_key(&cid)).await.unwrap());
     assert_eq!(stored, billing(customer_counts), "customer counts");
+    // The months' activity, per month and per site, equals the report's recount of the same records.
+    let records = e2e::activity::Records {
+        quotes: quotes.clone(),
+        invoices: invoices.clone(),
+        ..Default::default()
+    };
+    let activity = e2e::activity::stored(&t, &cid).await;
+    assert!(activity.len() > 10, "the walk touched many months: {}", activity.len());
+    assert_eq!(activity, e2e::activity::recount(&table.zone, &records), "activity");
     assert!(quotes.len() + invoices.len() > 50, "the walk made records");
 }

@@ -291,4 +291,13 @@ async fn job_counters_equal_a_recount_after_random_changes() {
     assert_eq!(jobs_only(expected.clone()).values().sum::<i64>(), field_jobs);
     let stored = jobs_only(table.counts(field_counts_key(&cid)).await.unwrap());
     assert_eq!(stored, jobs_only(expected));
+    let records = e2e::activity::Records {
+        jobs: live.clone(),
+        ..Default::default()
+    };
+    assert_eq!(
+        e2e::activity::stored(&t, &cid).await,
+        e2e::activity::recount(&table.zone, &records),
+        "activity by month and site"
+    );
 }

@@ -31,19 +31,6 @@ use crate::{
     portal::{assigned, load_sheet, view},
 };
 
-fn csv_field(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) {
-        format!("'{v}")
-    } else {
-        v.to_owned()
-    };
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
 async fn head(ctx: &Context, id: &str) -> ApiResult<Template> {
     ctx.table.get::<Template>(id).await?.ok_or(ApiError::NotFound)
 }
@@ -282,7 +269,7 @@ pub async fn export(
     let mut csv = String::from("sheet,submitted_at,submitted_by,ticket_number");
     for f in &template.fields {
         csv.push(',');
-        csv.push_str(&csv_field(&f.label));
+        csv.push_str(&shared::csv::field(&f.label));
     }
     csv.push_str("\r\n");
     let mut spec = Sheet::of_customer(&id);
@@ -302,14 +289,14 @@ pub async fn export(
             let mut line = vec![
                 s.id.clone(),
                 when,
-                csv_field(s.submitted_by.as_deref().unwrap_or_default()),
+                shared::csv::field(s.submitted_by.as_deref().unwrap_or_default()),
                 s.ticket_number.map(|n| n.to_string()).unwrap_or_default(),
             ];
             line.extend(
                 template
                     .fields
                     .iter()
-                    .map(|f| csv_field(&s.values.get(&f.key).map(display).unwrap_or_default())),
+                    .map(|f| shared::csv::field(&s.values.get(&f.key).map(display).unwrap_or_default())),
             );
             csv.push_str(&line.join(","));
             csv.push_str("\r\n");

@@ -52,6 +52,7 @@ pub(crate) async fn start_upload(
         visible_in_portal: visible,
         site_id: input.site_id.clone(),
         uploaded_by: by,
+        shared_at: None,
         created_at: now,
         updated_at: now,
         version: 1,
@@ -124,8 +125,7 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
     } else {
         DocumentStatus::Rejected
     };
-    after.updated_at = OffsetDateTime::now_utc();
-    after.version += 1;
+    let after = after.changed_from(&doc, OffsetDateTime::now_utc());
     if !matches {
         ctx.clients
             .s3()
@@ -136,9 +136,9 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
             .await
             .map_err(from_sdk)?;
     }
-    ctx.table
-        .transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale())
-        .await?;
+    let mut actions = vec![ctx.table.put_versioned(&after, doc.version)?];
+    actions.extend(ctx.table.activity_actions(Some(&doc), Some(&after))?);
+    ctx.table.transact_or(actions, |_| stale()).await?;
     if !matches {
         return Err(ApiError::invalid(
             "size",

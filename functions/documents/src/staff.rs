@@ -82,11 +82,10 @@ pub async fn staff_visibility(
     let doc = load(&ctx, &cid, &id).await?;
     let mut after = doc.clone();
     after.visible_in_portal = input.visible_in_portal;
-    after.updated_at = OffsetDateTime::now_utc();
-    after.version += 1;
-    ctx.table
-        .transact_or(vec![ctx.table.put_versioned(&after, doc.version)?], |_| stale())
-        .await?;
+    let after = after.changed_from(&doc, OffsetDateTime::now_utc());
+    let mut actions = vec![ctx.table.put_versioned(&after, doc.version)?];
+    actions.extend(ctx.table.activity_actions(Some(&doc), Some(&after))?);
+    ctx.table.transact_or(actions, |_| stale()).await?;
     Ok(Json(DocumentResponse::from(&after)))
 }
 

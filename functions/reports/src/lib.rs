@@ -1,13 +1,21 @@
 //! The reports capability: what the portal reports about a company's activity, read from counters the
-//! records' own transactions keep. Today the ticket dashboard; the monthly activity report, its
-//! scheduled delivery and the staff reports follow.
+//! records' own transactions keep. The ticket dashboard, and the monthly activity report as figures,
+//! CSV and PDF.
 
+pub mod activity;
+pub mod csv;
+pub mod delivery;
 pub mod model;
+pub mod pdf;
 pub mod portal;
+pub mod text;
 
 use shared::Context;
 
 shared::function_api! {
     state: Context,
     routes!(portal::tickets_dashboard),
+    routes!(portal::activity),
+    routes!(portal::activity_csv),
+    routes!(portal::activity_pdf),
 }

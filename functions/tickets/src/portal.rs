@@ -27,8 +27,7 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::model::{
-    csv_field, raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter,
-    TicketRow,
+    raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow,
 };
 
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
@@ -273,8 +272,8 @@ pub async fn export(
                 &[
                     t.number.to_string(),
                     fmt(t.created_at),
-                    csv_field(&t.subject),
-                    csv_field(t.contact_name.as_deref().unwrap_or_default()),
+                    shared::csv::field(&t.subject),
+                    shared::csv::field(t.contact_name.as_deref().unwrap_or_default()),
                     t.status.as_str().to_owned(),
                     t.closed_at.map(fmt).unwrap_or_default(),
                 ]

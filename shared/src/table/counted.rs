@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{
+    activity::Reported,
     counters::{add, Counts},
     customers::Customer,
     search::Searchable,
@@ -13,7 +14,7 @@ use super::{
 use crate::error::ApiResult;
 
 /// A record that adds to its site's and its customer's counters.
-pub trait Counted: Entity + Searchable {
+pub trait Counted: Entity + Searchable + Reported {
     fn customer_id(&self) -> &str;
     /// The site it belongs to, if any; it must be a site of the customer.
     fn site_id(&self) -> Option<&str>;
@@ -27,7 +28,7 @@ pub trait Counted: Entity + Searchable {
 impl Table {
     /// Creates (`before` none), changes or deletes (`after` none) a counted record: the write conditional
     /// on the version read, a check that its site (or, without one, its customer) exists, and the
-    /// difference of its contributions added to each site's and the customer's counters, and its search postings.
+    /// difference of its contributions added to each site's and the customer's counters, its search postings and its months' activity.
     pub fn counted_actions<E: Counted>(&self, before: Option<&E>, after: Option<&E>) -> ApiResult<Vec<Action>> {
         let Some(any) = after.or(before) else {
             return Ok(Vec::new());
@@ -72,6 +73,7 @@ impl Table {
             &customer,
         )?);
         actions.extend(self.search_actions(before, after)?);
+        actions.extend(self.activity_actions(before, after)?);
         Ok(actions)
     }
 }

@@ -110,7 +110,8 @@ impl Table {
     }
 }
 
-fn numbers(item: super::Item) -> Counts {
+/// The numeric attributes of an item.
+pub fn numbers(item: super::Item) -> Counts {
     item.into_iter()
         .filter_map(|(k, v)| Some((k, v.as_n().ok()?.parse::<i64>().ok()?)))
         .collect()

@@ -210,6 +210,7 @@ impl Table {
             &customer,
         )?);
         actions.extend(self.search_actions(before, after)?);
+        actions.extend(self.activity_actions(before, after)?);
         self.transact_or(actions, |c| {
             if c.failed(Site::TYPE) {
                 ApiError::invalid("site_id", "is not a site of this customer")

@@ -32,6 +32,9 @@ pub struct Document {
     #[serde(default)]
     pub site_id: Option<String>,
     pub uploaded_by: Actor,
+    /// When it was last shared with the portal (made available and visible).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub shared_at: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -56,7 +59,19 @@ impl Document {
     }
 
     /// Shared with the portal and uploaded completely.
-    fn shown(&self) -> bool {
+    /// The next version of `before` (this, changed): stamped `now`, and marked shared if it has just
+    /// become visible in the portal.
+    pub fn changed_from(mut self, before: &Document, now: OffsetDateTime) -> Self {
+        if self.shown() && !before.shown() {
+            self.shared_at = Some(now);
+        }
+        self.updated_at = now;
+        self.version = before.version + 1;
+        self
+    }
+
+    /// Contacts see it.
+    pub fn shown(&self) -> bool {
         self.visible_in_portal && self.status == DocumentStatus::Available
     }
 

@@ -220,6 +220,8 @@ pub fn visible_documents(customer_id: &str) -> String {
 }
 
 pub const SITE_PREFIX: &str = "SITE#";
+/// A month of a customer's activity counters (`ACTIVITY#<YYYY-MM>`, and `…#SITE#<id>` per site).
+pub const ACTIVITY_PREFIX: &str = "ACTIVITY#";
 pub const ASSET_PREFIX: &str = "ASSET#";
 pub const DEFECT_PREFIX: &str = "DEFECT#";
 pub const FIELD_COUNTS: &str = "FIELDCOUNTS";

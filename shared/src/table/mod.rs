@@ -9,6 +9,8 @@
 //! - the outbox's leases live with the outbox, in [`crate::outbox`].
 
 pub mod access;
+pub mod activity;
+mod activity_sources;
 pub mod assets;
 pub mod billing;
 pub mod condition;
@@ -52,10 +54,22 @@ pub use query::QuerySpec;
 pub struct Table {
     pub client: Client,
     pub name: String,
+    /// The calendar the activity counters are kept in.
+    pub zone: crate::zone::BusinessZone,
 }
 
 impl Table {
     pub fn new(client: Client, name: String) -> Self {
-        Self { client, name }
+        Self {
+            client,
+            name,
+            zone: crate::zone::BusinessZone::default(),
+        }
+    }
+
+    /// The same table, counting activity in the business's time zone.
+    pub fn with_zone(mut self, zone: crate::zone::BusinessZone) -> Self {
+        self.zone = zone;
+        self
     }
 }

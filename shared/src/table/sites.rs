@@ -1,10 +1,12 @@
 //! Sites (a customer's properties) and the per-site and per-customer field-service counters.
 
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{customers::Address, keys, Entity, PrimaryKey, QuerySpec, Versioned};
+use super::{customers::Address, keys, Entity, PrimaryKey, QuerySpec, Table, Versioned};
+use crate::error::{from_sdk, ApiResult};
 
 /// How serious a defect is, worst first (the order pins are coloured and panels tallied in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
@@ -117,4 +119,43 @@ pub fn worst(counts: &super::counters::Counts) -> Option<Severity> {
     Severity::ALL
         .into_iter()
         .find(|s| counts.get(&s.open_counter()).copied().unwrap_or(0) > 0)
+}
+
+impl Table {
+    /// Every site of a customer as (id, name), by name: one row per site from the sites index, only
+    /// those two attributes sent back. Also answers how many round trips that took.
+    pub async fn site_names(&self, customer_id: &str) -> ApiResult<(Vec<(String, String)>, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let mut trips = 0;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.name)
+                .index_name(keys::GSI1)
+                .key_condition_expression("#pk = :pk")
+                .projection_expression("#id, #name")
+                .expression_attribute_names("#pk", keys::GSI1PK)
+                .expression_attribute_names("#id", "id")
+                .expression_attribute_names("#name", "name")
+                .expression_attribute_values(":pk", AttributeValue::S(keys::customer_sites(customer_id)))
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(from_sdk)?;
+            trips += 1;
+            for item in page.items.unwrap_or_default() {
+                let text = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned();
+                if let (Some(id), Some(name)) = (text("id"), text("name")) {
+                    out.push((id, name));
+                }
+            }
+            start = page.last_evaluated_key;
+            if start.is_none() {
+                break;
+            }
+        }
+        Ok((out, trips))
+    }
 }

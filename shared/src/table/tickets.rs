@@ -348,6 +348,7 @@ impl Table {
             self.put_new(ticket)?,
         ];
         actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
+        actions.extend(self.activity_actions(None, Some(ticket))?);
         actions.extend(extra);
         match self.transact(actions).await {
             Ok(()) => Ok(()),
@@ -384,6 +385,7 @@ impl Table {
     pub async fn save_ticket(&self, before: &Ticket, after: &Ticket, extra: Vec<Action>) -> ApiResult<()> {
         let mut actions = vec![self.put_versioned(after, before.version)?];
         actions.extend(self.dashboard_update(&after.customer_id, &dashboard_delta(Some(before), after))?);
+        actions.extend(self.activity_actions(Some(before), Some(after))?);
         actions.extend(extra);
         self.transact_or(actions, |_| stale()).await
     }
