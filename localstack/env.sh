@@ -74,6 +74,19 @@ ensure_chromium() {
   exit 1
 }
 
+# Poppler's pdftotext and pdftoppm: the report tests read the PDFs back as text and render a page.
+ensure_poppler() {
+  if command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's poppler-utils for the report tests (once)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+    return 0
+  fi
+  echo "The report tests need pdftotext and pdftoppm. Install Debian's package 'poppler-utils' (sudo apt-get install poppler-utils) and run again." >&2
+  exit 1
+}
+
 # The web app's npm packages, exactly as the committed lockfile pins them; a no-op while it is unchanged.
 ensure_web_deps() {
   local stamp="$ROOT/web/node_modules/.lockfile-installed"

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$ROOT"
 ensure_venv
 export PORTAL_VENV="$VENV"
+ensure_poppler
 
 started=""
 if ! emulator_up || ! dynamodb_up; then

@@ -888,3 +888,12 @@ fn search_postings() {
         ])
     );
 }
+
+#[test]
+fn activity_counters() {
+    use shared::table::{activity::sort_key, keys};
+    // A month's total and one site's row, both in the customer's partition.
+    assert_eq!(keys::customer("C1"), "CUST#C1");
+    assert_eq!(sort_key("2026-10", None), "ACTIVITY#2026-10");
+    assert_eq!(sort_key("2026-10", Some("S1")), "ACTIVITY#2026-10#SITE#S1");
+}

@@ -300,6 +300,26 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     let titles = strings(&found, "title");
     assert!(titles.iter().any(|t| t == "Globex Tower"), "{titles:?}");
 
+    // The monthly activity report: last month's has Acme's invoices and routine work on Acme's sites, and
+    // nothing of Globex's; its PDF is a link.
+    let today = time::OffsetDateTime::now_utc().date();
+    let last = today.replace_day(1).unwrap() - time::Duration::days(1);
+    let month = format!("{:04}-{:02}", last.year(), u8::from(last.month()));
+    let report = get(&t, &format!("/portal/reports/activity?month={month}"), &alice).await;
+    assert_eq!(report["empty"], false, "{report}");
+    let sections = strings(report["sections"].as_array().unwrap(), "key");
+    assert!(
+        sections.iter().any(|k| k == "invoices") && sections.iter().any(|k| k == "routine"),
+        "{sections:?}"
+    );
+    assert!(
+        !report["sites"].as_array().unwrap().is_empty(),
+        "a row per site with activity"
+    );
+    assert!(!report.to_string().contains("Globex"), "{report}");
+    let link = get(&t, &format!("/portal/reports/activity/pdf?month={month}"), &alice).await;
+    assert!(link["url"].as_str().unwrap().contains("reports/activity/"), "{link}");
+
     // Sites: Acme's dozen with pins of every colour but none left unpublished; Globex's two for Dan.
     let sites = items(&get(&t, "/portal/sites?limit=100", &alice).await);
     assert_eq!(sites.len(), 12);

@@ -546,3 +546,104 @@ async fn a_known_month_reports_a_recount_of_its_records_in_the_business_zone() {
         assert_eq!(t.get(path, &token).await.status(), 404, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_group_contact_gets_the_whole_groups_report_and_each_companys_own() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let (home, contact, token) = t.customer_with_portal_contact("Group Home Ltd").await;
+    let (hid, kid) = (id(&home), id(&contact));
+    let regional = t.create_customer("Group Regional Ltd").await;
+    let rid = id(&regional);
+    for (cid, name) in [(&hid, "Home Depot"), (&rid, "Regional Yard")] {
+        let site = id(&body(
+            t.post(
+                &format!("/admin/customers/{cid}/sites"),
+                &staff,
+                json!({ "name": name }),
+            )
+            .await,
+        )
+        .await);
+        sent_quote_and_invoice(&t, cid, &site).await;
+    }
+    let (_, _, stranger) = t.customer_with_portal_contact("Not Grouped Ltd").await;
+
+    // Without a grant there is no group report.
+    assert_eq!(t.get("/portal/reports/activity?group=true", &token).await.status(), 404);
+    let group = body(
+        t.post(
+            "/admin/groups",
+            &staff,
+            json!({ "name": "National", "customer_ids": [hid, rid] }),
+        )
+        .await,
+    )
+    .await;
+    let r = t
+        .request(
+            Method::PUT,
+            &format!("/admin/contacts/{kid}/group-access"),
+            Some(&staff),
+        )
+        .json(&json!({ "group_id": group["id"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+
+    // The whole group: both companies' figures summed, every company's sites named after it.
+    let whole = body(t.get("/portal/reports/activity?group=true", &token).await).await;
+    assert_eq!(whole["customer_name"], "National (group)");
+    assert_eq!(figure(&whole, "quotes_sent").0, 2);
+    // The helper's invoices were issued five days ago: that month holds both.
+    let issued = OffsetDateTime::now_utc().date() - Duration::days(5);
+    let uri = format!("/portal/reports/activity?group=true&month={:04}-{:02}", issued.year(), u8::from(issued.month()));
+    let then = body(t.get(&uri, &token).await).await;
+    assert_eq!(figure(&then, "invoices_issued"), (2, vec!["GBP 24000".to_owned()]));
+    let names: Vec<&str> = whole["sites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Group Home Ltd – Home Depot", "Group Regional Ltd – Regional Yard"]
+    );
+    let link = body(t.get("/portal/reports/activity/pdf?group=true", &token).await).await;
+    let text = pdf_text(&t, &link).await;
+    assert!(
+        text.contains("National (group)") && text.contains("Regional Yard"),
+        "{text}"
+    );
+
+    // Each company alone: its own, and the member viewed through the header.
+    let own = body(t.get("/portal/reports/activity", &token).await).await;
+    assert_eq!(
+        (own["customer_name"].as_str(), figure(&own, "quotes_sent").0),
+        (Some("Group Home Ltd"), 1)
+    );
+    let r = t
+        .request(Method::GET, "/portal/reports/activity", Some(&token))
+        .header("x-portal-customer", &rid)
+        .send()
+        .await
+        .unwrap();
+    let viewed = body(r).await;
+    assert_eq!(viewed["customer_name"], "Group Regional Ltd");
+    assert_eq!(figure(&viewed, "quotes_sent").0, 1);
+    // The group's report comes from the contact's own portal; a stranger has no group.
+    let r = t
+        .request(Method::GET, "/portal/reports/activity?group=true", Some(&token))
+        .header("x-portal-customer", &rid)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert_eq!(problem(r).await["errors"][0]["field"], "x-portal-customer");
+    assert_eq!(
+        t.get("/portal/reports/activity?group=true", &stranger).await.status(),
+        404
+    );
+}

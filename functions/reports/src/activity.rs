@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use shared::{
     modules::Module,
     table::{
@@ -17,7 +17,7 @@ use time::Date;
 use utoipa::ToSchema;
 
 /// `GET /portal/reports/activity`.
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct ActivityReport {
     pub customer_id: String,
     pub customer_name: String,
@@ -44,7 +44,7 @@ pub struct ActivityReport {
 }
 
 /// What a section covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKey {
     Tickets,
@@ -57,14 +57,14 @@ pub enum SectionKey {
     Documents,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Section {
     pub key: SectionKey,
     pub title: String,
     pub figures: Vec<Figure>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Figure {
     /// Stable, for the CSV and the web app's labels (`tickets_opened`, `defects_raised_critical`).
     pub key: String,
@@ -74,20 +74,20 @@ pub struct Figure {
     pub amounts: Vec<Amount>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Amount {
     pub currency: String,
     /// In minor units (cents).
     pub minor: i64,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Column {
     pub key: String,
     pub label: String,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct SiteRow {
     pub site_id: String,
     pub name: String,
@@ -95,14 +95,14 @@ pub struct SiteRow {
     pub values: Vec<i64>,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Trend {
     /// `YYYY-MM`, oldest first.
     pub months: Vec<String>,
     pub series: Vec<Series>,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Series {
     pub key: String,
     pub label: String,

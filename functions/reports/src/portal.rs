@@ -8,15 +8,17 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
+use futures_util::future::try_join_all;
 use serde::Deserialize;
 use shared::{
     error::{ApiError, ApiResult},
     extract::QueryParams,
     openapi::Problems,
-    principal::{module, Portal, PortalRead},
+    principal::{module, Portal, PortalRead, VIEW_HEADER},
     table::{
         activity::{sort_key, MonthActivity},
-        counters::Counts,
+        counters::{add, Counts},
+        customers::Customer,
         keys,
         operations::{month_bounds, month_of},
         PrimaryKey,
@@ -55,6 +57,9 @@ pub struct MonthParams {
     /// `YYYY-MM`, in the business's time zone: from the company's first month with records to the
     /// current one (the default).
     pub month: Option<String>,
+    /// `true`: the whole client group's report (the group staff granted the contact, asked from the
+    /// contact's own portal): every company's figures summed and every company's sites; 404 without a grant.
+    pub group: Option<bool>,
 }
 
 /// The month asked for, or 422 naming `month` for one that does not parse or has not begun.
@@ -86,62 +91,134 @@ fn months_up_to(month: &str, n: usize) -> Vec<String> {
     out
 }
 
-/// What one report reads: the month's counters, the first month with records, the earlier months'
-/// totals for the chart and the sites' names, in parallel.
+/// What one company's report reads: the month's counters, its first month with records, the earlier
+/// months' totals for the chart and its sites' names, in parallel.
 struct Read {
-    month: String,
-    today: Date,
     activity: MonthActivity,
+    first: Option<String>,
     trend: Vec<(String, Counts)>,
     site_names: BTreeMap<String, String>,
 }
 
-async fn read(ctx: &Context, customer_id: &str, asked: Option<&str>) -> ApiResult<Read> {
-    let today = ctx.table.zone.today();
-    let month = checked_month(asked, today)?;
-    let months = months_up_to(&month, TREND_MONTHS);
+async fn read(ctx: &Context, customer_id: &str, month: &str) -> ApiResult<Read> {
+    let months = months_up_to(month, TREND_MONTHS);
     let earlier: Vec<PrimaryKey> = months[..months.len() - 1]
         .iter()
         .map(|m| PrimaryKey::new(keys::customer(customer_id), sort_key(m, None)))
         .collect();
     let (activity, first, totals, sites) = tokio::try_join!(
-        ctx.table.month_activity(customer_id, &month),
+        ctx.table.month_activity(customer_id, month),
         ctx.table.first_activity_month(customer_id),
         ctx.table.counts_many(earlier),
         ctx.table.site_names(customer_id),
     )?;
-    if let Some(first) = first.filter(|f| month < *f && month != month_of(today)) {
-        return Err(ApiError::invalid(
-            "month",
-            format!("is before the company's first month with records ({first})"),
-        ));
-    }
     let mut trend: Vec<(String, Counts)> = months.iter().cloned().zip(totals).collect();
-    trend.push((month.clone(), activity.total.clone()));
+    trend.push((month.to_owned(), activity.total.clone()));
     Ok(Read {
-        month,
-        today,
         activity,
+        first,
         trend,
         site_names: sites.0.into_iter().collect(),
     })
 }
 
-/// The report of the portal in view (a group contact viewing a member company gets that company's).
+impl Read {
+    /// The companies of a group as one: counters summed, each site named after its company too.
+    fn merge(parts: Vec<(String, Read)>) -> Read {
+        let mut out = Read {
+            activity: MonthActivity::default(),
+            first: None,
+            trend: Vec::new(),
+            site_names: BTreeMap::new(),
+        };
+        for (company, part) in parts {
+            add(&mut out.activity.total, part.activity.total, 1);
+            out.activity.sites.extend(part.activity.sites);
+            out.first = match (out.first, part.first) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if out.trend.is_empty() {
+                out.trend = part.trend.iter().map(|(m, _)| (m.clone(), Counts::new())).collect();
+            }
+            for ((_, into), (_, counts)) in out.trend.iter_mut().zip(part.trend) {
+                add(into, counts, 1);
+            }
+            out.site_names.extend(
+                part.site_names
+                    .into_iter()
+                    .map(|(id, name)| (id, format!("{company} – {name}"))),
+            );
+        }
+        out
+    }
+}
+
+/// 422 for a month before the first records (the current month is always allowed).
+fn check_first(month: &str, first: Option<&str>, today: Date) -> ApiResult<()> {
+    match first {
+        Some(first) if month < first && month != month_of(today) => Err(ApiError::invalid(
+            "month",
+            format!("is before the first month with records ({first})"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The companies of the caller's client group (archived ones left out), with what each reads.
+async fn group_reads(ctx: &Context, group_id: &str, month: &str) -> ApiResult<(String, String, Read)> {
+    let (group, members) = ctx.table.group_members(group_id).await?.ok_or(ApiError::NotFound)?;
+    let mut parts = Vec::with_capacity(members.len());
+    for chunk in members.chunks(10) {
+        let found = ctx.table.get_many::<Customer>(chunk.iter().map(String::as_str)).await?;
+        let live: Vec<&Customer> = chunk
+            .iter()
+            .filter_map(|id| found.iter().find(|c| &c.id == id && !c.archived))
+            .collect();
+        let reads = try_join_all(live.iter().map(|c| read(ctx, &c.id, month))).await?;
+        parts.extend(live.iter().map(|c| c.name.clone()).zip(reads));
+    }
+    Ok((group.id, group.name, Read::merge(parts)))
+}
+
+/// The report of the portal in view (a group contact viewing a member company gets that company's), or
+/// with `group=true` the whole client group's.
 async fn report(ctx: &Context, who: PortalRead<module::Reports>, p: &MonthParams) -> ApiResult<ActivityReport> {
-    let customer_id = who.0.customer_id.clone();
-    // The month is checked inside the read, so a caller the access check refuses learns nothing from it.
-    let (session, r) = who
-        .check_during(ctx, read(ctx, &customer_id, p.month.as_deref()))
-        .await?;
+    let today = ctx.table.zone.today();
+    let (id, name, month, modules, r) = if p.group == Some(true) {
+        if who.0.viewing_other() {
+            return Err(ApiError::bad_request(
+                VIEW_HEADER,
+                "the group's report is read from the contact's own portal",
+            ));
+        }
+        let (session, month) = who
+            .check_during(ctx, async { checked_month(p.month.as_deref(), today) })
+            .await?;
+        let group_id = session.contact.group_id.as_deref().ok_or(ApiError::NotFound)?;
+        let (id, name, r) = group_reads(ctx, group_id, &month).await?;
+        check_first(&month, r.first.as_deref(), today)?;
+        (id, format!("{name} (group)"), month, session.modules, r)
+    } else {
+        let customer_id = who.0.customer_id.clone();
+        // The month is checked inside the read, so a caller the access check refuses learns nothing from it.
+        let read = async {
+            let month = checked_month(p.month.as_deref(), today)?;
+            let r = read(ctx, &customer_id, &month).await?;
+            check_first(&month, r.first.as_deref(), today)?;
+            Ok((month, r))
+        };
+        let (session, (month, r)) = who.check_during(ctx, read).await?;
+        (customer_id, session.customer.name, month, session.modules, r)
+    };
     Ok(build(&Inputs {
-        customer_id: &customer_id,
-        customer_name: &session.customer.name,
+        customer_id: &id,
+        customer_name: &name,
         business: ctx.config.business_name.as_deref().unwrap_or("Your service provider"),
-        month: &r.month,
+        month: &month,
         time_zone: ctx.table.zone.name(),
-        today: r.today,
-        modules: &session.modules,
+        today,
+        modules: &modules,
         activity: &r.activity,
         trend: &r.trend,
         site_names: &r.site_names,

@@ -9,6 +9,7 @@ pub mod fixtures;
 pub mod load;
 pub mod process;
 pub mod report;
+pub mod report_scale;
 pub mod runtime_api;
 pub mod startup;
 pub mod workloads;
@@ -38,7 +39,8 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     if let Ok(only) = std::env::var("BENCH_FUNCTIONS") {
         workloads.retain(|w| only.split(',').any(|f| f == w.function));
     }
-    // BENCH_PARTS=startup,work,load (the default: all) runs a part alone, e.g. under `perf record`.
+    // BENCH_PARTS=startup,work,load (the default: all) runs a part alone, e.g. under `perf record`;
+    // `report` (the activity report at scale) runs only when named.
     let parts = std::env::var("BENCH_PARTS").unwrap_or_else(|_| "startup,work,load".into());
     let wanted = |part: &str| parts.split(',').any(|p| p == part);
     let mut startup = Vec::new();
@@ -59,6 +61,11 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     if wanted("load") {
         eprintln!("gateway under load");
         load = load::measure(ctx, stack, &callers, Duration::from_secs(options.load_seconds)).await?;
+    }
+    // Not in the default set: it grows the benchmark customer by 5,000 sites and prints its own table.
+    if wanted("report") {
+        let scale = report_scale::measure(ctx, &callers, &options.env).await?;
+        println!("{}", scale.markdown());
     }
     let report = report::Report {
         machine: report::machine(),
