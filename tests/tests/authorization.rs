@@ -81,6 +81,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/reports/activity", Portal),
     ("GET", "/portal/reports/activity/csv", Portal),
     ("GET", "/portal/reports/activity/pdf", Portal),
+    ("GET", "/portal/reports/routine", Portal),
+    ("GET", "/portal/reports/routine/csv", Portal),
     ("GET", "/admin/customers/{id}/tickets", Staff(TicketsRead)),
     ("POST", "/admin/customers/{id}/tickets", Staff(TicketsWrite)),
     ("GET", "/admin/customers/{customer_id}/tickets/{id}", Staff(TicketsRead)),

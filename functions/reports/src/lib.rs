@@ -1,6 +1,6 @@
 //! The reports capability: what the portal reports about a company's activity, read from counters the
 //! records' own transactions keep. The ticket dashboard, and the monthly activity report as figures,
-//! CSV and PDF.
+//! CSV and PDF, and the routine activity report over a range of months.
 
 pub mod activity;
 pub mod csv;
@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod model;
 pub mod pdf;
 pub mod portal;
+pub mod routine;
 pub mod text;
 
 use shared::Context;
@@ -18,4 +19,6 @@ shared::function_api! {
     routes!(portal::activity),
     routes!(portal::activity_csv),
     routes!(portal::activity_pdf),
+    routes!(routine::routine),
+    routes!(routine::routine_csv),
 }

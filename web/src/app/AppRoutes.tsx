@@ -10,6 +10,7 @@ import { RoutineListPage, ServiceCallListPage } from '../features/field';
 import { GroupPage } from '../features/groups';
 import { HomePage } from '../features/home';
 import { JobListPage, JobPage } from '../features/jobs';
+import { ActivityReportPage } from '../features/reports';
 import { SearchPage } from '../features/search';
 import { SiteListPage, SitePage } from '../features/sites';
 import { DashboardPage, NewTicketPage, TicketListPage, TicketPage } from '../features/tickets';
@@ -66,6 +67,7 @@ export function AppRoutes() {
           <Route path="quotes" element={inModule('quotes', <QuoteListPage />)} />
           <Route path="quotes/:id" element={inModule('quotes', <QuotePage />)} />
           <Route path="invoices" element={inModule('invoices', <InvoiceListPage />)} />
+          <Route path="reports" element={inModule('reports', <ActivityReportPage />)} />
           <Route path="search" element={inModule('search', <SearchPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -24,6 +24,7 @@ const NAV: { module: Module | null; to: string; label: string }[] = [
   { module: 'sites', to: paths.sites, label: m.sites.nav },
   { module: 'quotes', to: paths.quotes, label: m.billing.nav.quotes },
   { module: 'invoices', to: paths.invoices, label: m.billing.nav.invoices },
+  { module: 'reports', to: paths.reports, label: m.reports.nav },
 ];
 
 /** The frame of every signed-in page: news, header, navigation, notices and the page itself. */

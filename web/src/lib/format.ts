@@ -20,6 +20,12 @@ export function formatMonth(month: string): string {
   return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric' }).format(new Date(y ?? 1970, (mo ?? 1) - 1, 1));
 }
 
+/** `YYYY-MM` as the month's full name with its year: `November 2026`. */
+export function formatMonthLong(month: string): string {
+  const [y, mo] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(new Date(y ?? 1970, (mo ?? 1) - 1, 1));
+}
+
 export function formatNumber(value: number, digits = 0): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }

@@ -35,6 +35,8 @@ export const paths = {
   serviceCalls: '/service-calls',
   serviceCallsIn: (month: string, stage?: string | null) =>
     `/service-calls?month=${encodeURIComponent(month)}${stage ? `&stage=${encodeURIComponent(stage)}` : ''}`,
+  reports: '/reports',
+  reportIn: (month: string) => `/reports?month=${encodeURIComponent(month)}`,
   search: '/search',
   searchFor: (q: string) => `/search?q=${encodeURIComponent(q)}`,
 } as const;

@@ -11,6 +11,7 @@ import { customers } from './customers';
 import { home } from './home';
 import { jobs } from './jobs';
 import { news } from './news';
+import { reports } from './reports';
 import { search } from './search';
 import { sites } from './sites';
 import { workflows } from './workflows';
@@ -29,6 +30,7 @@ export const en = {
   jobs,
   workflows,
   news,
+  reports,
   search,
   sites,
   tickets,

@@ -1,0 +1,88 @@
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
+import { Page } from '../../../components/Page';
+import { formatMonthLong } from '../../../lib/format';
+import { ApiProblem, fieldErrors, problemMessage } from '../../../lib/problem';
+import { m } from '../../../messages';
+import { useActivityReport, type ActivityReport } from '../api';
+import { MonthPicker } from '../components/MonthPicker';
+import { ReportActions } from '../components/ReportActions';
+import { ReportHeader } from '../components/ReportHeader';
+import styles from '../components/Reports.module.css';
+import { SectionCards } from '../components/SectionCard';
+import { SiteActivityTable } from '../components/SiteActivityTable';
+import { TrendPanel } from '../components/TrendPanel';
+import { currentMonth, laterMonth } from '../month';
+
+/** The API's word on the month asked for: a 422 naming `month` (a bad or future month), else nothing. */
+function monthProblem(error: unknown): string | undefined {
+  if (!(error instanceof ApiProblem) || error.status !== 422) return undefined;
+  return fieldErrors(error).month ?? problemMessage(error);
+}
+
+/** The report's figures: header, sections (or that nothing happened), the six months and the properties. */
+function ReportBody({ report }: { report: ActivityReport }) {
+  return (
+    <>
+      <ReportHeader report={report} />
+      {report.empty ? <p className="alert alert-info">{m.reports.empty(formatMonthLong(report.month))}</p> : null}
+      <SectionCards sections={report.sections} />
+      <TrendPanel trend={report.trend} />
+      <SiteActivityTable report={report} />
+    </>
+  );
+}
+
+/**
+ * The monthly activity report (`/reports?month=2026-11`): the month's figures per module, the six months up
+ * to it as a chart, the properties with activity; its PDF and CSV. Without a month, the current one.
+ */
+export default function ActivityReportPage() {
+  const t = m.reports;
+  const [params, setParams] = useSearchParams();
+  // Whatever the address says is asked: the API answers a bad or future month with a 422 to show.
+  const asked = params.get('month') || null;
+  const report = useActivityReport(asked);
+  const data = report.isError ? undefined : report.data;
+  // The month in view: the one asked for, else the API's current month once it has answered.
+  const month = asked ?? data?.month ?? null;
+  const problem = monthProblem(report.error);
+
+  const choose = (next: string) =>
+    setParams((p) => {
+      const out = new URLSearchParams(p);
+      out.set('month', next);
+      return out;
+    });
+
+  return (
+    <Page title={t.title}>
+      <p className="muted">{t.intro}</p>
+      <div className={styles.controls}>
+        <MonthPicker
+          value={month ?? currentMonth()}
+          // No later than this month; the business's current month may be ahead of the contact's clock.
+          max={laterMonth(currentMonth(), asked ? null : data?.month)}
+          error={problem}
+          onChange={choose}
+        />
+        {data && month ? <ReportActions key={data.month} month={data.month} /> : null}
+      </div>
+      <p className="visually-hidden" role="status">
+        {report.isPlaceholderData ? t.updating : ''}
+      </p>
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        problem ? null : (
+          <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />
+        )
+      ) : data ? (
+        <div aria-busy={report.isPlaceholderData || undefined}>
+          <ReportBody report={data} />
+        </div>
+      ) : null}
+    </Page>
+  );
+}
