@@ -507,6 +507,44 @@ async fn a_known_month_reports_a_recount_of_its_records_in_the_business_zone() {
     let empty = body(t.get("/portal/reports/activity/pdf?month=2026-08", &token).await).await;
     assert!(pdf_text(&t, &empty).await.contains("Nothing happened in August 2026."));
 
+    // The routine activity report over October: what was due, its last day, when it was done and how
+    // that reads; the CSV holds the same lines. A range backwards is refused naming `from`.
+    let routine = body(t.get("/portal/reports/routine?from=2026-10&to=2026-10", &token).await).await;
+    let mut lines: Vec<(String, String, String)> = routine["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["site_name"].as_str().unwrap().to_owned(),
+                l["performed_on"].as_str().unwrap_or("-").to_owned(),
+                l["outcome"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            ("Alpha House".to_owned(), "2026-10-20".to_owned(), "on_time".to_owned()),
+            ("Beta Works".to_owned(), "-".to_owned(), "missed".to_owned()),
+        ]
+    );
+    let r = t
+        .get("/portal/reports/routine/csv?from=2026-09&to=2026-11", &token)
+        .await;
+    assert_eq!(r.status(), 200);
+    let csv = r.text().await.unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2026-10,2026-10-31,2026-10-20,on_time,")),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3, "a heading and the two lines: {csv}");
+    let r = t.get("/portal/reports/routine?from=2026-11&to=2026-10", &token).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(problem(r).await["errors"][0]["field"], "from");
+
     // A change to October: the next request renders again, and the figure moves.
     let before = records.defects[0].clone();
     let mut after = before.clone();
@@ -542,6 +580,7 @@ async fn a_known_month_reports_a_recount_of_its_records_in_the_business_zone() {
         "/portal/reports/activity",
         "/portal/reports/activity/csv",
         "/portal/reports/activity/pdf",
+        "/portal/reports/routine",
     ] {
         assert_eq!(t.get(path, &token).await.status(), 404, "{path}");
     }
@@ -598,7 +637,11 @@ async fn a_group_contact_gets_the_whole_groups_report_and_each_companys_own() {
     assert_eq!(figure(&whole, "quotes_sent").0, 2);
     // The helper's invoices were issued five days ago: that month holds both.
     let issued = OffsetDateTime::now_utc().date() - Duration::days(5);
-    let uri = format!("/portal/reports/activity?group=true&month={:04}-{:02}", issued.year(), u8::from(issued.month()));
+    let uri = format!(
+        "/portal/reports/activity?group=true&month={:04}-{:02}",
+        issued.year(),
+        u8::from(issued.month())
+    );
     let then = body(t.get(&uri, &token).await).await;
     assert_eq!(figure(&then, "invoices_issued"), (2, vec!["GBP 24000".to_owned()]));
     let names: Vec<&str> = whole["sites"]
