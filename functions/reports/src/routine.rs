@@ -43,10 +43,21 @@ pub struct RoutineReportParams {
     pub from: Option<String>,
     /// Last month due, `YYYY-MM` (default: the current month); at most 36 months after `from`.
     pub to: Option<String>,
-    /// Lines per page, 1 to 100 (default 25; not for the CSV).
+    /// Lines per page, 1 to 100 (default 25).
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page (not for the CSV).
+    /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+}
+
+/// The CSV's range: the whole of it, not paged.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RoutineRangeParams {
+    /// First month due, `YYYY-MM` (default: eleven months before `to`).
+    pub from: Option<String>,
+    /// Last month due, `YYYY-MM` (default: the current month); at most 36 months after `from`.
+    pub to: Option<String>,
 }
 
 /// One piece of routine work.
@@ -71,17 +82,17 @@ fn months_apart(from: Date, to: Date) -> i32 {
 }
 
 /// The range asked for, or 422 naming the parameter at fault.
-fn range(p: &RoutineReportParams, today: Date) -> ApiResult<(String, String)> {
+fn range(from: Option<&str>, to: Option<&str>, today: Date) -> ApiResult<(String, String)> {
     let parse = |field: &'static str, v: &str| {
         month_bounds(v)
             .map(|(first, _)| first)
             .ok_or_else(|| ApiError::invalid(field, "must be a month as YYYY-MM"))
     };
-    let to = match &p.to {
+    let to = match to {
         Some(v) => parse("to", v)?,
         None => today.replace_day(1).expect("day 1"),
     };
-    let from = match &p.from {
+    let from = match from {
         Some(v) => parse("from", v)?,
         None => {
             let mut d = to;
@@ -153,13 +164,13 @@ async fn lines(ctx: &Context, customer_id: &str, jobs: Vec<Job>, today: Date) ->
 async fn checked<T>(
     ctx: &Context,
     who: PortalRead<module::Reports>,
-    p: &RoutineReportParams,
+    (from, to): (Option<&str>, Option<&str>),
     read: impl AsyncFnOnce(String, String) -> ApiResult<T>,
 ) -> ApiResult<(String, T)> {
     let customer_id = who.0.customer_id.clone();
     let today = ctx.table.zone.today();
     let work = async {
-        let (from, to) = range(p, today)?;
+        let (from, to) = range(from, to, today)?;
         read(from, to).await
     };
     let (session, out) = who.check_during(ctx, work).await?;
@@ -185,7 +196,7 @@ pub async fn routine(
         limit: p.limit,
         cursor: p.cursor.clone(),
     };
-    let (_, jobs) = checked(&ctx, who, &p, async |from, to| {
+    let (_, jobs) = checked(&ctx, who, (p.from.as_deref(), p.to.as_deref()), async |from, to| {
         ctx.table
             .query_page::<Job>(&spec(&customer_id, &from, &to), &page)
             .await
@@ -201,15 +212,15 @@ pub async fn routine(
 
 /// The same range as CSV, every line (at most 5,000).
 #[utoipa::path(get, path = "/portal/reports/routine/csv", tag = "portal", security(("portal" = [])),
-    params(RoutineReportParams), responses((status = 200, content_type = "text/csv", body = String), Problems))]
+    params(RoutineRangeParams), responses((status = 200, content_type = "text/csv", body = String), Problems))]
 pub async fn routine_csv(
     State(ctx): State<Context>,
     who: PortalRead<module::Reports>,
-    QueryParams(p): QueryParams<RoutineReportParams>,
+    QueryParams(p): QueryParams<RoutineRangeParams>,
 ) -> ApiResult<Response> {
     let customer_id = who.0.customer_id.clone();
     let today = ctx.table.zone.today();
-    let (_, (from, to, jobs)) = checked(&ctx, who, &p, async |from, to| {
+    let (_, (from, to, jobs)) = checked(&ctx, who, (p.from.as_deref(), p.to.as_deref()), async |from, to| {
         let spec = spec(&customer_id, &from, &to);
         let mut page = PageParams {
             limit: Some(100),
@@ -265,24 +276,12 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    fn params(from: Option<&str>, to: Option<&str>) -> RoutineReportParams {
-        RoutineReportParams {
-            from: from.map(str::to_owned),
-            to: to.map(str::to_owned),
-            limit: None,
-            cursor: None,
-        }
-    }
-
     #[test]
     fn a_range_defaults_to_a_year_and_names_what_is_wrong() {
         let today = date!(2026 - 12 - 02);
+        assert_eq!(range(None, None, today).unwrap(), ("2026-01".into(), "2026-12".into()));
         assert_eq!(
-            range(&params(None, None), today).unwrap(),
-            ("2026-01".into(), "2026-12".into())
-        );
-        assert_eq!(
-            range(&params(Some("2026-03"), Some("2026-05")), today).unwrap(),
+            range(Some("2026-03"), Some("2026-05"), today).unwrap(),
             ("2026-03".into(), "2026-05".into())
         );
         let field = |e: ApiError| match e {
@@ -290,13 +289,10 @@ mod tests {
             _ => String::new(),
         };
         assert_eq!(
-            field(range(&params(Some("2026-06"), Some("2026-05")), today).unwrap_err()),
+            field(range(Some("2026-06"), Some("2026-05"), today).unwrap_err()),
             "from"
         );
-        assert_eq!(field(range(&params(Some("March"), None), today).unwrap_err()), "from");
-        assert_eq!(
-            field(range(&params(Some("2023-01"), Some("2026-01")), today).unwrap_err()),
-            "to"
-        );
+        assert_eq!(field(range(Some("March"), None, today).unwrap_err()), "from");
+        assert_eq!(field(range(Some("2023-01"), Some("2026-01"), today).unwrap_err()), "to");
     }
 }
