@@ -40,6 +40,14 @@ impl Counter {
         }
     }
 
+    /// The same context, its DynamoDB client counted by this counter.
+    pub fn context(&self, ctx: &shared::Context) -> shared::Context {
+        shared::Context::new(
+            (*ctx.config).clone(),
+            ctx.clients.clone().with_dynamodb(self.client(ctx.clients.dynamodb())),
+        )
+    }
+
     /// A DynamoDB client like `base`, with this counter attached.
     pub fn client(&self, base: &aws_sdk_dynamodb::Client) -> aws_sdk_dynamodb::Client {
         let conf = base.config().to_builder().interceptor(self.clone()).build();

@@ -52,12 +52,7 @@ impl Measured<'_> {
 
 pub async fn measure(ctx: &Context, callers: &Callers) -> Result<Vec<RouteWork>, BoxError> {
     let counter = Counter::default();
-    let counted = Context::new(
-        (*ctx.config).clone(),
-        ctx.clients
-            .clone()
-            .with_dynamodb(counter.client(ctx.clients.dynamodb())),
-    );
+    let counted = counter.context(ctx);
     let m = Measured {
         dispatcher: Dispatcher::new(&counted).await?,
         counter,

@@ -223,12 +223,7 @@ pub async fn measure(ctx: &Context, callers: &Callers, env: &[(String, String)])
     }
 
     let counter = Counter::default();
-    let counted = Context::new(
-        (*ctx.config).clone(),
-        ctx.clients
-            .clone()
-            .with_dynamodb(counter.client(ctx.clients.dynamodb())),
-    );
+    let counted = counter.context(ctx);
     let dispatcher = Dispatcher::new(&counted).await?;
     let figures_uri = format!("/portal/reports/activity?month={month}");
     counter.take();

@@ -10,8 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_dynamodb::types::AttributeValue;
-
 use super::{
     counters::{add, Counts},
     keys, Action, PrimaryKey, Table,
@@ -144,14 +142,7 @@ impl Table {
         let mut start = None;
         loop {
             let page = self
-                .client
-                .query()
-                .table_name(&self.name)
-                .key_condition_expression("#pk = :pk AND begins_with(#sk, :month)")
-                .expression_attribute_names("#pk", keys::PK)
-                .expression_attribute_names("#sk", keys::SK)
-                .expression_attribute_values(":pk", AttributeValue::S(keys::customer(customer_id)))
-                .expression_attribute_values(":month", AttributeValue::S(total_key.clone()))
+                .query_prefix(keys::customer(customer_id), total_key.clone())
                 .set_exclusive_start_key(start)
                 .send()
                 .await
@@ -180,14 +171,7 @@ impl Table {
     /// The first month with any activity of the customer: one item read.
     pub async fn first_activity_month(&self, customer_id: &str) -> ApiResult<Option<String>> {
         let page = self
-            .client
-            .query()
-            .table_name(&self.name)
-            .key_condition_expression("#pk = :pk AND begins_with(#sk, :p)")
-            .expression_attribute_names("#pk", keys::PK)
-            .expression_attribute_names("#sk", keys::SK)
-            .expression_attribute_values(":pk", AttributeValue::S(keys::customer(customer_id)))
-            .expression_attribute_values(":p", AttributeValue::S(keys::ACTIVITY_PREFIX.to_owned()))
+            .query_prefix(keys::customer(customer_id), keys::ACTIVITY_PREFIX.to_owned())
             .limit(1)
             .send()
             .await

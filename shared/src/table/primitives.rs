@@ -10,7 +10,7 @@ use aws_sdk_dynamodb::{
     },
 };
 
-use super::{customers, customers::Customer, Condition, Entity, Item, PrimaryKey, Table};
+use super::{customers, customers::Customer, keys, Condition, Entity, Item, PrimaryKey, Table};
 use crate::error::{from_sdk, ApiError, ApiResult};
 
 /// One action of a transaction, named so that a cancellation says which one failed.
@@ -57,6 +57,23 @@ impl Cancelled {
 }
 
 impl Table {
+    /// A Query of the table's partition `pk` for the sort keys that begin with `prefix` (add a limit,
+    /// a start key, then send).
+    pub fn query_prefix(
+        &self,
+        pk: String,
+        prefix: String,
+    ) -> aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder {
+        self.client
+            .query()
+            .table_name(&self.name)
+            .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expression_attribute_names("#pk", keys::PK)
+            .expression_attribute_names("#sk", keys::SK)
+            .expression_attribute_values(":pk", AttributeValue::S(pk))
+            .expression_attribute_values(":prefix", AttributeValue::S(prefix))
+    }
+
     pub async fn get<E: Entity>(&self, id: E::Id<'_>) -> ApiResult<Option<E>> {
         let out = self
             .client

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeSet;
 
-use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -242,14 +241,7 @@ impl Table {
         let mut start = None;
         loop {
             let page = self
-                .client
-                .query()
-                .table_name(&self.name)
-                .key_condition_expression("#pk = :pk AND begins_with(#sk, :word)")
-                .expression_attribute_names("#pk", keys::PK)
-                .expression_attribute_names("#sk", keys::SK)
-                .expression_attribute_values(":pk", AttributeValue::S(keys::search(customer_id)))
-                .expression_attribute_values(":word", AttributeValue::S(word.to_owned()))
+                .query_prefix(keys::search(customer_id), word.to_owned())
                 .limit((bound - postings.len()) as i32 + 1)
                 .set_exclusive_start_key(start)
                 .send()
