@@ -20,14 +20,7 @@ async fn counted_portal(t: &TestStack, name: &str) -> (String, String, Counter, 
         contact["id"].as_str().unwrap().to_owned(),
     );
     let counter = Counter::default();
-    let counted = shared::Context::new(
-        (*t.ctx.config).clone(),
-        t.ctx
-            .clients
-            .clone()
-            .with_dynamodb(counter.client(t.ctx.clients.dynamodb())),
-    );
-    let d = Dispatcher::new(&counted).await.unwrap();
+    let d = Dispatcher::new(&counter.context(&t.ctx)).await.unwrap();
     let portal: HashMap<String, String> = [
         ("sub".to_owned(), format!("{cid}-contact")),
         ("cognito:username".to_owned(), name.to_lowercase().replace(' ', ".")),
@@ -391,4 +384,70 @@ async fn a_search_is_the_session_and_one_bounded_query_per_word_among_hundreds_o
             work.items_read
         );
     }
+}
+
+#[tokio::test]
+async fn the_activity_report_reads_the_months_counters_and_a_row_per_site_never_the_events() {
+    use shared::table::{
+        defects::{Defect, DefectStatus},
+        sites::{Severity, Site},
+    };
+    let t = TestStack::start().await;
+    let (cid, _, counter, d, portal) = counted_portal(&t, "Flat Report").await;
+    let now = time::OffsetDateTime::now_utc();
+    let sites: Vec<Site> = (0..20)
+        .map(|n| Site {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            name: format!("Report House {n}"),
+            address: Default::default(),
+            latitude: None,
+            longitude: None,
+            notes: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    t.ctx.table.put_many(&sites).await.unwrap();
+    // 300 defects raised this month, each through its own write (which keeps the month's counters).
+    for n in 0..300 {
+        let defect = Defect {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            site_id: sites[n % sites.len()].id.clone(),
+            asset_id: None,
+            severity: Severity::ALL[n % Severity::ALL.len()],
+            description: "Crack".into(),
+            status: DefectStatus::Open,
+            raised_at: now,
+            resolved_at: None,
+            published: true,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        t.ctx.table.save_defect(None, Some(&defect)).await.unwrap();
+    }
+    counter.take();
+    let reply = d
+        .call(&http_event("GET", "/portal/reports/activity", None, Some(&portal)))
+        .await
+        .unwrap();
+    let work = counter.take();
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let raised = reply.body["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["figures"].as_array().unwrap())
+        .find(|f| f["key"] == "defects_raised")
+        .unwrap()["count"]
+        .clone();
+    assert_eq!(raised, 300);
+    // The session check, then in parallel: the month's Query, the first month, the chart's batch, the names.
+    assert_eq!(work.round_trips, 5, "{work:?}");
+    // The session's 3 items, the month's total and 20 site rows, 1 first month, 5 earlier totals (none
+    // exist yet) and 20 site names: never the 300 defects.
+    assert!(work.items_read <= 3 + 21 + 1 + 5 + 20, "{work:?}");
 }
