@@ -92,3 +92,58 @@ test('reports: a month still to come is refused at the picker', async ({ page })
   await expect(page.getByRole('main').getByRole('button', { name: 'Open PDF' })).toHaveCount(0);
   await checkPage(page, 'reports-future');
 });
+
+test('reports: the routine activity report from the Reports page, another range by its From month, the CSV', async ({ page }) => {
+  await page.goto('/reports');
+  const main = page.getByRole('main');
+  await main.getByRole('link', { name: 'Routine activity report' }).click();
+  await expect(page).toHaveURL(/\/reports\/routine$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Routine activity report' })).toBeVisible();
+
+  // The twelve months to this one: a year of routine work on the demo's properties, a row per job.
+  const from = main.getByLabel('From', { exact: true });
+  const to = main.getByLabel('To', { exact: true });
+  const last = await to.inputValue();
+  expect(last).toMatch(/^\d{4}-\d{2}$/);
+  const first = await from.inputValue();
+  const table = main.getByRole('table', { name: /^Routine maintenance due/ });
+  await expect(table).toBeVisible();
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+  await expect(table.locator('tbody tr').first().getByRole('link')).toHaveAttribute('href', /^\/sites\//);
+  await checkPage(page, 'reports-routine');
+
+  // A later first month: into the address, and the table follows.
+  const later = previousMonth(last);
+  await from.fill(later);
+  await expect(page).toHaveURL(new RegExp(`/reports/routine\\?from=${later}&to=${last}$`));
+  await expect(from).toHaveValue(later);
+  await expect(table.or(main.getByText('No routine maintenance was due in this range.'))).toBeVisible();
+  expect(first).not.toBe(later);
+
+  // The CSV of the whole range, downloaded.
+  const downloading = page.waitForEvent('download');
+  await main.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`routine-${later}-to-${last}.csv`);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  expect(csv.length).toBeGreaterThan(0);
+  await expect(page.getByText(`Downloaded routine-${later}-to-${last}.csv.`)).toBeAttached();
+  await checkPage(page, 'reports-routine-later');
+});
+
+test('reports: the whole group’s activity report from the group page', async ({ page }) => {
+  await page.goto('/group');
+  const main = page.getByRole('main');
+  await expect(page.getByRole('heading', { level: 1, name: /Acme Group/ })).toBeVisible();
+  const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/portal/reports/activity');
+  await main.getByRole('link', { name: 'Group activity report' }).click();
+  await expect(page).toHaveURL(/\/reports\?group=1$/);
+  const answer = await asked;
+  expect(new URL(answer.url()).searchParams.get('group')).toBe('true');
+  expect(answer.request().headers()['x-portal-customer']).toBeUndefined();
+  expect(answer.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Group activity report' })).toBeVisible();
+  await expect(main.getByText(/\(group\) · [A-Z][a-z]+ \d{4}$/)).toBeVisible();
+  await expect(main.getByText(/The whole group’s report/)).toBeVisible();
+  await checkPage(page, 'reports-group');
+});

@@ -37,6 +37,9 @@ export const paths = {
     `/service-calls?month=${encodeURIComponent(month)}${stage ? `&stage=${encodeURIComponent(stage)}` : ''}`,
   reports: '/reports',
   reportIn: (month: string) => `/reports?month=${encodeURIComponent(month)}`,
+  /** The whole client group's activity report (asked of the contact's own portal). */
+  groupReport: '/reports?group=1',
+  routineReport: '/reports/routine',
   search: '/search',
   searchFor: (q: string) => `/search?q=${encodeURIComponent(q)}`,
 } as const;

@@ -48,6 +48,20 @@ describe('the view header', () => {
     expect(header()).toBe(NORTHERN);
   });
 
+  it('is left off the whole group’s activity report, asked of the contact’s own portal, but not the company’s', async () => {
+    setViewedCustomer(NORTHERN);
+    await api.GET('/portal/reports/activity', { params: { query: { group: true, month: '2026-11' } } });
+    expect(header()).toBeNull();
+    await api.GET('/portal/reports/activity/csv', { params: { query: { group: true } }, parseAs: 'blob' });
+    expect(header()).toBeNull();
+    await api.GET('/portal/reports/activity/pdf', { params: { query: { group: true } } });
+    expect(header()).toBeNull();
+    await api.GET('/portal/reports/activity', { params: { query: { month: '2026-11' } } });
+    expect(header()).toBe(NORTHERN);
+    expect(sendsView('/portal/reports/activity', '?group=false')).toBe(true);
+    expect(sendsView('/portal/reports/routine', '?group=true')).toBe(true);
+  });
+
   it('leaves alone a customer the request names itself, in view or not', async () => {
     const HOME = '01JD00000000000000000000AC';
     await api.GET('/portal/sites/map', { headers: { [VIEW_HEADER]: NORTHERN } });

@@ -52,7 +52,9 @@ export function clearViewedCustomer() {
  */
 const UNVIEWED = ['/portal/group', '/portal/auth/', '/portal/account/'];
 
-export function sendsView(pathname: string): boolean {
+export function sendsView(pathname: string, search = ''): boolean {
+  // The whole group's activity report (`?group=true`) is asked of the contact's own portal.
+  if (pathname.startsWith('/portal/reports/activity') && new URLSearchParams(search).get('group') === 'true') return false;
   return !UNVIEWED.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));
 }
 
@@ -63,7 +65,8 @@ export function sendsView(pathname: string): boolean {
 export const viewHeader: Middleware = {
   onRequest({ request }) {
     const id = viewed;
-    if (id && !request.headers.has(VIEW_HEADER) && sendsView(new URL(request.url).pathname)) {
+    const url = new URL(request.url);
+    if (id && !request.headers.has(VIEW_HEADER) && sendsView(url.pathname, url.search)) {
       request.headers.set(VIEW_HEADER, id);
     }
     return request;

@@ -21,6 +21,7 @@ export const groups = {
     `You are viewing ${company}’s portal: this can only be done in a company’s own portal.`,
   page: {
     title: 'Whole group',
+    report: 'Group activity report',
     intro: (group: string) => `The companies of ${group}, with what needs attention in each.`,
     caption: (group: string) => `Companies of ${group}`,
     columns: {

@@ -1,8 +1,12 @@
-// Reports: the monthly activity report, its chart, per-property table, PDF and CSV.
+// Reports: the monthly activity report (the company's or the whole group's), its chart, per-property table,
+// PDF and CSV; the routine activity report of a range of months.
 export const reports = {
   nav: 'Reports',
   title: 'Activity report',
   intro: 'What happened across your properties in a month, with the five months before it for comparison.',
+  groupTitle: 'Group activity report',
+  groupIntro: 'What happened across every company of your group in a month, with the five months before it for comparison.',
+  routineLink: 'Routine activity report',
   month: 'Month',
   monthHint: 'Choose a month up to this one.',
   /** The header line under the title. */
@@ -10,6 +14,7 @@ export const reports = {
     customerMonth: (customer: string, month: string) => `${customer} · ${month}`,
     basis: (timeZone: string, asOf: string) => `Months in ${timeZone}, figures as of ${asOf}`,
     from: (business: string) => `From ${business}`,
+    wholeGroup: 'The whole group’s report: every company’s figures together, and every company’s properties.',
   },
   empty: (month: string) => `Nothing happened in ${month}.`,
   updating: 'Updating the report…',
@@ -43,6 +48,31 @@ export const reports = {
     pdf: 'Open PDF',
     pdfOpening: 'Opening PDF…',
     pdfOpened: (month: string) => `The PDF of the report for ${month} opened in a new tab.`,
+    csv: 'Download CSV',
+    csvDownloading: 'Downloading CSV…',
+    csvDone: (name: string) => `Downloaded ${name}.`,
+  },
+  routine: {
+    title: 'Routine activity report',
+    intro: 'The routine maintenance due in a range of months, where it was, by when it counted as done, when it was done and how.',
+    back: 'Back to the activity report',
+    from: 'From',
+    to: 'To',
+    fromHint: 'First month due.',
+    toHint: 'Last month due, at most 36 months after the first.',
+    caption: (from: string, to: string, page: number) =>
+      page > 1 ? `Routine maintenance due ${from} to ${to} (page ${page})` : `Routine maintenance due ${from} to ${to}`,
+    columns: {
+      dueMonth: 'Due month',
+      property: 'Property',
+      reference: 'Reference',
+      lastDay: 'Last day',
+      performedOn: 'Performed on',
+      outcome: 'Outcome',
+    },
+    notPerformed: 'Not yet',
+    empty: 'No routine maintenance was due in this range.',
+    updating: 'Updating the report…',
     csv: 'Download CSV',
     csvDownloading: 'Downloading CSV…',
     csvDone: (name: string) => `Downloaded ${name}.`,

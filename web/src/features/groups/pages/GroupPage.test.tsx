@@ -172,3 +172,31 @@ describe('GroupPage’s properties', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/sites/S-LEEDS');
   });
 });
+
+describe('GroupPage’s activity report link', () => {
+  it('links to the whole group’s activity report', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Group activity report' });
+    expect(link).toHaveAttribute('href', '/reports?group=1');
+    await user.click(link);
+    expect(getViewedCustomer()).toBeNull();
+    expect(screen.getByTestId('where')).toHaveTextContent('/reports?group=1');
+  });
+
+  it('opens the group’s report back in one’s own portal when another company’s is in view', async () => {
+    setViewedCustomer(NORTHERN_ID);
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(await screen.findByRole('link', { name: 'Group activity report' }));
+    expect(getViewedCustomer()).toBeNull();
+    expect(screen.getByTestId('where')).toHaveTextContent('/reports?group=1');
+  });
+
+  it('is not offered without a group', async () => {
+    net.routes['/portal/group'] = json(404, { title: 'Not Found' });
+    renderPage();
+    expect(await screen.findByText(/./, { selector: 'p.empty' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Group activity report' })).not.toBeInTheDocument();
+  });
+});

@@ -5,6 +5,7 @@ import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useGroup, useSwitchView, useViewedCustomer, type GroupCustomer } from '../api';
 import { GroupMap } from '../components/GroupMap';
+import { GroupReportLink } from '../components/GroupReportLink';
 import { GroupProperties } from '../components/GroupProperties';
 import { GroupTable } from '../components/GroupTable';
 
@@ -29,6 +30,7 @@ export default function GroupPage() {
           data ? (
             <>
               <p>{t.intro(data.name)}</p>
+              <GroupReportLink />
               <GroupTable group={data} viewed={viewed} onView={(c) => switchView(c)} />
               {data.customers.length > 0 ? (
                 <>

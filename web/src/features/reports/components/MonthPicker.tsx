@@ -4,21 +4,25 @@ import { m } from '../../../messages';
 import { isMonth } from '../month';
 
 interface Props {
+  /** The input's label, name and hint: the report's month by default. */
+  label?: string;
+  name?: string;
+  hint?: string;
   /** The month shown, `YYYY-MM`. */
   value: string;
-  /** The latest month offered (the current one). */
-  max: string;
-  /** The API's word on the month asked for (a 422 naming `month`), shown under the picker. */
+  /** The latest month offered (the current one); none for no limit. */
+  max?: string | undefined;
+  /** The API's word on the month asked for (a 422 naming this input), shown under the picker. */
   error?: string | undefined;
   /** A whole month was chosen. */
   onChange: (month: string) => void;
 }
 
 /**
- * The report's month: a labelled month input, no later than `max`. A half-typed month stays in the box
+ * A report's month: a labelled month input, no later than `max`. A half-typed month stays in the box
  * until it is whole; only then is it chosen.
  */
-export function MonthPicker({ value, max, error, onChange }: Props) {
+export function MonthPicker({ label, name = 'month', hint, value, max, error, onChange }: Props) {
   const t = m.reports;
   const [text, setText] = useState(value);
   // A month chosen elsewhere (the address, Back) replaces the box's text.
@@ -29,12 +33,12 @@ export function MonthPicker({ value, max, error, onChange }: Props) {
   }
   return (
     <TextField
-        label={t.month}
+        label={label ?? t.month}
         type="month"
-        name="month"
+        name={name}
         value={text}
-        max={max}
-        hint={t.monthHint}
+        {...(max ? { max } : {})}
+        hint={hint ?? t.monthHint}
         error={error}
         onChange={(e) => {
           const next = e.target.value;

@@ -11,8 +11,10 @@ import { activityCsvName, fetchActivityCsv, useActivityPdf, type ReportLink } fr
 interface Props {
   /** The report's month, `YYYY-MM`: the PDF and CSV are of the same month. */
   month: string;
+  /** The whole group's PDF and CSV (`group=true`), asked of the contact's own portal. */
+  group?: boolean;
   /** For tests: where the CSV comes from and goes, and how the PDF's link opens. */
-  fetchCsv?: (month: string) => Promise<Blob>;
+  fetchCsv?: (month: string, group: boolean) => Promise<Blob>;
   save?: (blob: Blob, fileName: string) => void;
   open?: (link: ReportLink) => void;
 }
@@ -23,11 +25,11 @@ const openInTab = (link: ReportLink) => {
 };
 
 /** The report's buttons: its PDF, fetched as a five-minute link on click and opened; its CSV, downloaded. */
-export function ReportActions({ month, fetchCsv = fetchActivityCsv, save, open = openInTab }: Props) {
+export function ReportActions({ month, group = false, fetchCsv = fetchActivityCsv, save, open = openInTab }: Props) {
   const t = m.reports.actions;
-  const pdf = useActivityPdf();
+  const pdf = useActivityPdf(group);
   const csv = useBlobDownload({
-    fetchBlob: useCallback(() => fetchCsv(month), [fetchCsv, month]),
+    fetchBlob: useCallback(() => fetchCsv(month, group), [fetchCsv, month, group]),
     fileName: useCallback(() => activityCsvName(month), [month]),
     doneMessage: t.csvDone,
     ...(save ? { save } : {}),

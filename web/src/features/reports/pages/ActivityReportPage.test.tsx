@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clearViewedCustomer, setViewedCustomer, VIEW_HEADER } from '../../../lib/portalView';
 import { expectLocation, json, Where } from '../../../test/fakeNetwork';
 import { currentMonth } from '../month';
-import { emptyReport, renderWith, report, signedInAlice } from '../testing';
+import { ACME_HOUSE, emptyReport, renderWith, report, RIVERSIDE, signedInAlice } from '../testing';
 
 // The chart itself needs a canvas (not in jsdom); its table carries the same figures.
 vi.mock('../components/TrendChart', () => ({
@@ -190,5 +191,98 @@ describe('ActivityReportPage', () => {
     expect(create).toHaveBeenCalledTimes(1);
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.download).toBe('activity-2026-11.csv');
+  });
+
+  it('links to the routine activity report when the company has routine maintenance, not in the group’s report', async () => {
+    net.routes['/portal/me'] = json(200, { modules: ['reports', 'routine', 'sites'] });
+    const { unmount } = renderAt('/reports');
+    expect(await screen.findByRole('link', { name: 'Routine activity report' })).toHaveAttribute('href', '/reports/routine');
+    unmount();
+    net.routes['/portal/me'] = json(200, { modules: ['reports'] });
+    renderAt('/reports');
+    await screen.findByText('Acme Facilities Ltd · November 2026');
+    await waitFor(() => expect(net.requests()).toContain('GET /portal/me'));
+    expect(screen.queryByRole('link', { name: 'Routine activity report' })).not.toBeInTheDocument();
+  });
+});
+
+describe('ActivityReportPage for the whole group', () => {
+  beforeEach(() => {
+    net.routes['/portal/me'] = json(200, { modules: ['reports', 'routine'] });
+    net.routes['/portal/reports/activity'] = (request) => {
+      const q = new URL(request.url).searchParams;
+      const group = q.get('group') === 'true';
+      return json(
+        200,
+        report({
+          ...(q.get('month') ? { month: q.get('month')! } : {}),
+          ...(group
+            ? {
+                customer_name: 'National (group)',
+                sites: [
+                  { site_id: ACME_HOUSE, name: 'Acme Facilities Ltd – Acme House', values: [3, 1] },
+                  { site_id: RIVERSIDE, name: 'Northern Estates – Leeds Office', values: [0, 2] },
+                ],
+              }
+            : {}),
+        }),
+      )();
+    };
+  });
+
+  it('asks with group=true, and says in its header that it is the whole group’s', async () => {
+    renderAt('/reports?group=1');
+    expect(screen.getByRole('heading', { level: 1, name: 'Group activity report' })).toBeInTheDocument();
+    expect(await screen.findByText('National (group) · November 2026')).toBeInTheDocument();
+    expect(screen.getByText(/The whole group’s report/)).toBeInTheDocument();
+    expect(reportRequests()).toEqual(['GET /portal/reports/activity?group=true']);
+    const sites = screen.getByRole('table', { name: 'Activity per property, November 2026' });
+    expect(within(sites).getAllByRole('rowheader').map((c) => c.textContent)).toEqual([
+      'Acme Facilities Ltd – Acme House',
+      'Northern Estates – Leeds Office',
+    ]);
+    // The routine report is a company's: not offered here.
+    expect(screen.queryByRole('link', { name: 'Routine activity report' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the group in the address when another month is picked', async () => {
+    renderAt('/reports?group=1&month=2026-09');
+    expect(await screen.findByText('National (group) · September 2026')).toBeInTheDocument();
+    fireEvent.change(picker(), { target: { value: '2026-10' } });
+    await expectLocation('/reports?group=1&month=2026-10');
+    expect(await screen.findByText('National (group) · October 2026')).toBeInTheDocument();
+    expect(reportRequests()).toEqual([
+      'GET /portal/reports/activity?month=2026-09&group=true',
+      'GET /portal/reports/activity?month=2026-10&group=true',
+    ]);
+  });
+
+  it('asks for the group’s PDF and CSV, without naming a viewed company', async () => {
+    setViewedCustomer('01JD00000000000000000000AN');
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const create = vi.fn(() => 'blob:http://portal/csv');
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const headers: (string | null)[] = [];
+    net.routes['/portal/reports/activity/pdf'] = (request) => {
+      headers.push(request.headers.get(VIEW_HEADER));
+      return json(200, { url: 'http://127.0.0.1:4566/g.pdf', expires_at: '2026-12-02T12:05:00Z', rendered: true })();
+    };
+    net.routes['/portal/reports/activity/csv'] = (request) => {
+      headers.push(request.headers.get(VIEW_HEADER));
+      return new Response('section,figure,count\n', { status: 200, headers: { 'Content-Type': 'text/csv' } });
+    };
+    try {
+      renderAt('/reports?group=1&month=2026-11');
+      await userEvent.click(await screen.findByRole('button', { name: 'Open PDF' }));
+      await waitFor(() => expect(open).toHaveBeenCalledWith('http://127.0.0.1:4566/g.pdf', '_blank', 'noopener'));
+      await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      expect(await screen.findByText('Downloaded activity-2026-11.csv.')).toBeInTheDocument();
+      expect(net.requests()).toContain('GET /portal/reports/activity/pdf?month=2026-11&group=true');
+      expect(net.requests()).toContain('GET /portal/reports/activity/csv?month=2026-11&group=true');
+      expect(headers).toEqual([null, null]);
+    } finally {
+      clearViewedCustomer();
+    }
   });
 });

@@ -1,10 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
 import { formatMonthLong } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
 import { ApiProblem, fieldErrors, problemMessage } from '../../../lib/problem';
 import { m } from '../../../messages';
+import { useMe } from '../../customers';
 import { useActivityReport, type ActivityReport } from '../api';
 import { MonthPicker } from '../components/MonthPicker';
 import { ReportActions } from '../components/ReportActions';
@@ -22,10 +24,10 @@ function monthProblem(error: unknown): string | undefined {
 }
 
 /** The report's figures: header, sections (or that nothing happened), the six months and the properties. */
-function ReportBody({ report }: { report: ActivityReport }) {
+function ReportBody({ report, group }: { report: ActivityReport; group: boolean }) {
   return (
     <>
-      <ReportHeader report={report} />
+      <ReportHeader report={report} group={group} />
       {report.empty ? <p className="alert alert-info">{m.reports.empty(formatMonthLong(report.month))}</p> : null}
       <SectionCards sections={report.sections} />
       <TrendPanel trend={report.trend} />
@@ -34,16 +36,29 @@ function ReportBody({ report }: { report: ActivityReport }) {
   );
 }
 
+/** The link to the routine activity report, when the company has routine maintenance. */
+function RoutineReportLink() {
+  const routineOn = useMe().data?.modules.includes('routine') ?? false;
+  if (!routineOn) return null;
+  return (
+    <p>
+      <Link to={paths.routineReport}>{m.reports.routineLink}</Link>
+    </p>
+  );
+}
+
 /**
  * The monthly activity report (`/reports?month=2026-11`): the month's figures per module, the six months up
- * to it as a chart, the properties with activity; its PDF and CSV. Without a month, the current one.
+ * to it as a chart, the properties with activity; its PDF and CSV. Without a month, the current one. With
+ * `group=1` (from the whole-group page), the whole client group's report, figures and files alike.
  */
 export default function ActivityReportPage() {
   const t = m.reports;
   const [params, setParams] = useSearchParams();
+  const group = params.get('group') === '1';
   // Whatever the address says is asked: the API answers a bad or future month with a 422 to show.
   const asked = params.get('month') || null;
-  const report = useActivityReport(asked);
+  const report = useActivityReport(asked, group);
   const data = report.isError ? undefined : report.data;
   // The month in view: the one asked for, else the API's current month once it has answered.
   const month = asked ?? data?.month ?? null;
@@ -57,8 +72,9 @@ export default function ActivityReportPage() {
     });
 
   return (
-    <Page title={t.title}>
-      <p className="muted">{t.intro}</p>
+    <Page title={group ? t.groupTitle : t.title}>
+      <p className="muted">{group ? t.groupIntro : t.intro}</p>
+      {group ? null : <RoutineReportLink />}
       <div className={styles.controls}>
         <MonthPicker
           value={month ?? currentMonth()}
@@ -67,7 +83,7 @@ export default function ActivityReportPage() {
           error={problem}
           onChange={choose}
         />
-        {data && month ? <ReportActions key={data.month} month={data.month} /> : null}
+        {data && month ? <ReportActions key={`${data.month}-${group}`} month={data.month} group={group} /> : null}
       </div>
       <p className="visually-hidden" role="status">
         {report.isPlaceholderData ? t.updating : ''}
@@ -80,7 +96,7 @@ export default function ActivityReportPage() {
         )
       ) : data ? (
         <div aria-busy={report.isPlaceholderData || undefined}>
-          <ReportBody report={data} />
+          <ReportBody report={data} group={group} />
         </div>
       ) : null}
     </Page>
