@@ -48,7 +48,8 @@ impl BusinessZone {
 
     /// `YYYY-MM` of the business's month at an instant.
     pub fn month(&self, at: OffsetDateTime) -> String {
-        crate::table::operations::month_of(self.date(at))
+        let d = self.date(at);
+        format!("{:04}-{:02}", d.year(), u8::from(d.month()))
     }
 
     /// The business's date today.
