@@ -70,8 +70,10 @@ pub const ID_TOKEN_MINUTES: i32 = 15;
 
 /// The EventBridge Scheduler schedules: (job, expression). Each invokes the scheduler function with
 /// `{"job": "<job>"}`; `events/scheduled-<job>.json` is the fixture for running it locally.
-pub const SCHEDULES: [(&str, &str); 3] = [
+pub const SCHEDULES: [(&str, &str); 4] = [
     ("expire-invitations", "rate(15 minutes)"),
     ("drain-outbox", "rate(5 minutes)"),
     ("support-notices", "cron(0 7 * * ? *)"),
+    // 06:00 on the 1st in the business's time zone (the template sets ScheduleExpressionTimezone).
+    ("monthly-reports", "cron(0 6 1 * ? *)"),
 ];

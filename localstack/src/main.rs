@@ -106,7 +106,7 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
         Some("job") => {
             let job = args
                 .get(1)
-                .ok_or("usage: portal-local job expire-invitations|drain-outbox")?;
+                .ok_or("usage: portal-local job expire-invitations|drain-outbox|support-notices|monthly-reports")?;
             let fixture = std::fs::read_to_string(format!("events/scheduled-{job}.json"))?;
             let (ctx, _) = context().await?;
             let report = scheduler::handle(&ctx, &serde_json::from_str(&fixture)?).await?;

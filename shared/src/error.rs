@@ -45,6 +45,9 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// Existed, but no longer (an expired link).
+    #[error("gone: {0}")]
+    Gone(String),
     #[error("precondition required")]
     PreconditionRequired,
     #[error("payload too large")]
@@ -102,6 +105,7 @@ impl ApiError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Gone(_) => StatusCode::GONE,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -121,6 +125,7 @@ impl ApiError {
             Self::NotFound => "not-found",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::Conflict(_) => "conflict",
+            Self::Gone(_) => "gone",
             Self::PreconditionRequired => "precondition-required",
             Self::PayloadTooLarge => "payload-too-large",
             Self::UnsupportedMediaType => "unsupported-media-type",
@@ -139,6 +144,7 @@ impl ApiError {
             Self::NotFound => "Not found",
             Self::MethodNotAllowed => "Method not allowed on this resource",
             Self::Conflict(_) => "The request conflicts with the current state",
+            Self::Gone(_) => "No longer available",
             Self::PreconditionRequired => "Send If-Match with the version you read",
             Self::PayloadTooLarge => "The request body is too large",
             Self::UnsupportedMediaType => "The request body must be application/json",
@@ -161,7 +167,7 @@ impl ApiError {
                 ),
                 errors.clone(),
             ),
-            Self::Conflict(detail) => (Some(detail.clone()), Vec::new()),
+            Self::Conflict(detail) | Self::Gone(detail) => (Some(detail.clone()), Vec::new()),
             _ => (None, Vec::new()),
         };
         Problem {

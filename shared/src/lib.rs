@@ -13,6 +13,7 @@ pub mod http_client;
 pub mod identity;
 pub mod ids;
 pub mod modules;
+pub mod months;
 pub mod openapi;
 pub mod outbox;
 pub mod pagination;

@@ -48,8 +48,7 @@ impl BusinessZone {
 
     /// `YYYY-MM` of the business's month at an instant.
     pub fn month(&self, at: OffsetDateTime) -> String {
-        let d = self.date(at);
-        format!("{:04}-{:02}", d.year(), u8::from(d.month()))
+        crate::months::month_of(self.date(at))
     }
 
     /// The business's date today.

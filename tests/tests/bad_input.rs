@@ -207,6 +207,20 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         .find(|v| v["name"] == INSPECTION)
         .expect("the inspection template");
     ids.insert("datasheet-templates", inspection["id"].as_str().expect("id").to_owned());
+    // A mailed report link of Alice's (the monthly mailing mints these; written directly here).
+    let (link, hash) = shared::secrets::new_token();
+    t.ctx
+        .table
+        .put(&shared::table::report_mail::MailedReportLink {
+            hash,
+            customer_id: acme.clone(),
+            contact_id: demo_id("AC1"),
+            month: shared::months::month_of(time::OffsetDateTime::now_utc().date()),
+            expires_at: time::OffsetDateTime::now_utc() + time::Duration::days(1),
+        })
+        .await
+        .expect("a mailed link");
+    ids.insert("mailed", link);
 
     let mut versions = HashMap::new();
     let detail = [
@@ -345,6 +359,7 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "datasheets_portal_create" => (json!({ "template_id": f.id("datasheet-templates") }), none),
         "datasheets_portal_save" => (json!({ "values": f.sheet_values }), none),
         "news_staff_create" | "news_staff_update" => (news, none),
+        "reports_portal_set_subscription" => (json!({ "subscribed": true }), none),
         "sites_staff_create_site" | "sites_staff_update_site" => (
             json!({ "name": "Battery House", "address": { "line1": "1 Test Road", "city": "London" }, "latitude": 51.5, "longitude": -0.1, "notes": "Ring twice." }),
             none,

@@ -37,8 +37,9 @@ pub fn object_key(r: &ActivityReport) -> ApiResult<String> {
     Ok(format!("reports/activity/{}/{}/{hash}.pdf", r.customer_id, r.month))
 }
 
-/// The PDF's link, rendering and storing it first unless these figures were rendered before.
-pub async fn pdf_link(ctx: &Context, r: &ActivityReport) -> ApiResult<ReportLink> {
+/// Renders and stores the PDF of these figures unless they were rendered before: its key, and whether
+/// it was rendered now.
+pub async fn store(ctx: &Context, r: &ActivityReport) -> ApiResult<(String, bool)> {
     let s3 = ctx.clients.s3();
     let bucket = bucket(ctx)?;
     let key = object_key(r)?;
@@ -58,11 +59,19 @@ pub async fn pdf_link(ctx: &Context, r: &ActivityReport) -> ApiResult<ReportLink
             .await
             .map_err(from_sdk)?;
     }
+    Ok((key, !stored))
+}
+
+/// The PDF's link, rendering and storing it first unless these figures were rendered before.
+pub async fn pdf_link(ctx: &Context, r: &ActivityReport) -> ApiResult<ReportLink> {
+    let (key, rendered) = store(ctx, r).await?;
     let name = format!("activity-{}.pdf", r.month);
     let (_, header) = disposition(&name, "application/pdf");
-    let signed = s3
+    let signed = ctx
+        .clients
+        .s3()
         .get_object()
-        .bucket(bucket)
+        .bucket(bucket(ctx)?)
         .key(&key)
         .response_content_disposition(header)
         .response_content_type("application/pdf")
@@ -72,6 +81,6 @@ pub async fn pdf_link(ctx: &Context, r: &ActivityReport) -> ApiResult<ReportLink
     Ok(ReportLink {
         url: signed.uri().to_owned(),
         expires_at: OffsetDateTime::now_utc() + time::Duration::seconds(LINK_SECONDS as i64),
-        rendered: !stored,
+        rendered,
     })
 }

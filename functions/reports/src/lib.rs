@@ -1,14 +1,17 @@
 //! The reports capability: what the portal reports about a company's activity, read from counters the
 //! records' own transactions keep. The ticket dashboard, and the monthly activity report as figures,
-//! CSV and PDF, and the routine activity report over a range of months.
+//! CSV and PDF, the routine activity report over a range of months, and the monthly report by email
+//! (subscriptions, the mailing the scheduler runs, and the links the emails carry).
 
 pub mod activity;
 pub mod csv;
 pub mod delivery;
+pub mod mailing;
 pub mod model;
 pub mod pdf;
 pub mod portal;
 pub mod routine;
+pub mod subscription;
 pub mod text;
 
 use shared::Context;
@@ -21,4 +24,6 @@ shared::function_api! {
     routes!(portal::activity_pdf),
     routes!(routine::routine),
     routes!(routine::routine_csv),
+    routes!(subscription::subscription, subscription::set_subscription),
+    routes!(subscription::mailed),
 }

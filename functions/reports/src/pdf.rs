@@ -38,24 +38,27 @@ const OUTCOMES: [Rgb; 5] = [
 
 /// Pages being laid out, top to bottom.
 struct Layout {
-    pages: Vec<Content>,
+    /// The pages before the one being written.
+    done: Vec<Content>,
+    page: Content,
     y: f32,
 }
 
 impl Layout {
     fn new() -> Self {
         Self {
-            pages: vec![Content::new()],
+            done: Vec::new(),
+            page: Content::new(),
             y: PAGE_H - MARGIN,
         }
     }
 
     fn c(&mut self) -> &mut Content {
-        self.pages.last_mut().expect("a page")
+        &mut self.page
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Content::new());
+        self.done.push(std::mem::replace(&mut self.page, Content::new()));
         self.y = PAGE_H - MARGIN;
     }
 
@@ -397,12 +400,13 @@ fn site_table(l: &mut Layout, r: &ActivityReport) {
 
 /// Footers, then the document: catalog, page tree, the two fonts and one deflated stream per page.
 fn finish(mut l: Layout, r: &ActivityReport) -> Vec<u8> {
-    let total = l.pages.len();
+    let mut contents = std::mem::take(&mut l.done);
+    contents.push(std::mem::replace(&mut l.page, Content::new()));
+    let total = contents.len();
     let footer = format!("{} – activity in {}", r.customer_name, month_name(&r.month));
     let footer = fit(&footer, CONTENT_W * 0.7, 8.0, false);
-    let mut contents = std::mem::take(&mut l.pages);
     for (i, c) in contents.iter_mut().enumerate() {
-        l.pages = vec![std::mem::replace(c, Content::new())];
+        l.page = std::mem::replace(c, Content::new());
         l.text(MARGIN, MARGIN - 4.0, 8.0, false, MUTED, &footer);
         l.text_right(
             PAGE_W - MARGIN,
@@ -412,7 +416,7 @@ fn finish(mut l: Layout, r: &ActivityReport) -> Vec<u8> {
             MUTED,
             &format!("Page {} of {total}", i + 1),
         );
-        *c = l.pages.pop().expect("the page");
+        *c = std::mem::replace(&mut l.page, Content::new());
     }
 
     let mut pdf = Pdf::new();

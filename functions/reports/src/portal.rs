@@ -13,15 +13,15 @@ use serde::Deserialize;
 use shared::{
     error::{ApiError, ApiResult},
     extract::QueryParams,
+    modules::Module,
+    months::{month_bounds, month_of},
     openapi::Problems,
     principal::{module, Portal, PortalRead, VIEW_HEADER},
     table::{
         activity::{sort_key, MonthActivity},
         counters::{add, Counts},
         customers::Customer,
-        keys,
-        operations::{month_bounds, month_of},
-        PrimaryKey,
+        keys, PrimaryKey,
     },
     Context,
 };
@@ -76,21 +76,6 @@ fn checked_month(asked: Option<&str>, today: Date) -> ApiResult<String> {
     Ok(month_of(first))
 }
 
-/// The `n` months up to `month`, oldest first.
-fn months_up_to(month: &str, n: usize) -> Vec<String> {
-    let (mut first, _) = month_bounds(month).expect("a checked month");
-    let mut out = vec![month_of(first)];
-    while out.len() < n {
-        first = first
-            .previous_day()
-            .and_then(|d| d.replace_day(1).ok())
-            .expect("an earlier month");
-        out.push(month_of(first));
-    }
-    out.reverse();
-    out
-}
-
 /// What one company's report reads: the month's counters, its first month with records, the earlier
 /// months' totals for the chart and its sites' names, in parallel.
 struct Read {
@@ -101,7 +86,7 @@ struct Read {
 }
 
 async fn read(ctx: &Context, customer_id: &str, month: &str) -> ApiResult<Read> {
-    let months = months_up_to(month, TREND_MONTHS);
+    let months = shared::months::up_to(month, TREND_MONTHS);
     let earlier: Vec<PrimaryKey> = months[..months.len() - 1]
         .iter()
         .map(|m| PrimaryKey::new(keys::customer(customer_id), sort_key(m, None)))
@@ -211,18 +196,33 @@ async fn report(ctx: &Context, who: PortalRead<module::Reports>, p: &MonthParams
         let (session, (month, r)) = who.check_during(ctx, read).await?;
         (customer_id, session.customer.name, month, session.modules, r)
     };
-    Ok(build(&Inputs {
-        customer_id: &id,
-        customer_name: &name,
+    Ok(assemble(ctx, &id, &name, &month, &modules, &r))
+}
+
+/// One company's report for a month, without a caller: what the monthly mailing renders.
+pub async fn company_report(
+    ctx: &Context,
+    customer: &Customer,
+    modules: &[Module],
+    month: &str,
+) -> ApiResult<ActivityReport> {
+    let r = read(ctx, &customer.id, month).await?;
+    Ok(assemble(ctx, &customer.id, &customer.name, month, modules, &r))
+}
+
+fn assemble(ctx: &Context, id: &str, name: &str, month: &str, modules: &[Module], r: &Read) -> ActivityReport {
+    build(&Inputs {
+        customer_id: id,
+        customer_name: name,
         business: ctx.config.business_name.as_deref().unwrap_or("Your service provider"),
-        month: &month,
+        month,
         time_zone: ctx.table.zone.name(),
-        today,
-        modules: &modules,
+        today: ctx.table.zone.today(),
+        modules,
         activity: &r.activity,
         trend: &r.trend,
         site_names: &r.site_names,
-    }))
+    })
 }
 
 /// The month's activity: tickets, routine work, service calls, defects, quotes, invoices, data sheets
@@ -287,6 +287,5 @@ mod tests {
         for bad in ["2026-13", "2026-1", "november", "2026-11-01", ""] {
             assert_eq!(checked_month(Some(bad), today).unwrap_err().status(), 422, "{bad}");
         }
-        assert_eq!(months_up_to("2026-02", 4), ["2025-11", "2025-12", "2026-01", "2026-02"]);
     }
 }

@@ -16,12 +16,13 @@ use shared::{
     error::{ApiError, ApiResult},
     extract::QueryParams,
     modules::Module,
+    months::{self, month_bounds, month_of},
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{module, PortalRead},
     table::{
         keys,
-        operations::{month_bounds, month_of, Job, RoutineOutcome},
+        operations::{Job, RoutineOutcome},
         sites::Site,
         QuerySpec,
     },
@@ -31,7 +32,7 @@ use time::Date;
 use utoipa::{IntoParams, ToSchema};
 
 /// The longest range one report covers.
-const MAX_MONTHS: i32 = 36;
+const MAX_MONTHS: usize = 36;
 /// The most lines one CSV holds.
 const MAX_CSV_LINES: usize = 5_000;
 
@@ -77,10 +78,6 @@ pub struct RoutineLine {
     pub outcome: Option<RoutineOutcome>,
 }
 
-fn months_apart(from: Date, to: Date) -> i32 {
-    (to.year() - from.year()) * 12 + i32::from(u8::from(to.month())) - i32::from(u8::from(from.month()))
-}
-
 /// The range asked for, or 422 naming the parameter at fault.
 fn range(from: Option<&str>, to: Option<&str>, today: Date) -> ApiResult<(String, String)> {
     let parse = |field: &'static str, v: &str| {
@@ -88,33 +85,28 @@ fn range(from: Option<&str>, to: Option<&str>, today: Date) -> ApiResult<(String
             .map(|(first, _)| first)
             .ok_or_else(|| ApiError::invalid(field, "must be a month as YYYY-MM"))
     };
-    let to = match to {
+    let to = month_of(match to {
         Some(v) => parse("to", v)?,
-        None => today.replace_day(1).expect("day 1"),
-    };
+        None => today,
+    });
+    // A year up to `to` by default; at most MAX_MONTHS.
     let from = match from {
-        Some(v) => parse("from", v)?,
-        None => {
-            let mut d = to;
-            for _ in 0..11 {
-                d = d
-                    .previous_day()
-                    .and_then(|d| d.replace_day(1).ok())
-                    .expect("an earlier month");
-            }
-            d
-        }
+        Some(v) => month_of(parse("from", v)?),
+        None => months::up_to(&to, 12).into_iter().next().unwrap_or_else(|| to.clone()),
     };
     if from > to {
         return Err(ApiError::invalid("from", "must not come after `to`"));
     }
-    if months_apart(from, to) >= MAX_MONTHS {
+    if months::up_to(&to, MAX_MONTHS)
+        .first()
+        .is_some_and(|earliest| &from < earliest)
+    {
         return Err(ApiError::invalid(
             "to",
             format!("must be within {MAX_MONTHS} months of `from`"),
         ));
     }
-    Ok((month_of(from), month_of(to)))
+    Ok((from, to))
 }
 
 fn spec(customer_id: &str, from: &str, to: &str) -> QuerySpec {

@@ -73,30 +73,7 @@ pub fn fit(s: &str, max: f32, size: f32, bold: bool) -> String {
     format!("{}…", out.trim_end())
 }
 
-/// `November 2026` for `2026-11`.
-pub fn month_name(month: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (y, m) = month.split_once('-').unwrap_or((month, "1"));
-    let name = m
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| NAMES.get(m.wrapping_sub(1)))
-        .unwrap_or(&"");
-    format!("{name} {y}")
-}
+pub use shared::months::name as month_name;
 
 /// `3 December 2026`.
 pub fn day_name(d: time::Date) -> String {

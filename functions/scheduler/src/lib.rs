@@ -1,5 +1,6 @@
-//! Jobs EventBridge Scheduler runs: invitation expiry and the outbox drain. Both are idempotent and
-//! safe to run twice at once: every change is conditional on the state it was read in.
+//! Jobs EventBridge Scheduler runs: invitation expiry, the outbox drain, support renewal notices and
+//! the monthly report mailing. Each is idempotent and safe to run twice at once: every change is
+//! conditional on the state it was read in.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -27,6 +28,8 @@ pub struct Report {
     pub failed: usize,
     /// Renewal notices newly queued (each contact once per contract end date).
     pub notices: usize,
+    /// Monthly reports newly queued (each subscriber once per month).
+    pub reports: usize,
 }
 
 /// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
@@ -42,11 +45,23 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
         }),
         "drain-outbox" => drain_outbox(ctx).await,
         "support-notices" => support_notices(ctx, OffsetDateTime::now_utc().date()).await,
+        "monthly-reports" => monthly_reports(ctx, &ctx.table.zone.month(OffsetDateTime::now_utc())).await,
         other => {
             tracing::warn!(job = other, "unknown job");
             Ok(Report::default())
         }
     }
+}
+
+/// Mails the month before `this_month` (`YYYY-MM`, the business's) to its subscribers.
+pub async fn monthly_reports(ctx: &Context, this_month: &str) -> ApiResult<Report> {
+    let month = shared::months::previous(this_month).ok_or(ApiError::Internal)?;
+    let mailing = reports::mailing::monthly_reports(ctx, &month).await?;
+    Ok(Report {
+        reports: mailing.queued,
+        sent: mailing.sent,
+        ..Default::default()
+    })
 }
 
 /// Marks invitations whose link has expired `expired`, voids their tokens and records it.

@@ -11,7 +11,12 @@ pub struct Workload {
     pub events: Vec<Value>,
 }
 
-pub const SCHEDULED_JOBS: [&str; 3] = ["expire-invitations", "drain-outbox", "support-notices"];
+pub const SCHEDULED_JOBS: [&str; 4] = [
+    "expire-invitations",
+    "drain-outbox",
+    "support-notices",
+    "monthly-reports",
+];
 
 pub async fn workloads(dispatcher: &Dispatcher, callers: &Callers) -> Vec<Workload> {
     let mut out = Vec::new();

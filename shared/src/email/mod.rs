@@ -47,6 +47,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("support-notice.html", include_str!("templates/support-notice.html")),
     ("support-notice.txt", include_str!("templates/support-notice.txt")),
+    (
+        "monthly-report.subject",
+        include_str!("templates/monthly-report.subject"),
+    ),
+    ("monthly-report.html", include_str!("templates/monthly-report.html")),
+    ("monthly-report.txt", include_str!("templates/monthly-report.txt")),
 ];
 
 fn env() -> &'static Environment<'static> {

@@ -1,13 +1,15 @@
 //! The outbox's other emails: ticket notifications, staff emails on tickets, submitted data sheets,
-//! quote decisions and support notices. Each builds its message, or `None` when there is nothing to send any more.
+//! quote decisions, support notices and monthly reports. Each builds its message, or `None` when there is nothing to send any more.
 
 use super::portal_url;
 use crate::{
     email::{self, Email},
     error::ApiResult,
     table::{
+        contacts::portal_refusal,
         datasheets::{display, PortalTemplates, Sheet, TemplateVersion},
         quotes::Quote,
+        report_mail::{MailedReportLink, ReportSubscription, LINK_DAYS},
         tickets::TicketNote,
     },
     Context,
@@ -167,6 +169,53 @@ pub(super) async fn support_notice(
         &to,
         &serde_json::json!({
             "first_name": contact.first_name, "company": customer.name, "support_end": support_end, "portal_url": portal_url,
+        }),
+    )?))
+}
+
+/// A subscribed contact's link to their company's report of a month, minted now (only its hash is
+/// stored); nothing when they unsubscribed or lost portal access since it was queued. A retry after a
+/// failed send mints another link; the unsent one grants nothing and expires.
+pub(super) async fn monthly_report(
+    ctx: &Context,
+    customer_id: &str,
+    contact_id: &str,
+    month: &str,
+) -> ApiResult<Option<Email>> {
+    let portal_url = portal_url(ctx);
+    let (session, subscribed) = tokio::try_join!(
+        ctx.table.portal_session(customer_id, Some(contact_id)),
+        ctx.table.get::<ReportSubscription>((customer_id, contact_id)),
+    )?;
+    let (Some(customer), Some(contact), Some(_)) = (session.customer, session.contact, subscribed) else {
+        return Ok(None);
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let Some(to) = contact
+        .email
+        .clone()
+        .filter(|_| portal_refusal(&customer, &contact, today).is_none())
+    else {
+        return Ok(None);
+    };
+    let (link, hash) = crate::secrets::new_token();
+    let expires_at = time::OffsetDateTime::now_utc() + time::Duration::days(LINK_DAYS);
+    ctx.table
+        .put(&MailedReportLink {
+            hash,
+            customer_id: customer_id.to_owned(),
+            contact_id: contact_id.to_owned(),
+            month: month.to_owned(),
+            expires_at,
+        })
+        .await?;
+    Ok(Some(email::render(
+        "monthly-report",
+        &to,
+        &serde_json::json!({
+            "first_name": contact.first_name, "company": customer.name, "month": crate::months::name(month),
+            "link": format!("{portal_url}/reports/mailed/{link}"), "expires": ctx.table.zone.date(expires_at).to_string(),
+            "manage": format!("{portal_url}/reports"),
         }),
     )?))
 }

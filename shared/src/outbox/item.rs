@@ -43,6 +43,12 @@ pub enum OutboxTask {
         contact_id: String,
         support_end: String,
     },
+    /// Mail a subscribed contact a link to their company's report of `month` (`YYYY-MM`).
+    MonthlyReport {
+        customer_id: String,
+        contact_id: String,
+        month: String,
+    },
 }
 
 impl OutboxItem {

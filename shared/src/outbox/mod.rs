@@ -115,6 +115,11 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
             contact_id,
             support_end,
         } => mail(ctx, emails::support_notice(ctx, customer_id, contact_id, support_end)).await?,
+        OutboxTask::MonthlyReport {
+            customer_id,
+            contact_id,
+            month,
+        } => mail(ctx, emails::monthly_report(ctx, customer_id, contact_id, month)).await?,
     };
     ctx.table.delete_outbox(&item.id).await?;
     Ok(delivery)

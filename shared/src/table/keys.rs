@@ -342,3 +342,21 @@ pub fn search(customer_id: &str) -> String {
 pub fn search_term(term: &str, kind: &str, record_id: &str) -> String {
     format!("{term}#{kind}#{record_id}")
 }
+
+/// A contact's subscription to the monthly activity report.
+pub fn report_subscription(contact_id: &str) -> String {
+    format!("REPORTSUB#{contact_id}")
+}
+
+/// Every subscription, by customer then contact (GSI1), for the monthly mailing.
+pub const REPORT_SUBSCRIBERS: &str = "REPORT_SUBSCRIBERS";
+
+/// The claim that a month's report was queued to a contact: once per contact and month.
+pub fn report_mailing(contact_id: &str, month: &str) -> String {
+    format!("REPORTMAIL#{contact_id}#{month}")
+}
+
+/// A mailed report link, by the hash of its id.
+pub fn report_link(hash: &str) -> String {
+    format!("REPORTLINK#{hash}")
+}

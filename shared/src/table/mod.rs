@@ -29,6 +29,7 @@ pub mod news;
 pub mod notices;
 pub mod operations;
 pub mod quotes;
+pub mod report_mail;
 pub mod search;
 mod search_docs;
 pub mod settings;

@@ -124,22 +124,7 @@ impl Counted for Job {
     }
 }
 
-/// `YYYY-MM` of a date.
-pub fn month_of(d: Date) -> String {
-    format!("{:04}-{:02}", d.year(), u8::from(d.month()))
-}
-
-/// The first and last day of a `YYYY-MM` month.
-pub fn month_bounds(month: &str) -> Option<(Date, Date)> {
-    let (y, m) = month.split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
-        return None;
-    }
-    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    let first = Date::from_calendar_date(y.parse().ok()?, month, 1).ok()?;
-    let last = Date::from_calendar_date(first.year(), month, first.month().length(first.year())).ok()?;
-    Some((first, last))
-}
+pub use crate::months::{month_bounds, month_of};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
