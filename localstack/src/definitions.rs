@@ -52,6 +52,7 @@ pub const TABLE: TableDef = TableDef {
     gsis: &[
         (keys::GSI1, keys::GSI1PK, keys::GSI1SK),
         (keys::GSI2, keys::GSI2PK, keys::GSI2SK),
+        (keys::GSI3, keys::GSI3PK, keys::GSI3SK),
     ],
     ttl_attribute: keys::TTL,
 };

@@ -60,6 +60,13 @@ impl<T> Page<T> {
     }
 }
 
+/// The `X-Items-Read` header: the items DynamoDB read for a page.
+pub fn items_read_header(n: usize) -> axum::http::HeaderMap {
+    let mut h = axum::http::HeaderMap::new();
+    h.insert("x-items-read", axum::http::HeaderValue::from(n));
+    h
+}
+
 pub fn encode_cursor(key: &HashMap<String, AttributeValue>) -> String {
     let plain: BTreeMap<&str, &str> = key
         .iter()

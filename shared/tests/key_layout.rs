@@ -56,6 +56,18 @@ fn layout(entity: &impl Entity) -> BTreeMap<String, String> {
     found
 }
 
+/// The GSI3 key `to_item` writes (records staff report on across customers), if any.
+fn created_index(entity: &impl Entity) -> Option<(String, String)> {
+    let item = entity.to_item().expect("the entity serialises");
+    let s = |name: &str| item.get(name).and_then(|v| v.as_s().ok()).cloned();
+    Some((s("GSI3PK")?, s("GSI3SK")?))
+}
+
+/// What `created_index` should find for a record of `kind` made at [`AT`] for customer C1.
+fn created(kind: &str, id: &str) -> Option<(String, String)> {
+    Some((format!("CREATED#{kind}#2026-01"), format!("001768469400#C1#{id}")))
+}
+
 fn expected(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
@@ -254,6 +266,10 @@ fn ticket(status: TicketStatus, visible_in_portal: bool, originator: Option<&str
 
 #[test]
 fn tickets() {
+    assert_eq!(
+        created_index(&ticket(TicketStatus::New, false, None)),
+        created("TICKET", "T1")
+    );
     for status in [
         TicketStatus::New,
         TicketStatus::InProgress,
@@ -433,6 +449,12 @@ fn datasheets() {
         layout(&sheet),
         expected(&[("PK", "CUST#C1"), ("SK", "SHEET#SH1"), ("entity", "sheet")])
     );
+    assert_eq!(created_index(&sheet), created("SHEET", &sheet.id));
+    assert_eq!(
+        created_index(&template(false)),
+        None,
+        "only the records staff report on"
+    );
 }
 
 #[test]
@@ -531,6 +553,8 @@ fn operations() {
         expected(&[("PK", "CUST#C1"), ("SK", "WORKFLOW#W1"), ("entity", "workflow")]),
         "inactive: leaves the index"
     );
+    assert_eq!(created_index(&job), created("JOB", "J1"));
+    assert_eq!(created_index(&workflow), created("WORKFLOW", &workflow.id));
 }
 
 #[test]
@@ -863,6 +887,7 @@ fn quotes_invoices_and_their_numbers() {
             ("entity", "billing_number")
         ])
     );
+    assert_eq!(created_index(&quote), created("QUOTE", "Q1"));
 }
 
 #[test]

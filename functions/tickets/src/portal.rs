@@ -14,7 +14,7 @@ use shared::{
     ids,
     openapi::Problems,
     outbox::{self, OutboxTask},
-    pagination::{Page, PageParams},
+    pagination::{items_read_header, Page, PageParams},
     principal::{module, Portal, PortalPrincipal},
     table::{
         contacts::{Actor, Contact},
@@ -40,12 +40,6 @@ async fn visible(ctx: &Context, who: &PortalPrincipal, contact: &Contact, id: &s
         Some(t) if may_see(&t, contact) => Ok(t),
         _ => Err(ApiError::NotFound),
     }
-}
-
-fn items_read_header(n: usize) -> HeaderMap {
-    let mut h = HeaderMap::new();
-    h.insert("x-items-read", HeaderValue::from(n));
-    h
 }
 
 async fn list_page(

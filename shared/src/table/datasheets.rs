@@ -182,6 +182,16 @@ impl Entity for Sheet {
     fn id(&self) -> Self::Id<'_> {
         (&self.customer_id, &self.id)
     }
+
+    /// Every data sheet by time of creation, for the staff reports.
+    fn gsi3(&self) -> Option<(String, String)> {
+        Some(keys::created(
+            keys::report_kind::SHEET,
+            self.created_at,
+            &self.customer_id,
+            &self.id,
+        ))
+    }
 }
 
 impl Sheet {

@@ -69,6 +69,11 @@ pub trait Entity: Serialize + DeserializeOwned {
         None
     }
 
+    /// The GSI3 key: records staff report on across customers, by time of creation.
+    fn gsi3(&self) -> Option<(String, String)> {
+        None
+    }
+
     /// Epoch seconds after which the item is dead (DynamoDB TTL deletes lazily; readers check too).
     fn expires_at(&self) -> Option<i64> {
         None
@@ -93,6 +98,10 @@ pub trait Entity: Serialize + DeserializeOwned {
         if let Some((pk, sk)) = self.gsi2() {
             item.insert(keys::GSI2PK.into(), AttributeValue::S(pk));
             item.insert(keys::GSI2SK.into(), AttributeValue::S(sk));
+        }
+        if let Some((pk, sk)) = self.gsi3() {
+            item.insert(keys::GSI3PK.into(), AttributeValue::S(pk));
+            item.insert(keys::GSI3SK.into(), AttributeValue::S(sk));
         }
         item.insert(keys::ENTITY.into(), AttributeValue::S(Self::TYPE.into()));
         if let Some(ttl) = self.expires_at() {

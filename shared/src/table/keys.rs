@@ -99,6 +99,31 @@ pub fn used_code(username: &str) -> String {
 pub const GSI2: &str = "GSI2";
 pub const GSI2PK: &str = "GSI2PK";
 pub const GSI2SK: &str = "GSI2SK";
+
+/// GSI3: the records staff report on, across customers, by kind and time of creation.
+pub const GSI3: &str = "GSI3";
+pub const GSI3PK: &str = "GSI3PK";
+pub const GSI3SK: &str = "GSI3SK";
+
+/// The GSI3 partition of one kind of record created in one UTC month (`TICKET`, `2026-11`): a month
+/// per partition keeps any one partition's size and write rate bounded.
+pub fn created_in(kind: &str, month: &str) -> String {
+    format!("CREATED#{kind}#{month}")
+}
+
+/// The GSI3 key of a record of `kind` created at `at`.
+pub fn created(kind: &str, at: time::OffsetDateTime, customer_id: &str, id: &str) -> (String, String) {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    (
+        created_in(kind, &crate::months::month_of(utc.date())),
+        created_at(utc.unix_timestamp(), customer_id, id),
+    )
+}
+
+/// The GSI3 sort key: zero-padded epoch seconds of creation, then the customer and the record.
+pub fn created_at(epoch_seconds: i64, customer_id: &str, id: &str) -> String {
+    format!("{epoch_seconds:012}#{customer_id}#{id}")
+}
 pub const TICKET_PREFIX: &str = "TICKET#";
 pub const COUNTER: &str = "COUNTER";
 pub const DASHBOARD: &str = "DASHBOARD";
@@ -359,4 +384,13 @@ pub fn report_mailing(contact_id: &str, month: &str) -> String {
 /// A mailed report link, by the hash of its id.
 pub fn report_link(hash: &str) -> String {
     format!("REPORTLINK#{hash}")
+}
+
+/// The kinds of record in GSI3.
+pub mod report_kind {
+    pub const TICKET: &str = "TICKET";
+    pub const JOB: &str = "JOB";
+    pub const SHEET: &str = "SHEET";
+    pub const WORKFLOW: &str = "WORKFLOW";
+    pub const QUOTE: &str = "QUOTE";
 }

@@ -62,6 +62,16 @@ impl Entity for Job {
         (&self.customer_id, &self.id)
     }
 
+    /// Every job by time of creation, for the staff reports.
+    fn gsi3(&self) -> Option<(String, String)> {
+        Some(keys::created(
+            keys::report_kind::JOB,
+            self.created_at,
+            &self.customer_id,
+            &self.id,
+        ))
+    }
+
     /// A site's field jobs, newest first (sparse).
     fn gsi1(&self) -> Option<(String, String)> {
         let f = self.field.as_ref()?;
@@ -350,6 +360,16 @@ impl Entity for Workflow {
 
     fn id(&self) -> Self::Id<'_> {
         (&self.customer_id, &self.id)
+    }
+
+    /// Every workflow by time of creation, for the staff reports.
+    fn gsi3(&self) -> Option<(String, String)> {
+        Some(keys::created(
+            keys::report_kind::WORKFLOW,
+            self.created_at,
+            &self.customer_id,
+            &self.id,
+        ))
     }
 
     /// Active workflows only (sparse: inactive ones leave the index).

@@ -71,6 +71,13 @@ impl QuerySpec {
         }
     }
 
+    pub fn gsi3(partition: String) -> Self {
+        Self {
+            index: Some(keys::GSI3),
+            ..Self::gsi1(partition)
+        }
+    }
+
     /// Newest first (descending sort key).
     pub fn newest_first(mut self) -> Self {
         self.newest_first = true;
@@ -80,6 +87,7 @@ impl QuerySpec {
     fn attrs(&self) -> (&'static str, &'static str) {
         match self.index {
             Some(keys::GSI2) => (keys::GSI2PK, keys::GSI2SK),
+            Some(keys::GSI3) => (keys::GSI3PK, keys::GSI3SK),
             Some(_) => (keys::GSI1PK, keys::GSI1SK),
             None => (keys::PK, keys::SK),
         }

@@ -101,6 +101,16 @@ impl Entity for Quote {
         (&self.customer_id, &self.id)
     }
 
+    /// Every quote by time of creation, for the staff reports.
+    fn gsi3(&self) -> Option<(String, String)> {
+        Some(keys::created(
+            keys::report_kind::QUOTE,
+            self.created_at,
+            &self.customer_id,
+            &self.id,
+        ))
+    }
+
     /// The customer's quotes past draft, by status, newest sent first within it (sparse).
     fn gsi1(&self) -> Option<(String, String)> {
         self.listing_key()

@@ -163,6 +163,16 @@ impl Entity for Ticket {
             .then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id)))
     }
 
+    /// Every ticket by time of creation, for the staff reports.
+    fn gsi3(&self) -> Option<(String, String)> {
+        Some(keys::created(
+            keys::report_kind::TICKET,
+            self.created_at,
+            &self.customer_id,
+            &self.id,
+        ))
+    }
+
     /// A second sparse index because a visible ticket must be listable both company-wide (contacts with
     /// the grant) and per originating contact, each in O(page): one GSI partition cannot serve both.
     fn gsi2(&self) -> Option<(String, String)> {
