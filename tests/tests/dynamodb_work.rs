@@ -451,3 +451,40 @@ async fn the_activity_report_reads_the_months_counters_and_a_row_per_site_never_
     // exist yet) and 20 site names: never the 300 defects.
     assert!(work.items_read <= 3 + 21 + 1 + 5 + 20, "{work:?}");
 }
+
+#[tokio::test]
+async fn a_staff_report_page_reads_at_most_six_queries_of_a_page_among_two_thousand_tickets() {
+    let t = TestStack::start().await;
+    let (cid, kid, counter, d, _) = counted_portal(&t, "Flat Staff Report").await;
+    let staff: HashMap<String, String> = [
+        ("sub".to_owned(), "flat-report-staff".to_owned()),
+        ("cognito:groups".to_owned(), "[viewer]".to_owned()),
+    ]
+    .into();
+    let now = time::OffsetDateTime::now_utc();
+    let mut tickets = bulk_tickets(&cid, &kid, 700_000, 2_000);
+    for (i, ticket) in tickets.iter_mut().enumerate() {
+        ticket.created_at = now - time::Duration::hours(i as i64);
+    }
+    t.ctx.table.put_many(&tickets).await.unwrap();
+    let from = (now - time::Duration::days(90)).date();
+    for (route, rows) in [
+        (format!("/admin/reports/tickets?from={from}"), 25),
+        (
+            format!("/admin/reports/tickets?from={from}&limit=100&fields=priority"),
+            100,
+        ),
+        // Nothing matches: the page walks its six Queries and hands back a cursor.
+        (format!("/admin/reports/tickets?from={from}&status=closed"), 0),
+    ] {
+        counter.take();
+        let reply = d.call(&http_event("GET", &route, None, Some(&staff))).await.unwrap();
+        let work = counter.take();
+        assert_eq!(reply.status, 200, "{route}: {}", reply.body);
+        assert_eq!(reply.body["items"].as_array().unwrap().len(), rows, "{route}");
+        let limit = if rows == 100 { 100 } else { 25 };
+        // At most six Queries of limit + 1, and one batch of the page's customers.
+        assert!(work.round_trips <= 7, "{route}: {work:?}");
+        assert!(work.items_read <= 6 * (limit + 1) + 1, "{route}: {work:?}");
+    }
+}
