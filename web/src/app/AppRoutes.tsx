@@ -10,7 +10,7 @@ import { RoutineListPage, ServiceCallListPage } from '../features/field';
 import { GroupPage } from '../features/groups';
 import { HomePage } from '../features/home';
 import { JobListPage, JobPage } from '../features/jobs';
-import { ActivityReportPage, RoutineReportPage } from '../features/reports';
+import { ActivityReportPage, MailedReportPage, RoutineReportPage } from '../features/reports';
 import { SearchPage } from '../features/search';
 import { SiteListPage, SitePage } from '../features/sites';
 import { DashboardPage, NewTicketPage, TicketListPage, TicketPage } from '../features/tickets';
@@ -70,6 +70,8 @@ export function AppRoutes() {
           <Route path="reports" element={inModule('reports', <ActivityReportPage />)} />
           {/* The routine report needs both modules: reports, and the routine maintenance it reports on. */}
           <Route path="reports/routine" element={inModule('reports', inModule('routine', <RoutineReportPage />))} />
+          {/* The monthly email's link: signed in first (and back here), then on to the month it stands for. */}
+          <Route path="reports/mailed/:link" element={inModule('reports', <MailedReportPage />)} />
           <Route path="search" element={inModule('search', <SearchPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

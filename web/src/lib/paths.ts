@@ -40,6 +40,8 @@ export const paths = {
   /** The whole client group's activity report (asked of the contact's own portal). */
   groupReport: '/reports?group=1',
   routineReport: '/reports/routine',
+  /** Where the monthly email's link lands: the month it stands for, then that month's report. */
+  mailedReport: (link: string) => `/reports/mailed/${encodeURIComponent(link)}`,
   search: '/search',
   searchFor: (q: string) => `/search?q=${encodeURIComponent(q)}`,
 } as const;

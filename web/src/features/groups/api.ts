@@ -67,20 +67,21 @@ export function useViewingOther(): boolean {
 }
 
 /**
- * Switches the portal in view (null: one's own company) and opens `to` (the home page by default). Every
- * cached answer of the previous portal is dropped first, so nothing of one company shows under another.
+ * Switches the portal in view (null: one's own company) and opens `to` (the home page by default; with
+ * `replace`, in place of the current address). Every cached answer of the previous portal is dropped first,
+ * so nothing of one company shows under another.
  */
 export function useSwitchView() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useCallback(
-    (customer: string | null, to: string = paths.home) => {
+    (customer: string | null, to: string = paths.home, { replace = false }: { replace?: boolean } = {}) => {
       if (customer !== getViewedCustomer()) {
         setViewedCustomer(customer);
         void client.cancelQueries();
         client.removeQueries({ predicate: (q) => !VIEW_INDEPENDENT.has(q.queryKey[0]) });
       }
-      navigate(to);
+      navigate(to, { replace });
     },
     [client, navigate],
   );

@@ -1,7 +1,8 @@
 // The monthly activity report: its figures, its CSV (fetched with the bearer token, saved as a download)
 // and a short-lived link to its PDF; the company's or, with `group`, the whole client group's. And the
-// routine activity report: a page at a time of the routine work due in a range of months, and its CSV.
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+// routine activity report: a page at a time of the routine work due in a range of months, and its CSV. And
+// the contact's subscription to the report by email, and the month a mailed report's link stands for.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type components } from '../../lib/api';
 import { ApiProblem } from '../../lib/problem';
 
@@ -15,6 +16,8 @@ export type ReportTrend = components['schemas']['Trend'];
 export type ReportLink = components['schemas']['ReportLink'];
 export type RoutineLine = components['schemas']['RoutineLine'];
 export type RoutineOutcome = components['schemas']['RoutineOutcome'];
+export type ReportSubscription = components['schemas']['Subscription'];
+export type MailedReport = components['schemas']['MailedReport'];
 
 /** The routine report's months, `YYYY-MM`, first and last due (both included). */
 export interface MonthRange {
@@ -30,6 +33,8 @@ export const reportKeys = {
   /** `null`: the API's default, the current month in the business's time zone. */
   activity: (month: string | null, group = false) => ['reports', 'activity', month, group ? 'group' : 'company'] as const,
   routine: (range: MonthRange, cursor: string | null) => ['reports', 'routine', range.from, range.to, cursor] as const,
+  subscription: ['reports', 'subscription'] as const,
+  mailed: (link: string) => ['reports', 'mailed', link] as const,
 };
 
 /**
@@ -98,4 +103,40 @@ export function fetchRoutineCsv(range: MonthRange): Promise<Blob> {
 /** `routine-YYYY-MM-to-YYYY-MM.csv`, as the API names it. */
 export function routineCsvName(range: MonthRange): string {
   return `routine-${range.from}-to-${range.to}.csv`;
+}
+
+/**
+ * Whether the contact receives the report by email (on the 1st of each month, for the month before) and at
+ * which address. Asked in the contact's own portal only (their company's report is the one mailed).
+ */
+export function useReportSubscription() {
+  return useQuery({
+    queryKey: reportKeys.subscription,
+    queryFn: () => unwrap(api.GET('/portal/reports/subscription')),
+    retry: notOn4xx,
+  });
+}
+
+/** Subscribes (`true`) or unsubscribes (`false`); the answer replaces the subscription shown. */
+export function useSetReportSubscription() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (subscribed: boolean): Promise<ReportSubscription> =>
+      unwrap(api.PUT('/portal/reports/subscription', { body: { subscribed } })),
+    onSuccess: (subscription) => {
+      qc.setQueryData(reportKeys.subscription, subscription);
+    },
+  });
+}
+
+/**
+ * The month an emailed report's link stands for. A link not the contact's (404) or expired (410) will not
+ * change by asking again.
+ */
+export function useMailedReport(link: string) {
+  return useQuery({
+    queryKey: reportKeys.mailed(link),
+    queryFn: () => unwrap(api.GET('/portal/reports/mailed/{link}', { params: { path: { link } } })),
+    retry: notOn4xx,
+  });
 }

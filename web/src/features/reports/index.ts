@@ -3,3 +3,4 @@ import { lazy } from 'react';
 
 export const ActivityReportPage = lazy(() => import('./pages/ActivityReportPage'));
 export const RoutineReportPage = lazy(() => import('./pages/RoutineReportPage'));
+export const MailedReportPage = lazy(() => import('./pages/MailedReportPage'));

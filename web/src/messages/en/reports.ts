@@ -1,5 +1,6 @@
 // Reports: the monthly activity report (the company's or the whole group's), its chart, per-property table,
-// PDF and CSV; the routine activity report of a range of months.
+// PDF and CSV; the routine activity report of a range of months; the report by email each month, and the
+// page its emailed link opens.
 export const reports = {
   nav: 'Reports',
   title: 'Activity report',
@@ -51,6 +52,33 @@ export const reports = {
     csv: 'Download CSV',
     csvDownloading: 'Downloading CSV…',
     csvDone: (name: string) => `Downloaded ${name}.`,
+  },
+  /** The panel on the company's report: the report by email on the 1st of each month. */
+  mail: {
+    title: 'Monthly email',
+    subscribed: (email: string) => `You receive this report by email at ${email} on the 1st of each month, for the month before.`,
+    since: (date: string) => `Since ${date}.`,
+    notSubscribed: (email: string) => `Subscribe to receive this report by email at ${email} on the 1st of each month, for the month before.`,
+    noEmail: 'There is no email address on your contact record, so this report cannot be emailed to you. Ask your service provider to add one.',
+    subscribe: 'Subscribe',
+    subscribing: 'Subscribing…',
+    unsubscribe: 'Unsubscribe',
+    unsubscribing: 'Unsubscribing…',
+    nowSubscribed: (email: string) => `Subscribed: the report will be emailed to ${email} on the 1st of each month.`,
+    nowUnsubscribed: 'Unsubscribed: the report will no longer be emailed to you.',
+    /** The API's reason for refusing, as it names the `subscribed` field. */
+    refused: (reason: string) => `Not subscribed: ${reason}.`,
+    loading: 'Loading the monthly email…',
+  },
+  /** The page an emailed report's link opens (`/reports/mailed/<link>`), on its way to the month. */
+  mailed: {
+    title: 'Emailed activity report',
+    opening: 'Opening the report…',
+    notYours: 'This link is not for the account you are signed in with.',
+    notYoursHint: 'Sign out and sign in as the person the email was sent to, or open the reports page of this account.',
+    expired: 'This link has expired.',
+    expiredHint: 'Every month’s report is still on the reports page: choose the month there.',
+    toReports: 'Go to the activity report',
   },
   routine: {
     title: 'Routine activity report',

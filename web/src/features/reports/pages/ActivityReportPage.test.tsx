@@ -43,6 +43,7 @@ beforeEach(() => {
       const month = new URL(request.url).searchParams.get('month');
       return json(200, report(month ? { month } : {}))();
     },
+    '/portal/reports/subscription': json(200, { subscribed: false, since: null, email: 'alice@acme.example' }),
   };
 });
 
@@ -203,6 +204,32 @@ describe('ActivityReportPage', () => {
     await screen.findByText('Acme Facilities Ltd · November 2026');
     await waitFor(() => expect(net.requests()).toContain('GET /portal/me'));
     expect(screen.queryByRole('link', { name: 'Routine activity report' })).not.toBeInTheDocument();
+  });
+});
+
+describe('ActivityReportPage’s monthly email', () => {
+  it('shows the contact’s subscription under the company’s report', async () => {
+    renderAt('/reports?month=2026-11');
+    const panel = await screen.findByRole('region', { name: 'Monthly email' });
+    expect(await within(panel).findByRole('button', { name: 'Subscribe' })).toBeInTheDocument();
+    expect(within(panel).getByText(/alice@acme\.example on the 1st of each month/)).toBeInTheDocument();
+    expect(net.requests()).toContain('GET /portal/reports/subscription');
+  });
+
+  it('is not offered in the whole group’s report, nor while another company of the group is in view', async () => {
+    const { unmount } = renderAt('/reports?group=1');
+    await screen.findByText('Acme Facilities Ltd · November 2026');
+    expect(screen.queryByRole('region', { name: 'Monthly email' })).not.toBeInTheDocument();
+    unmount();
+    setViewedCustomer('01JD00000000000000000000AN');
+    try {
+      renderAt('/reports');
+      await screen.findByText('Acme Facilities Ltd · November 2026');
+      expect(screen.queryByRole('region', { name: 'Monthly email' })).not.toBeInTheDocument();
+    } finally {
+      clearViewedCustomer();
+    }
+    expect(net.requests()).not.toContain('GET /portal/reports/subscription');
   });
 });
 

@@ -7,7 +7,9 @@ import { paths } from '../../../lib/paths';
 import { ApiProblem, fieldErrors, problemMessage } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
+import { useViewingOther } from '../../groups';
 import { useActivityReport, type ActivityReport } from '../api';
+import { MonthlyEmailPanel } from '../components/MonthlyEmailPanel';
 import { MonthPicker } from '../components/MonthPicker';
 import { ReportActions } from '../components/ReportActions';
 import { ReportHeader } from '../components/ReportHeader';
@@ -50,7 +52,8 @@ function RoutineReportLink() {
 /**
  * The monthly activity report (`/reports?month=2026-11`): the month's figures per module, the six months up
  * to it as a chart, the properties with activity; its PDF and CSV. Without a month, the current one. With
- * `group=1` (from the whole-group page), the whole client group's report, figures and files alike.
+ * `group=1` (from the whole-group page), the whole client group's report, figures and files alike. In the
+ * contact's own portal, the company's report by email each month (not the group's, nor another company's).
  */
 export default function ActivityReportPage() {
   const t = m.reports;
@@ -63,6 +66,8 @@ export default function ActivityReportPage() {
   // The month in view: the one asked for, else the API's current month once it has answered.
   const month = asked ?? data?.month ?? null;
   const problem = monthProblem(report.error);
+  // The subscription is the contact's, written in their own portal only (refused with the view header).
+  const viewingOther = useViewingOther();
 
   const choose = (next: string) =>
     setParams((p) => {
@@ -99,6 +104,7 @@ export default function ActivityReportPage() {
           <ReportBody report={data} group={group} />
         </div>
       ) : null}
+      {group || viewingOther ? null : <MonthlyEmailPanel />}
     </Page>
   );
 }
