@@ -214,7 +214,7 @@ async fn staff_reports_read_the_range_across_customers_with_filters_pages_and_cs
         .get("/admin/reports/workflows?status=active&fields=tasks", &staff)
         .await)
     .await;
-    assert_eq!(ids(workflows["items"].as_array().unwrap()), [workflow.clone()]);
+    assert_eq!(ids(workflows["items"].as_array().unwrap()), [workflow]);
     let inactive = ok(t.get("/admin/reports/workflows?status=inactive", &staff).await).await;
     assert!(inactive["items"].as_array().unwrap().is_empty());
     let (site, _, _) = sites::site_asset_defect(&t, &bid).await;

@@ -335,49 +335,66 @@ fn sections(r: &Read, modules: &[Module]) -> Vec<Section> {
     out
 }
 
-/// A site column: its key, label, module, and how a site's counters give it.
-type SiteColumn = (&'static str, &'static str, Module, fn(&Read) -> i64);
+/// One number the site table or the chart shows: its key, its label, the module it needs, and how a
+/// month's (or a site's) counters give it.
+struct Measure {
+    key: &'static str,
+    label: &'static str,
+    module: Module,
+    value: fn(&Read) -> i64,
+}
 
-const SITE_COLUMNS: [SiteColumn; 9] = [
-    ("routine_done", "Routine done", Module::Routine, |r| r.routine_done()),
-    ("routine_missed", "Routine missed", Module::Routine, |r| {
+impl Measure {
+    const fn new(key: &'static str, label: &'static str, module: Module, value: fn(&Read) -> i64) -> Self {
+        Self {
+            key,
+            label,
+            module,
+            value,
+        }
+    }
+}
+
+const ROUTINE_DONE: Measure = Measure::new("routine_done", "Routine done", Module::Routine, |r| r.routine_done());
+const DEFECTS_RAISED: Measure = Measure::new("defects_raised", "Defects raised", Module::Sites, |r| {
+    r.defects(metric::DEFECTS_RAISED)
+});
+
+/// The site table's columns.
+const SITE_COLUMNS: [Measure; 9] = [
+    ROUTINE_DONE,
+    Measure::new("routine_missed", "Routine missed", Module::Routine, |r| {
         r.routine(RoutineOutcome::Missed)
     }),
-    ("service_calls_logged", "Calls", Module::ServiceCalls, |r| {
+    Measure::new("service_calls_logged", "Calls", Module::ServiceCalls, |r| {
         r.service_calls()
     }),
-    ("defects_raised", "Defects raised", Module::Sites, |r| {
-        r.defects(metric::DEFECTS_RAISED)
-    }),
-    ("defects_resolved", "Defects resolved", Module::Sites, |r| {
+    DEFECTS_RAISED,
+    Measure::new("defects_resolved", "Defects resolved", Module::Sites, |r| {
         r.defects(metric::DEFECTS_RESOLVED)
     }),
-    ("quotes_sent", "Quotes sent", Module::Quotes, |r| {
+    Measure::new("quotes_sent", "Quotes sent", Module::Quotes, |r| {
         r.n(metric::QUOTES_SENT)
     }),
-    ("invoices_issued", "Invoices", Module::Invoices, |r| {
+    Measure::new("invoices_issued", "Invoices", Module::Invoices, |r| {
         r.n(metric::INVOICES_ISSUED)
     }),
-    ("invoices_overdue", "Overdue", Module::Invoices, |r| r.overdue()),
-    ("documents_shared", "Documents", Module::Documents, |r| {
+    Measure::new("invoices_overdue", "Overdue", Module::Invoices, |r| r.overdue()),
+    Measure::new("documents_shared", "Documents", Module::Documents, |r| {
         r.n(metric::DOCUMENTS_SHARED)
     }),
 ];
 
 /// The trend's series: what the chart compares month by month.
-type TrendSeries = (&'static str, &'static str, Module, fn(&Read) -> i64);
-
-const TREND_SERIES: [TrendSeries; 4] = [
-    ("tickets_opened", "Tickets opened", Module::Tickets, |r| {
+const TREND_SERIES: [Measure; 4] = [
+    Measure::new("tickets_opened", "Tickets opened", Module::Tickets, |r| {
         r.n(metric::TICKETS_OPENED)
     }),
-    ("service_calls_logged", "Service calls", Module::ServiceCalls, |r| {
+    Measure::new("service_calls_logged", "Service calls", Module::ServiceCalls, |r| {
         r.service_calls()
     }),
-    ("routine_done", "Routine done", Module::Routine, |r| r.routine_done()),
-    ("defects_raised", "Defects raised", Module::Sites, |r| {
-        r.defects(metric::DEFECTS_RAISED)
-    }),
+    ROUTINE_DONE,
+    DEFECTS_RAISED,
 ];
 
 /// The report for a month.
@@ -386,14 +403,14 @@ pub fn build(i: &Inputs) -> ActivityReport {
     let total = read(&i.activity.total);
     let sections = sections(&total, i.modules);
     let empty = sections.iter().all(|s| s.figures.iter().all(|f| f.count == 0));
-    let columns: Vec<&SiteColumn> = SITE_COLUMNS.iter().filter(|c| i.modules.contains(&c.2)).collect();
+    let columns: Vec<&Measure> = SITE_COLUMNS.iter().filter(|c| i.modules.contains(&c.module)).collect();
     let mut sites: Vec<SiteRow> = i
         .activity
         .sites
         .iter()
         .filter_map(|(id, counts)| {
             let r = read(counts);
-            let values: Vec<i64> = columns.iter().map(|c| (c.3)(&r)).collect();
+            let values: Vec<i64> = columns.iter().map(|c| (c.value)(&r)).collect();
             // A site whose only activity is in modules switched off shows nothing.
             values.iter().any(|v| *v != 0).then(|| SiteRow {
                 site_id: id.clone(),
@@ -414,11 +431,11 @@ pub fn build(i: &Inputs) -> ActivityReport {
     });
     let series = TREND_SERIES
         .iter()
-        .filter(|s| i.modules.contains(&s.2))
+        .filter(|s| i.modules.contains(&s.module))
         .map(|s| Series {
-            key: s.0.to_owned(),
-            label: s.1.to_owned(),
-            values: i.trend.iter().map(|(_, c)| (s.3)(&read(c))).collect(),
+            key: s.key.to_owned(),
+            label: s.label.to_owned(),
+            values: i.trend.iter().map(|(_, c)| (s.value)(&read(c))).collect(),
         })
         .collect();
     ActivityReport {
@@ -433,8 +450,8 @@ pub fn build(i: &Inputs) -> ActivityReport {
         site_columns: columns
             .iter()
             .map(|c| Column {
-                key: c.0.to_owned(),
-                label: c.1.to_owned(),
+                key: c.key.to_owned(),
+                label: c.label.to_owned(),
             })
             .collect(),
         quiet_sites: i.site_names.len().saturating_sub(sites.len()),
