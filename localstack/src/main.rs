@@ -106,10 +106,14 @@ async fn run(args: &[String]) -> Result<(), BoxError> {
         Some("job") => {
             let job = args
                 .get(1)
-                .ok_or("usage: portal-local job expire-invitations|drain-outbox|support-notices|monthly-reports")?;
-            let fixture = std::fs::read_to_string(format!("events/scheduled-{job}.json"))?;
+                .ok_or("usage: portal-local job expire-invitations|drain-outbox|support-notices|monthly-reports|recount-activity")?;
+            // A scheduled job's EventBridge fixture; a job run by hand (recount-activity) takes its name alone.
+            let event = match std::fs::read_to_string(format!("events/scheduled-{job}.json")) {
+                Ok(fixture) => serde_json::from_str(&fixture)?,
+                Err(_) => serde_json::json!({ "job": job }),
+            };
             let (ctx, _) = context().await?;
-            let report = scheduler::handle(&ctx, &serde_json::from_str(&fixture)?).await?;
+            let report = scheduler::handle(&ctx, &event).await?;
             println!("{}", serde_json::to_string(&report)?);
         }
         Some("bench") => {

@@ -365,6 +365,32 @@ async fn a_known_month_reports_a_recount_of_its_records_in_the_business_zone() {
     // What the records' own writes left in the counters is exactly the recount, month by month and site by site.
     let kept = stored(&t, &cid).await;
     assert_eq!(kept, recount(&zone, &records));
+
+    // A change of the business's zone: the recount moves every figure to the new zone's months (the
+    // records on October's edges change month in UTC), and back; a recount with nothing to move writes nothing.
+    let in_zone = |zone: BusinessZone| {
+        let mut config = (*t.ctx.config).clone();
+        config.time_zone = zone;
+        shared::Context::new(config, t.ctx.clients.clone())
+    };
+    let utc = in_zone(BusinessZone::default());
+    let moved = utc.table.recount_activity(&cid).await.unwrap();
+    assert!(moved.records >= records.tickets.len() && moved.changed > 0, "{moved:?}");
+    let in_utc = stored(&t, &cid).await;
+    assert_eq!(in_utc, recount(&BusinessZone::default(), &records));
+    assert_ne!(in_utc, kept, "the edges moved month");
+    let back = in_zone(zone.clone()).table.recount_activity(&cid).await.unwrap();
+    assert!(back.changed > 0);
+    assert_eq!(stored(&t, &cid).await, kept);
+    assert_eq!(
+        in_zone(zone.clone())
+            .table
+            .recount_activity(&cid)
+            .await
+            .unwrap()
+            .changed,
+        0
+    );
     assert!(kept.contains_key("2026-06") && kept.contains_key("2026-11"));
 
     // The report of October.

@@ -30,6 +30,8 @@ pub struct Report {
     pub notices: usize,
     /// Monthly reports newly queued (each subscriber once per month).
     pub reports: usize,
+    /// Customers whose activity counters were recounted (`recount-activity`, run by hand).
+    pub recounted: usize,
 }
 
 /// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
@@ -46,6 +48,7 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
         "drain-outbox" => drain_outbox(ctx).await,
         "support-notices" => support_notices(ctx, OffsetDateTime::now_utc().date()).await,
         "monthly-reports" => monthly_reports(ctx, &ctx.table.zone.month(OffsetDateTime::now_utc())).await,
+        "recount-activity" => recount_activity(ctx).await,
         other => {
             tracing::warn!(job = other, "unknown job");
             Ok(Report::default())
@@ -62,6 +65,32 @@ pub async fn monthly_reports(ctx: &Context, this_month: &str) -> ApiResult<Repor
         sent: mailing.sent,
         ..Default::default()
     })
+}
+
+/// Recounts every customer's activity counters (archived ones too) from their records, in the business
+/// time zone as set now: run by hand after a change of `BUSINESS_TIME_ZONE`, while the portal takes no
+/// writes (see `Table::recount_activity`). Not scheduled.
+pub async fn recount_activity(ctx: &Context) -> ApiResult<Report> {
+    let mut report = Report::default();
+    for archived in [false, true] {
+        let mut page = PageParams {
+            limit: Some(100),
+            cursor: None,
+        };
+        loop {
+            let customers = ctx.table.customers(archived, &page).await?;
+            for c in &customers.items {
+                let done = ctx.table.recount_activity(&c.id).await?;
+                tracing::info!(customer = %c.id, records = done.records, changed = done.changed, "activity recounted");
+                report.recounted += 1;
+            }
+            match customers.next_cursor {
+                Some(c) => page.cursor = Some(c),
+                None => break,
+            }
+        }
+    }
+    Ok(report)
 }
 
 /// Marks invitations whose link has expired `expired`, voids their tokens and records it.

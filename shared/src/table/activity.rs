@@ -78,7 +78,7 @@ impl Activity {
             .or_insert(0) += n;
     }
 
-    fn merge(&mut self, other: Activity, sign: i64) {
+    pub(super) fn merge(&mut self, other: Activity, sign: i64) {
         for (at, counts) in other.0 {
             add(self.0.entry(at).or_default(), counts, sign);
         }

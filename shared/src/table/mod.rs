@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod activity;
+mod activity_recount;
 mod activity_sources;
 pub mod assets;
 pub mod billing;
@@ -37,6 +38,7 @@ pub mod sites;
 pub mod tickets;
 
 mod claims;
+pub use activity_recount::Recount;
 pub use claims::Claim;
 mod primitives;
 mod query;
