@@ -86,6 +86,7 @@ impl Stack {
             tickets_email: Some("support@portal.example.com".to_owned()),
             default_assignee: Some("service-desk".to_owned()),
             support_notice_days: 60,
+            ticket_reopen_days: 7,
             business_name: Some(DEMO_BUSINESS.to_owned()),
             time_zone: std::env::var("BUSINESS_TIME_ZONE")
                 .ok()

@@ -26,6 +26,8 @@ pub struct Config {
     pub default_assignee: Option<String>,
     /// How many days before a support contract ends its contacts are told (default 60).
     pub support_notice_days: i64,
+    /// How long after closing a ticket its contact may reopen it (`TICKET_REOPEN_DAYS`, 7 by default).
+    pub ticket_reopen_days: i64,
     /// The business's time zone (`BUSINESS_TIME_ZONE`, an IANA name; UTC by default): the calendar
     /// activity is counted in.
     pub time_zone: crate::zone::BusinessZone,
@@ -62,6 +64,10 @@ impl Config {
                 .and_then(|d| d.parse().ok())
                 .filter(|d| *d > 0)
                 .unwrap_or(60),
+            ticket_reopen_days: var("TICKET_REOPEN_DAYS")
+                .and_then(|d| d.parse().ok())
+                .filter(|d| *d >= 0)
+                .unwrap_or(7),
             time_zone: match var("BUSINESS_TIME_ZONE") {
                 None => crate::zone::BusinessZone::default(),
                 Some(name) => {
@@ -94,6 +100,7 @@ impl Default for Config {
             tickets_email: None,
             default_assignee: None,
             support_notice_days: 60,
+            ticket_reopen_days: 7,
             time_zone: crate::zone::BusinessZone::default(),
         }
     }

@@ -260,6 +260,8 @@ fn ticket(status: TicketStatus, visible_in_portal: bool, originator: Option<&str
         closed_at: None,
         data_sheet_id: None,
         subject_search: "printer jammed".into(),
+        closed_by_contact: None,
+        rating: None,
         version: 1,
     }
 }

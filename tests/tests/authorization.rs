@@ -77,6 +77,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/tickets/{id}", Portal),
     ("POST", "/portal/tickets/{id}/notes", Portal),
     ("POST", "/portal/tickets/{id}/close", Portal),
+    ("PUT", "/portal/tickets/{id}", Portal),
+    ("POST", "/portal/tickets/{id}/reopen", Portal),
+    ("POST", "/portal/tickets/{id}/rating", Portal),
     ("GET", "/portal/reports/tickets", Portal),
     ("GET", "/portal/reports/activity", Portal),
     ("GET", "/portal/reports/activity/csv", Portal),
@@ -528,6 +531,10 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "location": "x" })
                     } else if template.contains("quotes") {
                         json!({ "name": "x" })
+                    } else if template.ends_with("/rating") {
+                        json!({ "score": 3 })
+                    } else if *template == "/portal/tickets/{id}" {
+                        json!({ "subject": "x", "description": "x" })
                     } else {
                         json!({ "body": "x" })
                     };

@@ -339,6 +339,8 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
             none,
         ),
         "tickets_portal_add_note" => (json!({ "body": "Still broken." }), none),
+        "tickets_portal_update" => (json!({ "subject": "Boiler noise", "description": "Louder now." }), none),
+        "tickets_portal_rate" => (json!({ "score": 4, "comment": "Fixed fast." }), none),
         "documents_staff_visibility" => (json!({ "visible_in_portal": true }), none),
         "documents_staff_upload" => (
             json!({ "folder": "Contracts/2026", "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }),

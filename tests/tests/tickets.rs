@@ -709,3 +709,206 @@ async fn the_export_pages_with_limit_and_cursor_like_the_list() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_contact_edits_a_new_ticket_reopens_one_they_closed_for_a_while_and_rates_it_once() {
+    let t = TestStack::start().await;
+    let staff = t.staff_token("supervisor").await;
+    let (customer, alice, token) = t.customer_with_portal_contact("Edit Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let bob = t.create_contact(cid, "Bob", "Colleague").await;
+    let bob_id = bob["id"].as_str().unwrap();
+    let bob_token = t.contact_token(cid, bob_id).await;
+    let r = t
+        .request(
+            Method::PUT,
+            &format!("/admin/contacts/{bob_id}/ticket-visibility"),
+            Some(&staff),
+        )
+        .json(&json!({ "see_all_tickets": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let send =
+        |method: Method, path: String, who: &str, body: Value| t.request(method, &path, Some(who)).json(&body).send();
+
+    // Edit while new: the subject and description change; a colleague may not; an empty subject is named.
+    let ticket = raise(&t, &token, "Boiler noise").await;
+    let id = ticket["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        (ticket["editable"].as_bool(), ticket["ratable"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let path = format!("/portal/tickets/{id}");
+    let edit = json!({ "subject": "Boiler banging", "description": "Loud bangs at night." });
+    let r = send(Method::PUT, path.clone(), &token, edit.clone()).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let edited = body(r).await;
+    assert_eq!(
+        (edited["subject"].as_str(), edited["description"].as_str()),
+        (Some("Boiler banging"), Some("Loud bangs at night."))
+    );
+    let r = send(
+        Method::PUT,
+        path.clone(),
+        &token,
+        json!({ "subject": " ", "description": "x" }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422);
+    assert_eq!(problem(r).await["errors"][0]["field"], "subject");
+    assert_eq!(
+        send(Method::PUT, path.clone(), &bob_token, edit.clone())
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let list = body(t.get("/portal/tickets?search=banging", &token).await).await;
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        1,
+        "the search follows the new subject"
+    );
+
+    // Once staff take it up it is theirs: a note, not an edit.
+    let staff_path = format!("/admin/customers/{cid}/tickets/{id}");
+    let current = body(t.get(&staff_path, &staff).await).await;
+    let version = current["ticket"]["version"].as_u64().unwrap();
+    let r = t
+        .request(Method::PUT, &staff_path, Some(&staff))
+        .header("If-Match", format!("\"{version}\""))
+        .json(&json!({ "subject": "Boiler banging", "description": "Loud bangs at night.", "type": "fault", "priority": "high", "status": "in_progress", "visible_in_portal": true, "contact_id": alice["id"], "assignee": null }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = send(Method::PUT, path.clone(), &token, edit).await.unwrap();
+    assert_eq!(r.status(), 409);
+
+    // Closed by the contact: rated once (1 to 5), reopened within the business's days.
+    let closed = body(
+        send(Method::POST, format!("{path}/close"), &token, json!({}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(closed["reopen_until"].is_string());
+    assert_eq!(closed["ratable"], true);
+    let r = send(Method::POST, format!("{path}/rating"), &token, json!({ "score": 6 }))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert_eq!(problem(r).await["errors"][0]["field"], "score");
+    let r = send(
+        Method::POST,
+        format!("{path}/rating"),
+        &bob_token,
+        json!({ "score": 1 }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 403, "a colleague who neither raised it nor is its contact");
+    let rated = body(
+        send(
+            Method::POST,
+            format!("{path}/rating"),
+            &token,
+            json!({ "score": 4, "comment": "Quick fix" }),
+        )
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (rated["rating"]["score"].as_u64(), rated["ratable"].as_bool()),
+        (Some(4), Some(false))
+    );
+    let r = send(Method::POST, format!("{path}/rating"), &token, json!({ "score": 5 }))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let seen = body(t.get(&staff_path, &staff).await).await;
+    assert_eq!(seen["ticket"]["rating"]["comment"], "Quick fix", "staff see the rating");
+    let r = t
+        .request(
+            Method::PUT,
+            &format!("/admin/customers/{cid}/portal-modules"),
+            Some(&staff),
+        )
+        .json(&json!({ "modules": ["main_info", "tickets", "ticket_dashboard"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let dashboard = body(t.get("/portal/reports/tickets", &token).await).await;
+    assert_eq!(dashboard["satisfaction"], json!({ "ratings": 1, "average": 4.0 }));
+
+    let reopened = body(
+        send(Method::POST, format!("{path}/reopen"), &token, json!({}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (reopened["status"].as_str(), reopened["reopen_until"].is_null()),
+        (Some("new"), true)
+    );
+    assert_eq!(reopened["rating"]["score"], 4, "the rating stays");
+    assert_eq!(
+        send(Method::POST, format!("{path}/reopen"), &token, json!({}))
+            .await
+            .unwrap()
+            .status(),
+        409
+    );
+
+    // Closed too long ago, or closed by staff: not reopened.
+    body(
+        send(Method::POST, format!("{path}/close"), &token, json!({}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let mut stored = t.ctx.table.ticket(cid, &id).await.unwrap().unwrap();
+    stored.closed_at = stored.closed_at.map(|c| c - time::Duration::days(8));
+    t.ctx.table.put(&stored).await.unwrap();
+    let r = send(Method::POST, format!("{path}/reopen"), &token, json!({}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    assert!(problem(r).await["detail"].as_str().unwrap().contains("within 7 days"));
+    let other = raise(&t, &token, "Tap dripping").await;
+    let other_path = format!("/admin/customers/{cid}/tickets/{}", other["id"].as_str().unwrap());
+    let r = t
+        .request(Method::PUT, &other_path, Some(&staff))
+        .header("If-Match", "\"1\"")
+        .json(&json!({ "subject": "Tap dripping", "description": "It broke.", "type": "fault", "priority": "high", "status": "closed", "visible_in_portal": true, "contact_id": alice["id"], "assignee": null }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = send(
+        Method::POST,
+        format!("/portal/tickets/{}/reopen", other["id"].as_str().unwrap()),
+        &token,
+        json!({}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 409);
+    let staff_closed = body(
+        t.get(&format!("/portal/tickets/{}", other["id"].as_str().unwrap()), &token)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (
+            staff_closed["reopen_until"].is_null(),
+            staff_closed["ratable"].as_bool()
+        ),
+        (true, Some(true))
+    );
+}

@@ -14,6 +14,15 @@ pub struct Dashboard {
     /// The last 12 months, oldest first.
     pub months: Vec<MonthCount>,
     pub mean_resolution_hours: Vec<Resolution>,
+    /// The contacts' satisfaction ratings of closed tickets.
+    pub satisfaction: Satisfaction,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Satisfaction {
+    pub ratings: i64,
+    /// The mean score, 1 to 5; none before the first rating.
+    pub average: Option<f64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -74,10 +83,15 @@ pub fn dashboard(counters: &std::collections::BTreeMap<String, i64>, today: time
             }
         })
         .collect();
+    let ratings = get("rating_n".into());
     Dashboard {
         open,
         months,
         mean_resolution_hours,
+        satisfaction: Satisfaction {
+            ratings,
+            average: (ratings > 0).then(|| get("rating_sum".into()) as f64 / ratings as f64),
+        },
     }
 }
 

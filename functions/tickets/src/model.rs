@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
     table::contacts::{Actor, Contact},
-    table::tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
+    table::tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };
 use time::OffsetDateTime;
@@ -95,6 +95,15 @@ pub struct PortalTicket {
     pub closed_at: Option<OffsetDateTime>,
     /// The caller raised this ticket, so `POST /portal/tickets/{id}/close` is theirs to use while it is open.
     pub raised_by_me: bool,
+    /// The caller may change the subject and description (`PUT /portal/tickets/{id}`): they raised it and it is new.
+    pub editable: bool,
+    /// Until when the caller may reopen it (`POST /portal/tickets/{id}/reopen`): they closed it, recently.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub reopen_until: Option<OffsetDateTime>,
+    /// The caller may rate it (`POST /portal/tickets/{id}/rating`): it is closed, about them, and not rated yet.
+    pub ratable: bool,
+    /// The satisfaction rating given, if any.
+    pub rating: Option<RatingView>,
     /// Oldest first. Internal notes are never here.
     pub conversation: Vec<ConversationEntry>,
 }
@@ -354,6 +363,8 @@ pub struct TicketResponse {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[schema(ignore)]
     pub subject_search: String,
+    /// The contact's satisfaction rating, once given.
+    pub rating: Option<Rating>,
     pub version: u64,
 }
 
@@ -378,6 +389,7 @@ impl From<&Ticket> for TicketResponse {
             closed_at: e.closed_at,
             data_sheet_id: e.data_sheet_id.clone(),
             subject_search: e.subject_search.clone(),
+            rating: e.rating.clone(),
             version: e.version,
         }
     }
@@ -411,6 +423,53 @@ impl From<&TicketNote> for TicketNoteResponse {
             author: e.author.clone(),
             author_name: e.author_name.clone(),
             created_at: e.created_at,
+        }
+    }
+}
+
+/// A rating as the portal shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RatingView {
+    pub score: u8,
+    pub comment: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// `PUT /portal/tickets/{id}`: a new ticket's subject and description, changed by the contact who raised it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketEdit {
+    pub subject: String,
+    pub description: String,
+}
+
+impl Validate for TicketEdit {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        Checks(errors).required("subject", &self.subject, MAX_NAME);
+        Checks(errors).required("description", &self.description, MAX_DESCRIPTION);
+    }
+}
+
+/// The most characters a rating's comment holds.
+pub const MAX_RATING_COMMENT: usize = 2_000;
+
+/// `POST /portal/tickets/{id}/rating`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRating {
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub score: u8,
+    pub comment: Option<String>,
+}
+
+impl Validate for NewRating {
+    fn validate(&self, errors: &mut Vec<FieldError>) {
+        if !(1..=5).contains(&self.score) {
+            errors.push(FieldError::new("score", "must be from 1 to 5"));
+        }
+        if let Some(c) = &self.comment {
+            Checks(errors).optional("comment", Some(c.as_str()), MAX_RATING_COMMENT);
         }
     }
 }

@@ -19,7 +19,7 @@ use shared::{
     table::{
         contacts::{Actor, Contact},
         customers::Customer,
-        tickets::{NoteKind, Ticket, TicketNote, TicketStatus},
+        tickets::{NoteKind, Rating, Ticket, TicketNote, TicketStatus},
         Condition,
     },
     Context,
@@ -27,7 +27,8 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::model::{
-    raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, PortalTicket, StatusFilter, TicketRow,
+    raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, NewRating, PortalTicket, RatingView,
+    StatusFilter, TicketEdit, TicketRow,
 };
 
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
@@ -117,13 +118,24 @@ pub async fn create(
     } else {
         ctx.table.create_ticket(&mut ticket, |_| Ok(extra.clone())).await?;
     }
-    Ok((StatusCode::CREATED, Json(detail(ticket, Vec::new(), &who.contact_id))))
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&ctx, ticket, Vec::new(), &who.contact_id)),
+    ))
 }
 
 /// The ticket as `contact_id` (the caller) sees it.
-fn detail(t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
+fn detail(ctx: &Context, t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
     PortalTicket {
         raised_by_me: raised_by(&t, contact_id),
+        editable: raised_by(&t, contact_id) && t.status == TicketStatus::New,
+        reopen_until: reopen_until(ctx, &t, contact_id).filter(|until| *until > OffsetDateTime::now_utc()),
+        ratable: may_rate(&t, contact_id),
+        rating: t.rating.clone().map(|r| RatingView {
+            score: r.score,
+            comment: r.comment,
+            at: r.at,
+        }),
         id: t.id,
         number: t.number,
         subject: t.subject,
@@ -143,6 +155,20 @@ fn detail(t: Ticket, notes: Vec<TicketNote>, contact_id: &str) -> PortalTicket {
     }
 }
 
+/// Until when `contact_id` may reopen a ticket: the contact who closed it, for the days the business sets.
+fn reopen_until(ctx: &Context, t: &Ticket, contact_id: &str) -> Option<OffsetDateTime> {
+    let theirs = t.status.is_closed() && t.closed_by_contact.as_deref() == Some(contact_id);
+    let closed = t.closed_at.filter(|_| theirs)?;
+    Some(closed + time::Duration::days(ctx.config.ticket_reopen_days))
+}
+
+/// Whether `contact_id` may rate a ticket: closed, not rated yet, raised by them or about them.
+fn may_rate(t: &Ticket, contact_id: &str) -> bool {
+    t.status.is_closed()
+        && t.rating.is_none()
+        && (raised_by(t, contact_id) || t.contact_id.as_deref() == Some(contact_id))
+}
+
 /// The ticket and its conversation: the contact's notes and staff's public notes and emails, oldest first.
 #[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
@@ -154,7 +180,7 @@ pub async fn get(
 ) -> ApiResult<Json<PortalTicket>> {
     let ticket = visible(&ctx, &who, &session.contact, &id).await?;
     let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(ticket, notes, &who.contact_id)))
+    Ok(Json(detail(&ctx, ticket, notes, &who.contact_id)))
 }
 
 /// Adds a note to an open ticket.
@@ -214,16 +240,129 @@ pub async fn close(
         return Err(ApiError::Forbidden);
     }
     if ticket.status.is_closed() {
-        return Ok(Json(detail(ticket, Vec::new(), &contact.id)));
+        return Ok(Json(detail(&ctx, ticket, Vec::new(), &contact.id)));
     }
     let mut closed = ticket.clone();
     let now = OffsetDateTime::now_utc();
     closed.status = TicketStatus::Closed;
     closed.closed_at = Some(now);
+    closed.closed_by_contact = Some(contact.id.clone());
     closed.updated_at = now;
     closed.version += 1;
     ctx.table.save_ticket(&ticket, &closed, Vec::new()).await?;
-    Ok(Json(detail(closed, Vec::new(), &contact.id)))
+    Ok(Json(detail(&ctx, closed, Vec::new(), &contact.id)))
+}
+
+/// Changes the subject and description of a ticket the caller raised, while it is new: 403 for a
+/// colleague's ticket, 409 once staff have taken it up (add a note instead) or changed it meanwhile.
+#[utoipa::path(put, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")), request_body = TicketEdit,
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn update(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<TicketEdit>,
+) -> ApiResult<Json<PortalTicket>> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
+    if !raised_by(&ticket, &contact.id) {
+        return Err(ApiError::Forbidden);
+    }
+    if ticket.status != TicketStatus::New {
+        return Err(ApiError::Conflict(
+            "only a new ticket can be changed; add a note instead".into(),
+        ));
+    }
+    let mut after = ticket.clone();
+    after.subject = input.subject.trim().to_owned();
+    after.subject_search = after.subject.to_lowercase();
+    after.description = input.description.trim().to_owned();
+    after.updated_at = OffsetDateTime::now_utc();
+    after.version += 1;
+    ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
+    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
+    Ok(Json(detail(&ctx, after, notes, &contact.id)))
+}
+
+/// Reopens a ticket the caller closed, within the days the business allows after closing (409 after
+/// that, or for a ticket staff closed).
+#[utoipa::path(post, path = "/portal/tickets/{id}/reopen", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")),
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn reopen(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+) -> ApiResult<Json<PortalTicket>> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
+    if !ticket.status.is_closed() {
+        return Err(ApiError::Conflict("the ticket is open".into()));
+    }
+    let Some(until) = reopen_until(&ctx, &ticket, &contact.id) else {
+        return Err(ApiError::Conflict(
+            "only a ticket you closed yourself can be reopened; raise a new ticket instead".into(),
+        ));
+    };
+    let now = OffsetDateTime::now_utc();
+    if until <= now {
+        return Err(ApiError::Conflict(format!(
+            "a ticket can be reopened within {} days of closing; raise a new ticket instead",
+            ctx.config.ticket_reopen_days
+        )));
+    }
+    let mut after = ticket.clone();
+    after.status = TicketStatus::New;
+    after.closed_at = None;
+    after.closed_by_contact = None;
+    after.updated_at = now;
+    after.version += 1;
+    ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
+    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
+    Ok(Json(detail(&ctx, after, notes, &contact.id)))
+}
+
+/// Rates how a closed ticket was handled, from 1 to 5 with an optional comment: once (409 after), by
+/// the contact who raised it or whom it is about (403 for anyone else).
+#[utoipa::path(post, path = "/portal/tickets/{id}/rating", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")), request_body = NewRating,
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn rate(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<NewRating>,
+) -> ApiResult<Json<PortalTicket>> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
+    if !(raised_by(&ticket, &contact.id) || ticket.contact_id.as_deref() == Some(contact.id.as_str())) {
+        return Err(ApiError::Forbidden);
+    }
+    if !ticket.status.is_closed() {
+        return Err(ApiError::Conflict("a ticket is rated once it is closed".into()));
+    }
+    if ticket.rating.is_some() {
+        return Err(ApiError::Conflict("the ticket is already rated".into()));
+    }
+    let mut after = ticket.clone();
+    after.rating = Some(Rating {
+        score: input.score,
+        comment: input.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+        contact_id: contact.id.clone(),
+        at: OffsetDateTime::now_utc(),
+    });
+    after.version += 1;
+    // Versioned: of two ratings at once, the second finds the ticket changed and is refused.
+    ctx.table
+        .save_ticket(&ticket, &after, Vec::new())
+        .await
+        .map_err(|e| match e {
+            ApiError::Conflict(_) => ApiError::Conflict("the ticket is already rated".into()),
+            e => e,
+        })?;
+    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
+    Ok(Json(detail(&ctx, after, notes, &contact.id)))
 }
 
 /// The most rows one export holds.

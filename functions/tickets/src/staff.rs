@@ -55,6 +55,8 @@ fn apply(t: &mut Ticket, input: StaffTicketInput, contact_name: Option<String>, 
     t.priority = input.priority;
     if t.status.is_closed() != input.status.is_closed() {
         t.closed_at = input.status.is_closed().then_some(now);
+        // Closed or reopened by staff: the contact's window to reopen it is gone.
+        t.closed_by_contact = None;
     }
     t.status = input.status;
     t.visible_in_portal = input.visible_in_portal;
@@ -116,6 +118,8 @@ pub async fn create(
         closed_at: None,
         data_sheet_id: None,
         subject_search: String::new(),
+        closed_by_contact: None,
+        rating: None,
         version: 1,
     };
     apply(&mut ticket, input, contact_name, now);

@@ -140,6 +140,8 @@ pub fn bulk_tickets(customer_id: &str, contact_id: &str, first: u64, count: usiz
             closed_at: None,
             data_sheet_id: None,
             subject_search: format!("bulk ticket {number}"),
+            closed_by_contact: None,
+            rating: None,
             version: 1,
         })
         .collect()

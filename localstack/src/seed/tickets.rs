@@ -109,6 +109,8 @@ impl Spec<'_> {
                 closed_at: None,
                 data_sheet_id: None,
                 subject_search: self.subject.to_lowercase(),
+                closed_by_contact: None,
+                rating: None,
                 version: 1,
             },
         };

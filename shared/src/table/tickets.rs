@@ -105,7 +105,24 @@ pub struct Ticket {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[schema(ignore)]
     pub subject_search: String,
+    /// The contact who closed it in the portal (they may reopen it for a while); none when staff closed it.
+    #[serde(default)]
+    pub closed_by_contact: Option<String>,
+    /// The contact's satisfaction rating, given once after close.
+    #[serde(default)]
+    pub rating: Option<Rating>,
     pub version: u64,
+}
+
+/// A contact's satisfaction with how a ticket was handled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Rating {
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub score: u8,
+    pub comment: Option<String>,
+    pub contact_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 impl Ticket {
@@ -138,6 +155,8 @@ impl Ticket {
             closed_at: None,
             data_sheet_id: None,
             subject_search: subject.trim().to_lowercase(),
+            closed_by_contact: None,
+            rating: None,
             version: 1,
         }
     }
@@ -291,6 +310,10 @@ pub fn dashboard_contribution(t: &Ticket) -> Counts {
         _ => {
             c.insert(format!("open_{}_{}", t.status.as_str(), t.priority.as_str()), 1);
         }
+    }
+    if let Some(r) = &t.rating {
+        c.insert("rating_sum".into(), i64::from(r.score));
+        c.insert("rating_n".into(), 1);
     }
     c
 }
@@ -482,6 +505,8 @@ mod tests {
             closed_at: None,
             data_sheet_id: None,
             subject_search: String::new(),
+            closed_by_contact: None,
+            rating: None,
             version: 1,
         }
     }
