@@ -145,6 +145,15 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
             .all(|r| r["mean_hours"].as_f64().is_some_and(|h| h > 0.0)),
         "{dashboard}"
     );
+    // Ratings on about half the closed tickets, 3 to 5.
+    let satisfaction = &dashboard["satisfaction"];
+    assert!(satisfaction["ratings"].as_i64().unwrap_or(0) > 0, "{dashboard}");
+    assert!(
+        satisfaction["average"]
+            .as_f64()
+            .is_some_and(|a| (3.0..=5.0).contains(&a)),
+        "{dashboard}"
+    );
 
     // Jobs and workflows (the inactive ones absent), with every task colour.
     let jobs = items(&get(&t, "/portal/jobs?limit=100", &alice).await);

@@ -13,7 +13,7 @@ use shared::{
     table::{
         contacts::{Actor, Contact},
         customers::Customer,
-        tickets::{NoteKind, Priority, Ticket, TicketNote, TicketStatus, TicketType},
+        tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketStatus, TicketType},
         Condition,
     },
     Context,
@@ -122,6 +122,16 @@ impl Spec<'_> {
             .closed_at
             .unwrap_or(self.created_at + self.notes.iter().map(|n| n.after).max().unwrap_or_default())
             .min(OffsetDateTime::now_utc());
+        // About half the closed tickets carry their contact's rating (3 to 5), so the dashboard has an
+        // average and some closed tickets still offer the rating form.
+        if self.status.is_closed() && self.created_at.day() % 2 == 0 {
+            t.rating = Some(Rating {
+                score: 3 + (self.created_at.day() / 2 % 3) as u8,
+                comment: None,
+                contact_id: self.about.id.clone(),
+                at: t.updated_at,
+            });
+        }
         t
     }
 }
