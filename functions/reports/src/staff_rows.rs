@@ -41,6 +41,21 @@ pub trait StaffRecord: Entity + Send {
     }
 }
 
+/// The customer, id and creation time every one of these records keeps under the same names.
+macro_rules! same_identity {
+    () => {
+        fn customer(&self) -> &str {
+            &self.customer_id
+        }
+        fn record_id(&self) -> &str {
+            &self.id
+        }
+        fn created(&self) -> OffsetDateTime {
+            self.created_at
+        }
+    };
+}
+
 /// A serde enum as the word it is written as.
 fn word<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
@@ -77,15 +92,7 @@ impl StaffRecord for Ticket {
     fn statuses() -> Vec<String> {
         words(&TicketStatus::ALL)
     }
-    fn customer(&self) -> &str {
-        &self.customer_id
-    }
-    fn record_id(&self) -> &str {
-        &self.id
-    }
-    fn created(&self) -> OffsetDateTime {
-        self.created_at
-    }
+    same_identity!();
     fn reference(&self) -> String {
         format!("#{}", self.number)
     }
@@ -134,15 +141,7 @@ impl StaffRecord for Job {
             JobStatus::Closed,
         ])
     }
-    fn customer(&self) -> &str {
-        &self.customer_id
-    }
-    fn record_id(&self) -> &str {
-        &self.id
-    }
-    fn created(&self) -> OffsetDateTime {
-        self.created_at
-    }
+    same_identity!();
     fn reference(&self) -> String {
         self.reference.clone()
     }
@@ -176,15 +175,7 @@ impl StaffRecord for Sheet {
     fn statuses() -> Vec<String> {
         words(&[SheetStatus::Draft, SheetStatus::Submitted])
     }
-    fn customer(&self) -> &str {
-        &self.customer_id
-    }
-    fn record_id(&self) -> &str {
-        &self.id
-    }
-    fn created(&self) -> OffsetDateTime {
-        self.created_at
-    }
+    same_identity!();
     fn reference(&self) -> String {
         self.ticket_number.map(|n| format!("#{n}")).unwrap_or_default()
     }
@@ -212,15 +203,7 @@ impl StaffRecord for Workflow {
     fn statuses() -> Vec<String> {
         vec!["active".into(), "inactive".into()]
     }
-    fn customer(&self) -> &str {
-        &self.customer_id
-    }
-    fn record_id(&self) -> &str {
-        &self.id
-    }
-    fn created(&self) -> OffsetDateTime {
-        self.created_at
-    }
+    same_identity!();
     fn reference(&self) -> String {
         self.id.clone()
     }
@@ -271,15 +254,7 @@ impl StaffRecord for Quote {
             QuoteStatus::Declined,
         ])
     }
-    fn customer(&self) -> &str {
-        &self.customer_id
-    }
-    fn record_id(&self) -> &str {
-        &self.id
-    }
-    fn created(&self) -> OffsetDateTime {
-        self.created_at
-    }
+    same_identity!();
     fn reference(&self) -> String {
         self.number.clone()
     }

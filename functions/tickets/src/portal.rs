@@ -169,6 +169,12 @@ fn may_rate(t: &Ticket, contact_id: &str) -> bool {
         && (raised_by(t, contact_id) || t.contact_id.as_deref() == Some(contact_id))
 }
 
+/// The ticket with its conversation, as the caller sees it.
+async fn answer(ctx: &Context, who: &PortalPrincipal, ticket: Ticket) -> ApiResult<Json<PortalTicket>> {
+    let notes = ctx.table.ticket_notes(&who.customer_id, &ticket.id, false).await?;
+    Ok(Json(detail(ctx, ticket, notes, &who.contact_id)))
+}
+
 /// The ticket and its conversation: the contact's notes and staff's public notes and emails, oldest first.
 #[utoipa::path(get, path = "/portal/tickets/{id}", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
@@ -179,8 +185,7 @@ pub async fn get(
     PathId(id): PathId,
 ) -> ApiResult<Json<PortalTicket>> {
     let ticket = visible(&ctx, &who, &session.contact, &id).await?;
-    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(&ctx, ticket, notes, &who.contact_id)))
+    answer(&ctx, &who, ticket).await
 }
 
 /// Adds a note to an open ticket.
@@ -281,8 +286,7 @@ pub async fn update(
     after.updated_at = OffsetDateTime::now_utc();
     after.version += 1;
     ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
-    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(&ctx, after, notes, &contact.id)))
+    answer(&ctx, &who, after).await
 }
 
 /// Reopens a ticket the caller closed, within the days the business allows after closing (409 after
@@ -319,8 +323,7 @@ pub async fn reopen(
     after.updated_at = now;
     after.version += 1;
     ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
-    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(&ctx, after, notes, &contact.id)))
+    answer(&ctx, &who, after).await
 }
 
 /// Rates how a closed ticket was handled, from 1 to 5 with an optional comment: once (409 after), by
@@ -361,8 +364,7 @@ pub async fn rate(
             ApiError::Conflict(_) => ApiError::Conflict("the ticket is already rated".into()),
             e => e,
         })?;
-    let notes = ctx.table.ticket_notes(&who.customer_id, &id, false).await?;
-    Ok(Json(detail(&ctx, after, notes, &contact.id)))
+    answer(&ctx, &who, after).await
 }
 
 /// The most rows one export holds.
