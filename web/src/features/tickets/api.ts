@@ -10,11 +10,19 @@ export type TicketStatus = components['schemas']['TicketStatus'];
 export type TicketType = components['schemas']['TicketType'];
 export type Priority = components['schemas']['Priority'];
 export type Dashboard = components['schemas']['Dashboard'];
+export type Satisfaction = components['schemas']['Satisfaction'];
+export type TicketEdit = components['schemas']['TicketEdit'];
+export type NewRating = components['schemas']['NewRating'];
+export type RatingView = components['schemas']['RatingView'];
 
 export const TICKET_TYPES: TicketType[] = ['incident', 'request', 'question', 'fault'];
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 /** The statuses an open ticket can have, in the order work moves through them. */
 export const OPEN_STATUSES: TicketStatus[] = ['new', 'in_progress', 'waiting_on_customer'];
+
+/** A rating's scores, from very dissatisfied to very satisfied. */
+export const SCORES = [1, 2, 3, 4, 5] as const;
+export type Score = (typeof SCORES)[number];
 
 export const PAGE_SIZE = 25;
 
@@ -104,6 +112,39 @@ export function useCloseTicket(id: string) {
       void qc.invalidateQueries({ queryKey: ticketKeys.dashboard() });
     },
   });
+}
+
+/** The answer is the whole ticket as it is now: shown at once; lists and dashboard read again. */
+function useTicketChange<T>(id: string, call: (body: T) => Promise<PortalTicket>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (ticket) => {
+      qc.setQueryData(ticketKeys.detail(id), ticket);
+      void qc.invalidateQueries({ queryKey: ticketKeys.lists() });
+      void qc.invalidateQueries({ queryKey: ticketKeys.dashboard() });
+    },
+    onError: () => {
+      // Refused because the ticket changed meanwhile (409: staff took it up, closed it, or it is rated):
+      // read it again, so what is offered matches what is allowed.
+      void qc.invalidateQueries({ queryKey: ticketKeys.detail(id) });
+    },
+  });
+}
+
+/** A new ticket's subject and description, changed by the contact who raised it. */
+export function useEditTicket(id: string) {
+  return useTicketChange(id, (body: TicketEdit) => unwrap(api.PUT('/portal/tickets/{id}', { params: { path: { id } }, body })));
+}
+
+/** A ticket the contact closed, open again (for a while after closing). */
+export function useReopenTicket(id: string) {
+  return useTicketChange(id, () => unwrap(api.POST('/portal/tickets/{id}/reopen', { params: { path: { id } } })));
+}
+
+/** The contact's satisfaction with a closed ticket: once. */
+export function useRateTicket(id: string) {
+  return useTicketChange(id, (body: NewRating) => unwrap(api.POST('/portal/tickets/{id}/rating', { params: { path: { id } }, body })));
 }
 
 export function useDashboard() {

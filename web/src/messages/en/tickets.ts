@@ -3,6 +3,7 @@ type Status = 'new' | 'in_progress' | 'waiting_on_customer' | 'closed';
 type Type = 'incident' | 'request' | 'question' | 'fault';
 type Priority = 'low' | 'normal' | 'high' | 'urgent';
 type NoteKind = 'contact' | 'public' | 'email' | 'internal';
+type Score = 1 | 2 | 3 | 4 | 5;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -122,6 +123,45 @@ export const tickets = {
     closeBody: 'Close it when you need no more help with it. Support will see that you closed it.',
     closeConfirm: 'Close ticket',
     closedNow: 'The ticket is closed.',
+    edit: {
+      button: 'Edit',
+      title: 'Edit ticket',
+      subject: 'Subject',
+      description: 'Description',
+      save: 'Save',
+      cancel: 'Cancel',
+      saved: 'Your changes were saved.',
+      required: {
+        subject: 'Enter a subject.',
+        description: 'Describe the problem or request.',
+      },
+    },
+    reopen: {
+      title: 'Reopen',
+      until: (date: string) => `You can reopen this ticket until ${date}.`,
+      button: 'Reopen ticket',
+      reopened: 'The ticket is open again.',
+    },
+    rating: {
+      title: 'Rate this ticket',
+      intro: 'How satisfied are you with how this ticket was handled?',
+      legend: 'Your satisfaction',
+      scores: {
+        1: '1 – Very dissatisfied',
+        2: '2 – Dissatisfied',
+        3: '3 – Neither satisfied nor dissatisfied',
+        4: '4 – Satisfied',
+        5: '5 – Very satisfied',
+      } satisfies Record<Score, string>,
+      comment: 'Comment (optional)',
+      commentHint: 'What went well, or what could have gone better.',
+      submit: 'Submit rating',
+      scoreRequired: 'Choose how satisfied you are.',
+      thanks: 'Thank you for your rating.',
+      yourRating: 'Your rating',
+      rated: (score: number) => `You rated this ticket ${score} out of 5`,
+      ratedAt: (date: string) => `Rated on ${date}.`,
+    },
   },
 
   dashboard: {
@@ -142,6 +182,14 @@ export const tickets = {
     noValue: 'No tickets resolved',
     total: 'Total',
     hoursAxis: 'Hours',
+    satisfaction: {
+      title: 'Customer satisfaction',
+      ratings: 'Ratings',
+      average: 'Average score',
+      averageValue: (average: string) => `${average} out of 5`,
+      none: 'No closed tickets have been rated yet.',
+      intro: 'How your colleagues rated the handling of closed tickets, from 1 (very dissatisfied) to 5 (very satisfied).',
+    },
     countAxis: 'Tickets',
     summary: {
       counts: (title: string, parts: string[]) => `${title}: ${parts.length ? parts.join(', ') : 'none'}.`,

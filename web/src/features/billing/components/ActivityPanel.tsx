@@ -1,11 +1,10 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../../components/QueryState';
+import { PanelCard } from '../../../components/PanelCard';
 import { formatNumber } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
+import { eachCurrency, formatMoney } from '../../../lib/money';
 import { m } from '../../../messages';
 import { useActivity, type ActivityPanel as Panel, type DueAmounts } from '../api';
-import { eachCurrency, formatMoney } from '../money';
 import styles from './Panels.module.css';
 
 /** The amounts of one side (`past` or `current`) in each currency, joined: `£1,200.00 and $300.00`. */
@@ -69,13 +68,10 @@ export function ActivityPanelView({ panel }: { panel: Panel }) {
 /** The activity panel with its own loading and error states (module `activity`). */
 export function ActivityPanel() {
   const t = m.billing.activity;
-  const headingId = useId();
   const activity = useActivity();
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.title}</h2>
-      <p className="muted">{t.intro}</p>
-      <QueryState query={activity}>{(data) => <ActivityPanelView panel={data} />}</QueryState>
-    </section>
+    <PanelCard title={t.title} intro={t.intro} query={activity} className={styles.section}>
+      {(data) => <ActivityPanelView panel={data} />}
+    </PanelCard>
   );
 }

@@ -6,9 +6,9 @@ import { TextAreaField, TextField } from '../../../components/Field';
 import { focusFirstInvalid } from '../../../lib/focusInvalid';
 import { ApiProblem } from '../../../lib/problem';
 import { useFieldErrors } from '../../../lib/useFieldErrors';
+import { formatMoney } from '../../../lib/money';
 import { m } from '../../../messages';
 import type { Authorise, QuoteView } from '../api';
-import { formatMoney } from '../money';
 import styles from './DecisionForm.module.css';
 
 export type DecisionMode = 'authorise' | 'decline';

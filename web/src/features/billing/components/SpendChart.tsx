@@ -1,8 +1,9 @@
 // The spend panel's chart. chart.js travels only in this lazily loaded code, with just the parts used.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
+import { baseChartOptions } from '../../../lib/chartOptions';
+import { formatMoney, toMajor } from '../../../lib/money';
 import { m } from '../../../messages';
-import { formatMoney, toMajor } from '../money';
 import { spendSummary, type SpendFigures } from './spendFigures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -10,19 +11,10 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 /** Blue, then amber and teal for further currencies: each at least 3:1 against the white card. */
 const COLOURS = ['#1d4e89', '#b45309', '#0f766e', '#6d28d9'];
 
-function reducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-const locale = () => (typeof navigator !== 'undefined' ? navigator.language : undefined);
-
 function options(f: SpendFigures): ChartOptions<'bar'> {
   const single = f.currencies.length === 1 ? f.currencies[0] : undefined;
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    locale: locale(),
-    animation: reducedMotion() ? false : undefined,
+    ...baseChartOptions(),
     plugins: {
       legend: { display: f.currencies.length > 1, position: 'bottom' },
       tooltip: {

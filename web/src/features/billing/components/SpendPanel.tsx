@@ -1,9 +1,10 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
-import { Loading } from '../../../components/Loading';
-import { QueryState } from '../../../components/QueryState';
+import { lazy, useId, useMemo } from 'react';
+import { ChartAndTable } from '../../../components/ChartAndTable';
+import { Table } from '../../../components/DataTable';
+import { PanelCard } from '../../../components/PanelCard';
+import { formatMoney } from '../../../lib/money';
 import { m } from '../../../messages';
 import { useSpend, type SpendPanel as Panel } from '../api';
-import { formatMoney } from '../money';
 import styles from './Panels.module.css';
 import { spendFigures, type SpendFigures } from './spendFigures';
 
@@ -13,31 +14,22 @@ const SpendChart = lazy(() => import('./SpendChart'));
 function SpendTable({ figures, captionId }: { figures: SpendFigures; captionId: string }) {
   const t = m.billing.spend;
   return (
-    <table>
-      <caption id={captionId}>{t.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.month}</th>
+    <Table
+      caption={t.caption}
+      captionId={captionId}
+      columns={[t.month, ...figures.currencies.map((c) => ({ label: t.axis(c), className: styles.money }))]}
+    >
+      {figures.months.map((r) => (
+        <tr key={r.month}>
+          <th scope="row">{r.label}</th>
           {figures.currencies.map((c) => (
-            <th key={c} scope="col" className={styles.money}>
-              {t.axis(c)}
-            </th>
+            <td key={c} className={styles.money}>
+              {formatMoney(r.amounts[c] ?? 0, c)}
+            </td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {figures.months.map((r) => (
-          <tr key={r.month}>
-            <th scope="row">{r.label}</th>
-            {figures.currencies.map((c) => (
-              <td key={c} className={styles.money}>
-                {formatMoney(r.amounts[c] ?? 0, c)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -48,29 +40,23 @@ export function SpendPanelView({ panel }: { panel: Panel }) {
   const captionId = useId();
   if (figures.currencies.length === 0) return <p className="empty">{t.empty}</p>;
   return (
-    <div className={styles.pair}>
-      <div className={styles.chart}>
-        <Suspense fallback={<Loading label={t.chartLoading} />}>
-          <SpendChart figures={figures} />
-        </Suspense>
-      </div>
-      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <SpendTable figures={figures} captionId={captionId} />
-      </div>
-    </div>
+    <ChartAndTable
+      layout="beside"
+      loading={t.chartLoading}
+      chart={<SpendChart figures={figures} />}
+      labelledBy={captionId}
+      table={<SpendTable figures={figures} captionId={captionId} />}
+    />
   );
 }
 
 /** The spend panel with its own loading and error states (module `spend`). */
 export function SpendPanel() {
   const t = m.billing.spend;
-  const headingId = useId();
   const spend = useSpend();
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.title}</h2>
-      <p className="muted">{t.intro}</p>
-      <QueryState query={spend}>{(data) => <SpendPanelView panel={data} />}</QueryState>
-    </section>
+    <PanelCard title={t.title} intro={t.intro} query={spend} className={styles.section}>
+      {(data) => <SpendPanelView panel={data} />}
+    </PanelCard>
   );
 }

@@ -1,7 +1,7 @@
 import { formatMonth } from '../../../lib/format';
+import { formatMoney } from '../../../lib/money';
 import { m } from '../../../messages';
 import type { SpendPanel } from '../api';
-import { formatMoney } from '../money';
 
 export interface SpendMonth {
   month: string;

@@ -1,3 +1,4 @@
+import { Table } from '../../../components/DataTable';
 import { m } from '../../../messages';
 import type { PortalContact } from '../api';
 import { PhoneLink } from './PhoneLink';
@@ -10,27 +11,16 @@ export function ContactsTable({ contacts }: { contacts: PortalContact[] }) {
   if (contacts.length === 0) return <p className="empty">{t.none}</p>;
   return (
     <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.jobTitle}</th>
-            <th scope="col">{t.phone}</th>
-            <th scope="col">{t.mobile}</th>
+      <Table caption={t.caption} captionShown={false} columns={[t.name, t.jobTitle, t.phone, t.mobile]}>
+        {contacts.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">{`${c.first_name} ${c.last_name}`}</th>
+            <td>{c.title || m.common.none}</td>
+            <td>{phone(c.phone)}</td>
+            <td>{phone(c.mobile)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {contacts.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{`${c.first_name} ${c.last_name}`}</th>
-              <td>{c.title || m.common.none}</td>
-              <td>{phone(c.phone)}</td>
-              <td>{phone(c.mobile)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

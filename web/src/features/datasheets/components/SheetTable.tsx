@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Table } from '../../../components/DataTable';
 import { formatDate } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
@@ -11,43 +12,30 @@ const t = m.datasheets.table;
 export function SheetTable({ sheets }: { sheets: Sheet[] }) {
   return (
     <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.template}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.createdBy}</th>
-            <th scope="col">{t.created}</th>
-            <th scope="col">{t.submitted}</th>
-            <th scope="col">{t.ticket}</th>
+      <Table caption={t.caption} captionShown={false} columns={[t.template, t.status, t.createdBy, t.created, t.submitted, t.ticket]}>
+        {sheets.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">
+              <Link to={paths.datasheet(s.id)}>{s.template_name}</Link>
+            </th>
+            <td>
+              <StatusBadge status={s.status} />
+            </td>
+            <td>{s.created_by_name}</td>
+            <td>{formatDate(s.created_at)}</td>
+            <td>{s.submitted_at ? formatDate(s.submitted_at) : <span className="muted">{m.common.none}</span>}</td>
+            <td>
+              {s.ticket_id ? (
+                <Link to={paths.ticket(s.ticket_id)} aria-label={s.ticket_number != null ? m.datasheets.ticketLink(s.ticket_number) : undefined}>
+                  {s.ticket_number != null ? m.datasheets.ticketNumber(s.ticket_number) : t.ticket}
+                </Link>
+              ) : (
+                <span className="muted">{m.common.none}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sheets.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                <Link to={paths.datasheet(s.id)}>{s.template_name}</Link>
-              </th>
-              <td>
-                <StatusBadge status={s.status} />
-              </td>
-              <td>{s.created_by_name}</td>
-              <td>{formatDate(s.created_at)}</td>
-              <td>{s.submitted_at ? formatDate(s.submitted_at) : <span className="muted">{m.common.none}</span>}</td>
-              <td>
-                {s.ticket_id ? (
-                  <Link to={paths.ticket(s.ticket_id)} aria-label={s.ticket_number != null ? m.datasheets.ticketLink(s.ticket_number) : undefined}>
-                    {s.ticket_number != null ? m.datasheets.ticketNumber(s.ticket_number) : t.ticket}
-                  </Link>
-                ) : (
-                  <span className="muted">{m.common.none}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

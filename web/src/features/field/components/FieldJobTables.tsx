@@ -1,8 +1,9 @@
 // The lists behind the panels' figures, and a property's jobs: a row per job, its reference linking to the
 // job's page (when the company has the jobs module).
-import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDate, formatMonth } from '../../../lib/format';
+import { DataTable } from '../../../components/DataTable';
+import { Day, None } from '../../../components/Day';
+import { formatMonth } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
@@ -10,12 +11,6 @@ import type { JobSummary } from '../api';
 import { OutcomeBadge, StageBadge } from './Badges';
 import styles from './FieldJobTables.module.css';
 import { SiteName } from './SiteName';
-
-const none = <span className="muted">{m.common.none}</span>;
-
-function day(value: string | null | undefined, missing: ReactNode = none): ReactNode {
-  return value ? <time dateTime={value}>{formatDate(value)}</time> : missing;
-}
 
 function Reference({ job }: { job: JobSummary }) {
   const jobsOn = useMe().data?.modules.includes('jobs') ?? false;
@@ -26,18 +21,12 @@ function Reference({ job }: { job: JobSummary }) {
   );
 }
 
-function Frame({ caption, children }: { caption: string; children: ReactNode }) {
-  const captionId = useId();
+/** The day a job was done, or that it was not. */
+function Performed({ job, notPerformed }: { job: JobSummary; notPerformed: string }) {
   return (
-    // Focusable so that a keyboard can scroll it sideways on a narrow screen.
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={styles.table}>
-        <caption id={captionId} className="visually-hidden">
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </div>
+    <td>
+      <Day value={job.field?.performed_on} missing={<span className="muted">{notPerformed}</span>} />
+    </td>
   );
 }
 
@@ -45,29 +34,19 @@ function Frame({ caption, children }: { caption: string; children: ReactNode }) 
 export function RoutineJobTable({ jobs, page }: { jobs: JobSummary[]; page: number }) {
   const t = m.field.routine;
   if (jobs.length === 0) return <p className="empty">{t.empty}</p>;
+  const c = t.columns;
   return (
-    <Frame caption={t.caption(page)}>
-      <thead>
-        <tr>
-          <th scope="col">{t.columns.reference}</th>
-          <th scope="col">{t.columns.site}</th>
-          <th scope="col">{t.columns.dueMonth}</th>
-          <th scope="col">{t.columns.outcome}</th>
-          <th scope="col">{t.columns.performed}</th>
+    <DataTable caption={t.caption(page)} className={styles.table} columns={[c.reference, c.site, c.dueMonth, c.outcome, c.performed]}>
+      {jobs.map((job) => (
+        <tr key={job.id}>
+          <Reference job={job} />
+          <td>{job.field ? <SiteName siteId={job.field.site_id} /> : <None />}</td>
+          <td>{job.field?.due_month ? formatMonth(job.field.due_month) : <None />}</td>
+          <td>{job.field?.outcome ? <OutcomeBadge outcome={job.field.outcome} /> : <None />}</td>
+          <Performed job={job} notPerformed={t.notPerformed} />
         </tr>
-      </thead>
-      <tbody>
-        {jobs.map((job) => (
-          <tr key={job.id}>
-            <Reference job={job} />
-            <td>{job.field ? <SiteName siteId={job.field.site_id} /> : none}</td>
-            <td>{job.field?.due_month ? formatMonth(job.field.due_month) : none}</td>
-            <td>{job.field?.outcome ? <OutcomeBadge outcome={job.field.outcome} /> : none}</td>
-            <td>{day(job.field?.performed_on, <span className="muted">{t.notPerformed}</span>)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Frame>
+      ))}
+    </DataTable>
   );
 }
 
@@ -75,31 +54,26 @@ export function RoutineJobTable({ jobs, page }: { jobs: JobSummary[]; page: numb
 export function ServiceCallTable({ jobs, page }: { jobs: JobSummary[]; page: number }) {
   const t = m.field.calls;
   if (jobs.length === 0) return <p className="empty">{t.empty}</p>;
+  const c = t.columns;
   return (
-    <Frame caption={t.caption(page)}>
-      <thead>
-        <tr>
-          <th scope="col">{t.columns.reference}</th>
-          <th scope="col">{t.columns.description}</th>
-          <th scope="col">{t.columns.site}</th>
-          <th scope="col">{t.columns.stage}</th>
-          <th scope="col">{t.columns.logged}</th>
-          <th scope="col">{t.columns.performed}</th>
+    <DataTable
+      caption={t.caption(page)}
+      className={styles.table}
+      columns={[c.reference, c.description, c.site, c.stage, c.logged, c.performed]}
+    >
+      {jobs.map((job) => (
+        <tr key={job.id}>
+          <Reference job={job} />
+          <td>{job.description}</td>
+          <td>{job.field ? <SiteName siteId={job.field.site_id} /> : <None />}</td>
+          <td>{job.field ? <StageBadge stage={job.field.stage} /> : <None />}</td>
+          <td>
+            <Day value={job.field?.logged_on} />
+          </td>
+          <Performed job={job} notPerformed={t.notPerformed} />
         </tr>
-      </thead>
-      <tbody>
-        {jobs.map((job) => (
-          <tr key={job.id}>
-            <Reference job={job} />
-            <td>{job.description}</td>
-            <td>{job.field ? <SiteName siteId={job.field.site_id} /> : none}</td>
-            <td>{job.field ? <StageBadge stage={job.field.stage} /> : none}</td>
-            <td>{day(job.field?.logged_on)}</td>
-            <td>{day(job.field?.performed_on, <span className="muted">{t.notPerformed}</span>)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Frame>
+      ))}
+    </DataTable>
   );
 }
 
@@ -107,43 +81,32 @@ export function ServiceCallTable({ jobs, page }: { jobs: JobSummary[]; page: num
 export function SiteJobTable({ jobs, page }: { jobs: JobSummary[]; page: number }) {
   const t = m.field.site;
   if (jobs.length === 0) return <p className="empty">{t.empty}</p>;
+  const c = t.columns;
   return (
-    <Frame caption={t.caption(page)}>
-      <thead>
-        <tr>
-          <th scope="col">{t.columns.reference}</th>
-          <th scope="col">{t.columns.description}</th>
-          <th scope="col">{t.columns.kind}</th>
-          <th scope="col">{t.columns.stage}</th>
-          <th scope="col">{t.columns.when}</th>
-          <th scope="col">{t.columns.outcome}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {jobs.map((job) => {
-          const f = job.field;
-          return (
-            <tr key={job.id}>
-              <Reference job={job} />
-              <td>{job.description}</td>
-              <td>{f ? m.field.kind[f.kind] : none}</td>
-              <td>{f ? <StageBadge stage={f.stage} /> : none}</td>
-              <td>
-                {!f ? (
-                  none
-                ) : f.kind === 'routine' && f.due_month ? (
-                  t.due(formatMonth(f.due_month))
-                ) : (
-                  <>
-                    {t.logged} {day(f.logged_on)}
-                  </>
-                )}
-              </td>
-              <td>{f?.outcome ? <OutcomeBadge outcome={f.outcome} /> : none}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Frame>
+    <DataTable caption={t.caption(page)} className={styles.table} columns={[c.reference, c.description, c.kind, c.stage, c.when, c.outcome]}>
+      {jobs.map((job) => {
+        const f = job.field;
+        return (
+          <tr key={job.id}>
+            <Reference job={job} />
+            <td>{job.description}</td>
+            <td>{f ? m.field.kind[f.kind] : <None />}</td>
+            <td>{f ? <StageBadge stage={f.stage} /> : <None />}</td>
+            <td>
+              {!f ? (
+                <None />
+              ) : f.kind === 'routine' && f.due_month ? (
+                t.due(formatMonth(f.due_month))
+              ) : (
+                <>
+                  {t.logged} <Day value={f.logged_on} />
+                </>
+              )}
+            </td>
+            <td>{f?.outcome ? <OutcomeBadge outcome={f.outcome} /> : <None />}</td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

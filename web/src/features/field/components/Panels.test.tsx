@@ -8,7 +8,7 @@ import { callFigures, callSummary, routineFigures, routineSummary } from './fiel
 
 // The chart itself needs a canvas (not in jsdom): here it is a list of its bars, each a button that does
 // what clicking the bar does.
-vi.mock('./StackedMonthsChart', () => ({
+vi.mock('../../../components/MonthBarsChart', () => ({
   default: ({ labels, series, summary, onSelect }: { labels: string[]; series: { label: string }[]; summary: string; onSelect: (i: number, s: number) => void }) => (
     <div data-testid="chart" aria-label={summary}>
       {labels.map((l, i) =>

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, useId, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/Button';
-import { Loading } from '../../../components/Loading';
+import { ChartAndTable } from '../../../components/ChartAndTable';
+import { Table } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { formatNumber } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -12,49 +13,42 @@ import { routineFigures, routineSummary, type RoutineFigures } from './fieldFigu
 import styles from './Panels.module.css';
 
 // The chart (and chart.js with it) loads only when the panel is shown; its table needs no library.
-const StackedMonthsChart = lazy(() => import('./StackedMonthsChart'));
+const MonthBarsChart = lazy(() => import('../../../components/MonthBarsChart'));
 
 /** Each month of the year with its routine work by outcome; a month with work links to its list. */
 export function RoutineTable({ figures, captionId }: { figures: RoutineFigures; captionId: string }) {
   const t = m.field.routinePanel;
   return (
-    <table className={styles.table}>
-      <caption id={captionId}>{t.caption(figures.year)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.monthDue}</th>
-          {OUTCOMES.map((o) => (
-            <th key={o} scope="col" className={styles.number}>
-              {outcomeLabel(o)}
-            </th>
-          ))}
-          <th scope="col" className={styles.number}>
-            {t.due}
+    <Table
+      caption={t.caption(figures.year)}
+      captionId={captionId}
+      className={styles.table}
+      columns={[
+        t.monthDue,
+        ...OUTCOMES.map((o) => ({ label: outcomeLabel(o), className: styles.number })),
+        { label: t.due, className: styles.number },
+      ]}
+    >
+      {figures.months.map((r) => (
+        <tr key={r.month}>
+          <th scope="row">
+            {r.total > 0 ? (
+              <Link to={paths.routineIn(r.month)} aria-label={t.monthLink(r.label, formatNumber(r.total))}>
+                {r.label}
+              </Link>
+            ) : (
+              r.label
+            )}
           </th>
+          {OUTCOMES.map((o) => (
+            <td key={o} className={r.counts[o] === 0 ? `${styles.number} ${styles.zero}` : styles.number}>
+              {formatNumber(r.counts[o])}
+            </td>
+          ))}
+          <td className={styles.number}>{formatNumber(r.total)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {figures.months.map((r) => (
-          <tr key={r.month}>
-            <th scope="row">
-              {r.total > 0 ? (
-                <Link to={paths.routineIn(r.month)} aria-label={t.monthLink(r.label, formatNumber(r.total))}>
-                  {r.label}
-                </Link>
-              ) : (
-                r.label
-              )}
-            </th>
-            {OUTCOMES.map((o) => (
-              <td key={o} className={r.counts[o] === 0 ? `${styles.number} ${styles.zero}` : styles.number}>
-                {formatNumber(r.counts[o])}
-              </td>
-            ))}
-            <td className={styles.number}>{formatNumber(r.total)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -66,24 +60,25 @@ export function RoutinePanelView({ panel }: { panel: Panel }) {
   const navigate = useNavigate();
   if (figures.total === 0) return <p className="empty">{t.routinePanel.empty(figures.year)}</p>;
   return (
-    <div className={styles.pair}>
-      <div className={styles.chart}>
-        <Suspense fallback={<Loading label={t.chartLoading} />}>
-          <StackedMonthsChart
-            labels={figures.months.map((r) => r.label)}
-            series={OUTCOMES.map((o) => ({ label: outcomeLabel(o), colour: OUTCOME_COLOUR[o], data: figures.months.map((r) => r.counts[o]) }))}
-            summary={routineSummary(figures)}
-            onSelect={(i) => {
-              const month = figures.months[i];
-              if (month && month.total > 0) void navigate(paths.routineIn(month.month));
-            }}
-          />
-        </Suspense>
-      </div>
-      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <RoutineTable figures={figures} captionId={captionId} />
-      </div>
-    </div>
+    <ChartAndTable
+      layout="under"
+      loading={t.chartLoading}
+      chart={
+        <MonthBarsChart
+          countAxis={m.field.countAxis}
+          stacked
+          labels={figures.months.map((r) => r.label)}
+          series={OUTCOMES.map((o) => ({ label: outcomeLabel(o), colour: OUTCOME_COLOUR[o], data: figures.months.map((r) => r.counts[o]) }))}
+          summary={routineSummary(figures)}
+          onSelect={(i) => {
+            const month = figures.months[i];
+            if (month && month.total > 0) void navigate(paths.routineIn(month.month));
+          }}
+        />
+      }
+      labelledBy={captionId}
+      table={<RoutineTable figures={figures} captionId={captionId} />}
+    />
   );
 }
 

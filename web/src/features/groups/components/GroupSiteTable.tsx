@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
@@ -27,52 +27,38 @@ interface Props {
  */
 export function GroupSiteTable({ groupName, companies, onOpenSite }: Props) {
   const t = m.groups.properties;
-  const captionId = useId();
   if (companies.every((c) => c.sites.length === 0)) return <p className="empty">{t.empty}</p>;
   return (
-    // Focusable so that a keyboard can scroll it sideways on a narrow screen.
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={styles.table}>
-        <caption id={captionId} className="visually-hidden">
-          {t.caption(groupName)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.company}</th>
-            <th scope="col">{t.columns.property}</th>
-            <th scope="col" className={styles.number}>
-              {t.columns.attention}
+    <DataTable
+      caption={t.caption(groupName)}
+      className={styles.table}
+      columns={[
+        t.columns.company,
+        t.columns.property,
+        { label: t.columns.attention, className: styles.number },
+        t.columns.worst,
+        { label: t.columns.quotes, className: styles.number },
+        { label: t.columns.overdue, className: styles.number },
+      ]}
+    >
+      {companies.flatMap(({ customer, sites }) =>
+        sites.map((site) => (
+          <tr key={site.id}>
+            <td>{customer.name}</td>
+            <th scope="row" className={styles.rowHead}>
+              <SwitchLink to={paths.site(site.id)} onOpen={() => onOpenSite(customer, site.id)}>
+                {site.name}
+              </SwitchLink>
             </th>
-            <th scope="col">{t.columns.worst}</th>
-            <th scope="col" className={styles.number}>
-              {t.columns.quotes}
-            </th>
-            <th scope="col" className={styles.number}>
-              {t.columns.overdue}
-            </th>
+            <td className={styles.number}>{formatNumber(site.attention.open_defects)}</td>
+            <td>
+              <SeverityBadge severity={site.attention.worst_severity} />
+            </td>
+            <td className={styles.number}>{formatNumber(site.attention.quotes_awaiting)}</td>
+            <td className={styles.number}>{formatNumber(site.attention.overdue_invoices)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {companies.flatMap(({ customer, sites }) =>
-            sites.map((site) => (
-              <tr key={site.id}>
-                <td>{customer.name}</td>
-                <th scope="row" className={styles.rowHead}>
-                  <SwitchLink to={paths.site(site.id)} onOpen={() => onOpenSite(customer, site.id)}>
-                    {site.name}
-                  </SwitchLink>
-                </th>
-                <td className={styles.number}>{formatNumber(site.attention.open_defects)}</td>
-                <td>
-                  <SeverityBadge severity={site.attention.worst_severity} />
-                </td>
-                <td className={styles.number}>{formatNumber(site.attention.quotes_awaiting)}</td>
-                <td className={styles.number}>{formatNumber(site.attention.overdue_invoices)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </div>
+        )),
+      )}
+    </DataTable>
   );
 }

@@ -13,7 +13,7 @@ const net = await vi.hoisted(async () => (await import('../../../test/fakeNetwor
 // The panels' charts need a canvas (not in jsdom); their tables carry the same figures.
 vi.mock('../../sites/components/DefectsChart', () => ({ default: () => <p>defects chart</p> }));
 vi.mock('../../billing/components/SpendChart', () => ({ default: () => <p>spend chart</p> }));
-vi.mock('../../field/components/StackedMonthsChart', () => ({ default: () => <p>months chart</p> }));
+vi.mock('../../../components/MonthBarsChart', () => ({ default: () => <p>months chart</p> }));
 
 const ALL = ['main_info', 'contacts', 'tickets', 'ticket_dashboard', 'jobs', 'workflows', 'data_sheets', 'documents', 'news'];
 

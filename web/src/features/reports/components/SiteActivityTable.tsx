@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { formatMonthLong, formatNumber } from '../../../lib/format';
 import { m } from '../../../messages';
 import type { ActivityReport } from '../api';
@@ -8,40 +9,28 @@ import styles from './Reports.module.css';
 export function SiteActivityTable({ report }: { report: ActivityReport }) {
   const t = m.reports.sites;
   const headingId = useId();
-  const captionId = useId();
   return (
     <section className={`card ${styles.section}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{t.title}</h2>
       {report.sites.length === 0 ? (
         <p className="empty">{t.none}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table>
-            <caption id={captionId}>{t.caption(formatMonthLong(report.month))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.property}</th>
-                {report.site_columns.map((c) => (
-                  <th key={c.key} scope="col" className={styles.number}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.sites.map((s) => (
-                <tr key={s.site_id}>
-                  <th scope="row">{s.name}</th>
-                  {report.site_columns.map((c, i) => (
-                    <td key={c.key} className={styles.number}>
-                      {formatNumber(s.values[i] ?? 0)}
-                    </td>
-                  ))}
-                </tr>
+        <DataTable
+          caption={t.caption(formatMonthLong(report.month))}
+          captionShown
+          columns={[t.property, ...report.site_columns.map((c) => ({ label: c.label, className: styles.number }))]}
+        >
+          {report.sites.map((s) => (
+            <tr key={s.site_id}>
+              <th scope="row">{s.name}</th>
+              {report.site_columns.map((c, i) => (
+                <td key={c.key} className={styles.number}>
+                  {formatNumber(s.values[i] ?? 0)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {report.sites.length > 0 || report.quiet_sites > 0 ? <p className={`muted ${styles.note}`}>{t.quiet(report.quiet_sites)}</p> : null}
     </section>

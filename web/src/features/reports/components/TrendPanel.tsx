@@ -1,13 +1,14 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
-import { Loading } from '../../../components/Loading';
+import { lazy, useId, useMemo } from 'react';
+import { ChartAndTable } from '../../../components/ChartAndTable';
+import { Table } from '../../../components/DataTable';
 import { formatMonth, formatNumber } from '../../../lib/format';
 import { m } from '../../../messages';
 import type { ReportTrend } from '../api';
 import styles from './Reports.module.css';
-import type { TrendBars } from './TrendChart';
+import type { BarSeries } from '../../../components/MonthBarsChart';
 
 // The chart (and chart.js with it) loads only when the report is shown; its table needs no library.
-const TrendChart = lazy(() => import('./TrendChart'));
+const MonthBarsChart = lazy(() => import('../../../components/MonthBarsChart'));
 
 /** Blue, amber, teal, purple: each at least 3:1 against the white card, told apart by lightness too. */
 const COLOURS = ['#1d4e89', '#b45309', '#0f766e', '#6d28d9'];
@@ -18,31 +19,22 @@ function TrendTable({ trend, captionId }: { trend: ReportTrend; captionId: strin
   const first = trend.months[0] ?? '';
   const last = trend.months[trend.months.length - 1] ?? '';
   return (
-    <table>
-      <caption id={captionId}>{t.caption(formatMonth(first), formatMonth(last))}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.month}</th>
+    <Table
+      caption={t.caption(formatMonth(first), formatMonth(last))}
+      captionId={captionId}
+      columns={[t.month, ...trend.series.map((s) => ({ label: s.label, className: styles.number }))]}
+    >
+      {trend.months.map((month, i) => (
+        <tr key={month}>
+          <th scope="row">{formatMonth(month)}</th>
           {trend.series.map((s) => (
-            <th key={s.key} scope="col" className={styles.number}>
-              {s.label}
-            </th>
+            <td key={s.key} className={styles.number}>
+              {formatNumber(s.values[i] ?? 0)}
+            </td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {trend.months.map((month, i) => (
-          <tr key={month}>
-            <th scope="row">{formatMonth(month)}</th>
-            {trend.series.map((s) => (
-              <td key={s.key} className={styles.number}>
-                {formatNumber(s.values[i] ?? 0)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -52,7 +44,7 @@ export function TrendPanel({ trend }: { trend: ReportTrend }) {
   const headingId = useId();
   const captionId = useId();
   const labels = useMemo(() => trend.months.map(formatMonth), [trend.months]);
-  const bars: TrendBars[] = useMemo(
+  const bars: BarSeries[] = useMemo(
     () => trend.series.map((s, i) => ({ label: s.label, colour: COLOURS[i % COLOURS.length] ?? '#1d4e89', data: s.values })),
     [trend.series],
   );
@@ -64,16 +56,14 @@ export function TrendPanel({ trend }: { trend: ReportTrend }) {
       {trend.series.length === 0 || trend.months.length === 0 ? (
         <p className="empty">{t.none}</p>
       ) : (
-        <div className={styles.pair}>
-          <div className={styles.chart}>
-            <Suspense fallback={<Loading label={t.loading} />}>
-              <TrendChart labels={labels} series={bars} summary={summary} />
-            </Suspense>
-          </div>
-          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <TrendTable trend={trend} captionId={captionId} />
-          </div>
-        </div>
+        <ChartAndTable
+          layout="under"
+          short
+          loading={t.loading}
+          chart={<MonthBarsChart labels={labels} series={bars} summary={summary} countAxis={t.countAxis} />}
+          labelledBy={captionId}
+          table={<TrendTable trend={trend} captionId={captionId} />}
+        />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { currentMonth } from '../month';
 import { ACME_HOUSE, emptyReport, renderWith, report, RIVERSIDE, signedInAlice } from '../testing';
 
 // The chart itself needs a canvas (not in jsdom); its table carries the same figures.
-vi.mock('../components/TrendChart', () => ({
+vi.mock('../../../components/MonthBarsChart', () => ({
   default: ({ labels, summary }: { labels: string[]; summary: string }) => (
     <p data-testid="chart" aria-label={summary}>
       {labels.length} months charted

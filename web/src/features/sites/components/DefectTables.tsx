@@ -1,4 +1,5 @@
 // The defects panel's tables: the same figures as its chart, for anyone who does not see the chart.
+import { Table } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
 import { m } from '../../../messages';
 import { LEVELS, severityLabel } from '../severity';
@@ -7,27 +8,16 @@ import type { AssetTypeFigures, MonthFigures } from './defectFigures';
 export function MonthTable({ rows }: { rows: MonthFigures[] }) {
   const t = m.sites.panel;
   return (
-    <table>
-      <caption>{t.perMonth}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.month}</th>
-          <th scope="col">{t.raised}</th>
-          <th scope="col">{t.resolved}</th>
-          <th scope="col">{t.stillOpen}</th>
+    <Table caption={t.perMonth} columns={[t.month, t.raised, t.resolved, t.stillOpen]}>
+      {rows.map((r) => (
+        <tr key={r.month}>
+          <th scope="row">{r.label}</th>
+          <td>{formatNumber(r.raised)}</td>
+          <td>{formatNumber(r.resolved)}</td>
+          <td>{formatNumber(r.open)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.month}>
-            <th scope="row">{r.label}</th>
-            <td>{formatNumber(r.raised)}</td>
-            <td>{formatNumber(r.resolved)}</td>
-            <td>{formatNumber(r.open)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -36,30 +26,16 @@ export function AssetTypeTable({ rows }: { rows: AssetTypeFigures[] }) {
   const t = m.sites.panel;
   if (rows.length === 0) return <p className="empty">{t.noAssets}</p>;
   return (
-    <table>
-      <caption>{t.assetsByType}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.assetType}</th>
+    <Table caption={t.assetsByType} columns={[t.assetType, ...LEVELS.map((l) => severityLabel(l)), t.assets]}>
+      {rows.map((r) => (
+        <tr key={r.type}>
+          <th scope="row">{r.label}</th>
           {LEVELS.map((l) => (
-            <th scope="col" key={l}>
-              {severityLabel(l)}
-            </th>
+            <td key={l}>{formatNumber(r.byWorst[l])}</td>
           ))}
-          <th scope="col">{t.assets}</th>
+          <td>{formatNumber(r.total)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.type}>
-            <th scope="row">{r.label}</th>
-            {LEVELS.map((l) => (
-              <td key={l}>{formatNumber(r.byWorst[l])}</td>
-            ))}
-            <td>{formatNumber(r.total)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
-import { Loading } from '../../../components/Loading';
-import { QueryState } from '../../../components/QueryState';
+import { lazy, useId, useMemo } from 'react';
+import { ChartAndTable } from '../../../components/ChartAndTable';
+import { PanelCard } from '../../../components/PanelCard';
 import { formatNumber } from '../../../lib/format';
 import { m } from '../../../messages';
 import { useDefectsSummary, type DefectsPanel as Panel } from '../api';
@@ -26,17 +26,13 @@ export function DefectsPanelView({ summary }: { summary: Panel }) {
       </div>
       <div>
         <h3 id={ids.months}>{t.perMonth}</h3>
-        <div className={styles.pair}>
-          <div className={styles.chart}>
-            <Suspense fallback={<Loading label={t.chartLoading} />}>
-              <DefectsChart months={f.months} />
-            </Suspense>
-          </div>
-          {/* Focusable so that a keyboard can scroll it sideways on a narrow screen. */}
-          <div className="table-wrap" role="region" aria-labelledby={ids.months} tabIndex={0}>
-            <MonthTable rows={f.months} />
-          </div>
-        </div>
+        <ChartAndTable
+          layout="beside"
+          loading={t.chartLoading}
+          chart={<DefectsChart months={f.months} />}
+          labelledBy={ids.months}
+          table={<MonthTable rows={f.months} />}
+        />
       </div>
       <div>
         <h3 id={ids.assets}>{t.assetsByType}</h3>
@@ -51,13 +47,10 @@ export function DefectsPanelView({ summary }: { summary: Panel }) {
 /** The panel with its own loading and error states. */
 export function DefectsPanel() {
   const t = m.sites.panel;
-  const headingId = useId();
   const summary = useDefectsSummary();
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.title}</h2>
-      <p className="muted">{t.intro}</p>
-      <QueryState query={summary}>{(data) => <DefectsPanelView summary={data} />}</QueryState>
-    </section>
+    <PanelCard title={t.title} intro={t.intro} query={summary}>
+      {(data) => <DefectsPanelView summary={data} />}
+    </PanelCard>
   );
 }

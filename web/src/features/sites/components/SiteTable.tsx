@@ -1,5 +1,6 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
+import { None } from '../../../components/Day';
 import { addressLines } from '../../customers';
 import { formatNumber } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -34,68 +35,50 @@ function Figure({ count, to, label }: { count: number; to: string; label: string
 export function SiteTable({ sites, page, quotesOn = false, invoicesOn = false }: Props) {
   const b = m.billing.attention;
   const t = m.sites.list;
-  const captionId = useId();
   if (sites.length === 0) return <p className="empty">{t.empty}</p>;
   return (
-    // Focusable so that a keyboard can scroll it sideways on a narrow screen.
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={styles.table}>
-        <caption id={captionId} className="visually-hidden">
-          {t.caption(page)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.name}</th>
-            <th scope="col">{t.columns.address}</th>
-            <th scope="col" className={styles.number}>
-              {t.columns.attention}
-            </th>
-            <th scope="col">{t.columns.worst}</th>
-            {quotesOn ? (
-              <th scope="col" className={styles.number}>
-                {b.quotesAwaiting}
-              </th>
-            ) : null}
-            {invoicesOn ? (
-              <th scope="col" className={styles.number}>
-                {b.overdueInvoices}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {sites.map((site) => (
-            <tr key={site.id}>
-              <th scope="row" className={styles.rowHead}>
-                <Link to={paths.site(site.id)}>{site.name}</Link>
-              </th>
-              <td>{addressLines(site.address).join(', ') || <span className="muted">{m.common.none}</span>}</td>
-              <td className={styles.number}>{formatNumber(site.attention.open_defects)}</td>
-              <td>
-                <SeverityBadge severity={site.attention.worst_severity} />
-              </td>
-              {quotesOn ? (
-                <td className={styles.number}>
-                  <Figure
-                    count={site.attention.quotes_awaiting}
-                    to={paths.siteSection(site.id, 'quotes')}
-                    label={b.quotesLink(site.attention.quotes_awaiting, site.name)}
-                  />
-                </td>
-              ) : null}
-              {invoicesOn ? (
-                <td className={styles.number}>
-                  <Figure
-                    count={site.attention.overdue_invoices}
-                    to={paths.siteSection(site.id, 'invoices')}
-                    label={b.overdueLink(site.attention.overdue_invoices, site.name)}
-                  />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t.caption(page)}
+      className={styles.table}
+      columns={[
+        t.columns.name,
+        t.columns.address,
+        { label: t.columns.attention, className: styles.number },
+        t.columns.worst,
+        quotesOn && { label: b.quotesAwaiting, className: styles.number },
+        invoicesOn && { label: b.overdueInvoices, className: styles.number },
+      ]}
+    >
+      {sites.map((site) => (
+        <tr key={site.id}>
+          <th scope="row" className={styles.rowHead}>
+            <Link to={paths.site(site.id)}>{site.name}</Link>
+          </th>
+          <td>{addressLines(site.address).join(', ') || <None />}</td>
+          <td className={styles.number}>{formatNumber(site.attention.open_defects)}</td>
+          <td>
+            <SeverityBadge severity={site.attention.worst_severity} />
+          </td>
+          {quotesOn ? (
+            <td className={styles.number}>
+              <Figure
+                count={site.attention.quotes_awaiting}
+                to={paths.siteSection(site.id, 'quotes')}
+                label={b.quotesLink(site.attention.quotes_awaiting, site.name)}
+              />
+            </td>
+          ) : null}
+          {invoicesOn ? (
+            <td className={styles.number}>
+              <Figure
+                count={site.attention.overdue_invoices}
+                to={paths.siteSection(site.id, 'invoices')}
+                label={b.overdueLink(site.attention.overdue_invoices, site.name)}
+              />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

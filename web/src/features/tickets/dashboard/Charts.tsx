@@ -14,6 +14,7 @@ import {
 } from 'chart.js';
 import type { ReactNode } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
+import { baseChartOptions } from '../../../lib/chartOptions';
 import { m } from '../../../messages';
 import { summaries, type Count, type Figures } from './data';
 import { CountTable, MonthTable, ResolutionTable } from './DataTables';
@@ -25,18 +26,9 @@ const BRAND = '#1d4e89';
 const GREEN = '#146c2e';
 const AMBER = '#b45309';
 
-function reducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-const locale = () => (typeof navigator !== 'undefined' ? navigator.language : undefined);
-
 function barOptions(yTitle: string, legend: boolean): ChartOptions<'bar'> {
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    locale: locale(),
-    animation: reducedMotion() ? false : undefined,
+    ...baseChartOptions(),
     plugins: { legend: { display: legend, position: 'bottom' } },
     scales: { y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { precision: 0 } } },
   };
@@ -44,10 +36,7 @@ function barOptions(yTitle: string, legend: boolean): ChartOptions<'bar'> {
 
 function lineOptions(yTitle: string): ChartOptions<'line'> {
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    locale: locale(),
-    animation: reducedMotion() ? false : undefined,
+    ...baseChartOptions(),
     plugins: { legend: { display: false } },
     scales: { y: { beginAtZero: true, title: { display: true, text: yTitle } } },
   };

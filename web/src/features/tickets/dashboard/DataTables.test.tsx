@@ -22,6 +22,7 @@ const sample: Dashboard = {
     { priority: 'normal', mean_hours: 30, tickets: 10 },
     { priority: 'urgent', mean_hours: 2.5, tickets: 1 },
   ],
+  satisfaction: { ratings: 0, average: null },
 };
 
 const rows = (table: HTMLElement) =>

@@ -1,4 +1,5 @@
 // The tables beside the charts: the same figures, for anyone who does not see the chart.
+import { Table } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
 import { m } from '../../../messages';
 import { hours, type Count, type Month, type Resolution } from './data';
@@ -7,78 +8,52 @@ export function CountTable({ caption, heading, rows }: { caption: string; headin
   const d = m.tickets.dashboard;
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">{d.count}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{formatNumber(r.count)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <Table
+      caption={caption}
+      columns={[heading, d.count]}
+      footer={
         <tr>
           <th scope="row">{d.total}</th>
           <td>{formatNumber(total)}</td>
         </tr>
-      </tfoot>
-    </table>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row">{r.label}</th>
+          <td>{formatNumber(r.count)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
 export function MonthTable({ rows }: { rows: Month[] }) {
   const d = m.tickets.dashboard;
   return (
-    <table>
-      <caption>{d.perMonth}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{d.month}</th>
-          <th scope="col">{d.opened}</th>
-          <th scope="col">{d.closedCount}</th>
+    <Table caption={d.perMonth} columns={[d.month, d.opened, d.closedCount]}>
+      {rows.map((r) => (
+        <tr key={r.month}>
+          <th scope="row">{r.label}</th>
+          <td>{formatNumber(r.opened)}</td>
+          <td>{formatNumber(r.closed)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.month}>
-            <th scope="row">{r.label}</th>
-            <td>{formatNumber(r.opened)}</td>
-            <td>{formatNumber(r.closed)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
 export function ResolutionTable({ rows }: { rows: Resolution[] }) {
   const d = m.tickets.dashboard;
   return (
-    <table>
-      <caption>{d.resolution}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{d.priority}</th>
-          <th scope="col">{d.hours}</th>
-          <th scope="col">{d.tickets}</th>
+    <Table caption={d.resolution} columns={[d.priority, d.hours, d.tickets]}>
+      {rows.map((r) => (
+        <tr key={r.priority}>
+          <th scope="row">{r.label}</th>
+          <td>{r.hours === null ? d.noValue : hours(r.hours)}</td>
+          <td>{formatNumber(r.tickets)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.priority}>
-            <th scope="row">{r.label}</th>
-            <td>{r.hours === null ? d.noValue : hours(r.hours)}</td>
-            <td>{formatNumber(r.tickets)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

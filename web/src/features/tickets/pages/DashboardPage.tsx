@@ -5,6 +5,7 @@ import { m } from '../../../messages';
 import { useDashboard } from '../api';
 import { DashboardCharts } from '../dashboard/Charts';
 import { figures } from '../dashboard/data';
+import { SatisfactionSummary } from '../dashboard/SatisfactionSummary';
 
 export default function DashboardPage() {
   const dashboard = useDashboard();
@@ -12,7 +13,14 @@ export default function DashboardPage() {
   return (
     <Page title={m.tickets.dashboard.title}>
       <p>{m.tickets.dashboard.intro}</p>
-      <QueryState query={dashboard}>{() => (data ? <DashboardCharts figures={data} /> : null)}</QueryState>
+      <QueryState query={dashboard}>
+        {(d) => (
+          <>
+            <SatisfactionSummary satisfaction={d.satisfaction} />
+            {data ? <DashboardCharts figures={data} /> : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }
