@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { TextAreaField, TextField } from '../../../components/Field';
 import { useFieldErrors } from '../../../lib/useFieldErrors';
 import { m } from '../../../messages';
 import type { TicketEdit } from '../api';
+import { missingText, TicketTextFields } from './TicketTextFields';
 
 type Field = keyof TicketEdit;
 
@@ -41,9 +41,7 @@ export function TicketEditForm({ initial, busy, error, onSubmit, onCancel }: Pro
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const empty: typeof missing = {};
-    if (!value.subject.trim()) empty.subject = t.required.subject;
-    if (!value.description.trim()) empty.description = t.required.description;
+    const empty = missingText(value, t.required);
     setMissing(empty);
     const first = Object.keys(empty)[0];
     if (first) {
@@ -63,24 +61,7 @@ export function TicketEditForm({ initial, busy, error, onSubmit, onCancel }: Pro
       ) : (
         <ErrorAlert error={error} fieldLabels={labels} onRetry={() => onSubmit(value)} />
       )}
-      <TextField
-        label={t.subject}
-        name="subject"
-        required
-        maxLength={200}
-        value={value.subject}
-        error={errors.subject}
-        onChange={(e) => set('subject', e.target.value)}
-      />
-      <TextAreaField
-        label={t.description}
-        name="description"
-        required
-        rows={8}
-        value={value.description}
-        error={errors.description}
-        onChange={(e) => set('description', e.target.value)}
-      />
+      <TicketTextFields value={value} labels={labels} errors={errors} onChange={set} />
       <div className="form-actions">
         <Button type="submit" busy={busy}>
           {t.save}

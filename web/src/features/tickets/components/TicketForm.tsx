@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { SelectField } from '../../../components/Field';
 import { useFieldErrors } from '../../../lib/useFieldErrors';
 import { m } from '../../../messages';
 import { PRIORITIES, TICKET_TYPES, type NewPortalTicket, type Priority, type TicketType } from '../api';
+import { missingText, TicketTextFields, type TicketTextField } from './TicketTextFields';
 
 interface Props {
   busy: boolean;
@@ -20,7 +21,7 @@ export const EMPTY_TICKET: NewPortalTicket = { subject: '', description: '', typ
 export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
   const t = m.tickets.create;
   const [value, setValue] = useState<NewPortalTicket>(EMPTY_TICKET);
-  const [missing, setMissing] = useState<Partial<Record<'subject' | 'description', string>>>({});
+  const [missing, setMissing] = useState<Partial<Record<TicketTextField, string>>>({});
   const server = useFieldErrors(error);
   const errors: Record<string, string | undefined> = { ...server, ...missing };
   const set = <K extends keyof NewPortalTicket>(key: K, v: NewPortalTicket[K]) => {
@@ -37,9 +38,7 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const empty: typeof missing = {};
-    if (!value.subject.trim()) empty.subject = t.required.subject;
-    if (!value.description.trim()) empty.description = t.required.description;
+    const empty = missingText(value, t.required);
     setMissing(empty);
     const first = Object.keys(empty)[0];
     if (first) {
@@ -68,24 +67,12 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
       ) : (
         <ErrorAlert error={error} fieldLabels={labels} onRetry={() => onSubmit(value)} />
       )}
-      <TextField
-        label={t.subject}
-        name="subject"
-        required
-        maxLength={200}
-        value={value.subject}
-        error={errors.subject}
-        onChange={(e) => set('subject', e.target.value)}
-      />
-      <TextAreaField
-        label={t.description}
-        name="description"
-        required
-        rows={8}
-        hint={t.descriptionHint}
-        value={value.description}
-        error={errors.description}
-        onChange={(e) => set('description', e.target.value)}
+      <TicketTextFields
+        value={value}
+        labels={labels}
+        errors={errors}
+        descriptionHint={t.descriptionHint}
+        onChange={set}
       />
       <div className="grid">
         <SelectField
