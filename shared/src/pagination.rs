@@ -75,6 +75,13 @@ pub fn encode_cursor(key: &HashMap<String, AttributeValue>) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(&plain).unwrap_or_default())
 }
 
+/// One attribute of a cursor this module encoded (a key's sort value), or `None` for a foreign cursor.
+pub fn cursor_value(cursor: &str, attr: &str) -> Option<String> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    let mut plain: BTreeMap<String, String> = serde_json::from_slice(&bytes).ok()?;
+    plain.remove(attr)
+}
+
 fn invalid() -> ApiError {
     ApiError::bad_request("cursor", "is not a cursor this list issued")
 }

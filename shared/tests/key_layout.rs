@@ -262,6 +262,8 @@ fn ticket(status: TicketStatus, visible_in_portal: bool, originator: Option<&str
         subject_search: "printer jammed".into(),
         closed_by_contact: None,
         rating: None,
+        confidential: false,
+        sla: Default::default(),
         version: 1,
     }
 }

@@ -251,8 +251,21 @@ pub async fn problem(r: Response) -> Value {
     r.json().await.expect("problem json")
 }
 
-/// The emails the emulator's SES accepted for `to`, oldest first: (subject, body).
-pub async fn emails_to(to: &str) -> Vec<(String, String)> {
+/// An email the emulator's SES accepted.
+#[derive(Clone, Debug)]
+pub struct Mail {
+    pub subject: String,
+    /// The HTML body where there is one (the emulator keeps only it for a simple email), else the text.
+    pub body: String,
+    /// The text part of a raw (MIME) email.
+    pub text: Option<String>,
+    pub list_unsubscribe: Option<String>,
+    pub list_unsubscribe_post: Option<String>,
+}
+
+/// The emails the emulator's SES accepted for `to`: the simple ones oldest first, then the raw
+/// (MIME) ones oldest first.
+pub async fn mails_to(to: &str) -> Vec<Mail> {
     // The emulator can fail to serialise its state while other tests change it: try again.
     let mut data = Value::Null;
     for _ in 0..10 {
@@ -268,15 +281,43 @@ pub async fn emails_to(to: &str) -> Vec<(String, String)> {
     assert!(!data.is_null(), "the emulator's state could not be read");
     let mut out = Vec::new();
     for m in data["ses"]["Message"].as_array().cloned().unwrap_or_default() {
-        let to_me = m["destinations"].to_string().contains(to);
-        if to_me {
-            out.push((
-                m["subject"].as_str().unwrap_or_default().to_owned(),
-                m["body"].as_str().unwrap_or_default().to_owned(),
-            ));
+        if m["destinations"].to_string().contains(to) {
+            out.push(Mail {
+                subject: m["subject"].as_str().unwrap_or_default().to_owned(),
+                body: m["body"].as_str().unwrap_or_default().to_owned(),
+                text: None,
+                list_unsubscribe: None,
+                list_unsubscribe_post: None,
+            });
         }
     }
+    for m in data["ses"]["RawMessage"].as_array().cloned().unwrap_or_default() {
+        if !m["destinations"].to_string().contains(to) {
+            continue;
+        }
+        let raw = m["raw_data"].as_str().unwrap_or_default();
+        let parsed = mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .expect("a MIME message");
+        let header = |name: &str| parsed.header_raw(name).map(|v| v.trim().to_owned());
+        out.push(Mail {
+            subject: parsed.subject().unwrap_or_default().to_owned(),
+            body: parsed
+                .body_html(0)
+                .or_else(|| parsed.body_text(0))
+                .unwrap_or_default()
+                .into_owned(),
+            text: parsed.body_text(0).map(|t| t.into_owned()),
+            list_unsubscribe: header("List-Unsubscribe"),
+            list_unsubscribe_post: header("List-Unsubscribe-Post"),
+        });
+    }
     out
+}
+
+/// The emails the emulator's SES accepted for `to`, as in [`mails_to`]: (subject, body).
+pub async fn emails_to(to: &str) -> Vec<(String, String)> {
+    mails_to(to).await.into_iter().map(|m| (m.subject, m.body)).collect()
 }
 
 /// The token of the last link emailed to `to`.

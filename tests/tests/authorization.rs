@@ -12,7 +12,8 @@ use shared::permissions::{role_grants, Permission, BUILT_IN_ROLES};
 enum Access {
     /// Anyone; the function itself authenticates (sign-in routes). The status an empty JSON object with no
     /// session cookie gets: 422 where the body names the caller; refresh and sign-out read a browser's
-    /// session cookie instead (no cookie: refresh is 401, sign-out clears nothing and answers 204).
+    /// session cookie instead (no cookie: refresh is 401, sign-out clears nothing and answers 204); the
+    /// unsubscribe link's token is its credential (no such token: 404).
     Public(u16),
     /// A portal contact's token; objects are the caller's customer's only.
     Portal,
@@ -25,6 +26,8 @@ use Permission::*;
 
 const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/me", Portal),
+    ("GET", "/portal/notifications", Portal),
+    ("PUT", "/portal/notifications", Portal),
     ("GET", "/portal/contacts", Portal),
     ("POST", "/portal/contacts", Portal),
     ("GET", "/admin/customers", Staff(CustomersRead)),
@@ -70,6 +73,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/portal/auth/activate/totp", Public(422)),
     ("POST", "/portal/auth/password/forgot", Public(422)),
     ("POST", "/portal/auth/password/reset", Public(422)),
+    ("POST", "/portal/auth/unsubscribe/{token}", Public(404)),
     ("POST", "/portal/account/password", Portal),
     ("GET", "/portal/tickets", Portal),
     ("POST", "/portal/tickets", Portal),
@@ -80,6 +84,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("PUT", "/portal/tickets/{id}", Portal),
     ("POST", "/portal/tickets/{id}/reopen", Portal),
     ("POST", "/portal/tickets/{id}/rating", Portal),
+    ("PUT", "/portal/tickets/{id}/confidentiality", Portal),
     ("GET", "/portal/reports/tickets", Portal),
     ("GET", "/portal/reports/activity", Portal),
     ("GET", "/portal/reports/activity/csv", Portal),
@@ -147,6 +152,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/admin/settings/portal", Staff(SettingsManage)),
     ("PUT", "/admin/settings/portal", Staff(SettingsManage)),
+    ("GET", "/admin/settings/sla", Staff(SettingsManage)),
+    ("PUT", "/admin/settings/sla", Staff(SettingsManage)),
     ("GET", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("PUT", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
     ("DELETE", "/admin/customers/{id}/portal-modules", Staff(SettingsManage)),
@@ -533,6 +540,8 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "name": "x" })
                     } else if template.ends_with("/rating") {
                         json!({ "score": 3 })
+                    } else if template.ends_with("/confidentiality") {
+                        json!({ "confidential": true })
                     } else if *template == "/portal/tickets/{id}" {
                         json!({ "subject": "x", "description": "x" })
                     } else {

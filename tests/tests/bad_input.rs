@@ -221,6 +221,8 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         .await
         .expect("a mailed link");
     ids.insert("mailed", link);
+    // An unsubscribe token of the right shape that no email carried: every fault must still be refused.
+    ids.insert("unsubscribe", "A".repeat(43));
 
     let mut versions = HashMap::new();
     let detail = [
@@ -341,6 +343,12 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "tickets_portal_add_note" => (json!({ "body": "Still broken." }), none),
         "tickets_portal_update" => (json!({ "subject": "Boiler noise", "description": "Louder now." }), none),
         "tickets_portal_rate" => (json!({ "score": 4, "comment": "Fixed fast." }), none),
+        "tickets_portal_confidentiality" => (json!({ "confidential": true }), none),
+        "customers_portal_set_notifications" => (json!({ "ticket_emails": true }), none),
+        "settings_staff_set_sla" => (
+            json!({ "targets": { "urgent": { "respond_minutes": 30, "resolve_minutes": 240 }, "high": { "respond_minutes": 60, "resolve_minutes": 480 } } }),
+            none,
+        ),
         "documents_staff_visibility" => (json!({ "visible_in_portal": true }), none),
         "documents_staff_upload" => (
             json!({ "folder": "Contracts/2026", "name": "battery.pdf", "content_type": "application/pdf", "size": 1024 }),

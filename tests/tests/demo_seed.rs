@@ -102,6 +102,10 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
         !subjects.iter().any(|s| s == tickets::HIDDEN_SUBJECT),
         "a ticket staff keep out of the portal"
     );
+    assert!(
+        !subjects.iter().any(|s| s == tickets::CONFIDENTIAL_SUBJECT),
+        "Bob's confidential ticket, though Alice sees all of Acme's"
+    );
     let aircon = open
         .iter()
         .find(|t| t["subject"] == "Air conditioning not cooling in the server room")
@@ -117,6 +121,11 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
         assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
     }
     assert!(!kinds.iter().any(|k| k == "internal"));
+    assert_eq!(
+        detail["sla"]["response"]["state"], "met",
+        "answered within the urgent hour"
+    );
+    assert!(detail["sla"]["resolution"]["due"].is_string());
     assert!(
         !detail.to_string().contains("INTERNAL"),
         "the internal note never shows: {detail}"

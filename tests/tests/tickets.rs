@@ -374,8 +374,13 @@ async fn the_conversation_never_carries_internal_notes() {
         .await;
     assert_eq!(r.status(), 202);
     let mails = emails_to(contact["email"].as_str().unwrap()).await;
-    assert_eq!(mails.len(), 1, "the email went to the ticket's contact");
-    assert!(mails[0].1.contains("Please confirm access on Tuesday."));
+    let staff_emails: Vec<_> = mails.iter().filter(|(s, _)| s.starts_with("Re: ticket")).collect();
+    assert_eq!(staff_emails.len(), 1, "the email went to the ticket's contact");
+    assert!(staff_emails[0].1.contains("Please confirm access on Tuesday."));
+    assert!(
+        mails.iter().all(|(_, b)| !b.contains("SECRET-INTERNAL")),
+        "no internal note is mailed"
+    );
 
     let detail = t.get(&format!("/portal/tickets/{id}"), &token).await;
     let text = detail.text().await.unwrap();

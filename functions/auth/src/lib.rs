@@ -2,13 +2,14 @@
 //! browser's session cookies, and the signed-in contact's password change.
 //!
 //! Portal routes only (sign-in and the signed-in contact's account), so there is no `staff.rs`;
-//! `cookies.rs` and `throttle.rs` are helpers of `portal.rs`. The state carries the portal pool with
+//! `cookies.rs` and `throttle.rs` are helpers of `portal.rs`; `unsubscribe.rs` is the emails' one-click unsubscribe. The state carries the portal pool with
 //! its app client; handlers take `State<Context>` and `State<PortalPool>` from it.
 
 pub mod cookies;
 pub mod model;
 pub mod portal;
 pub mod throttle;
+pub mod unsubscribe;
 
 use shared::context::WithPortalPool;
 
@@ -23,4 +24,5 @@ shared::function_api! {
     routes!(portal::forgot),
     routes!(portal::reset),
     routes!(portal::change_password),
+    routes!(unsubscribe::unsubscribe),
 }

@@ -514,23 +514,6 @@ pub async fn reset(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The token's contact, while they may still use the portal (as every portal route checks).
-async fn signed_in(ctx: &Context, who: &PortalPrincipal) -> ApiResult<Contact> {
-    let (customer, contact) = ctx
-        .table
-        .customer_and_contact(&who.customer_id, &who.contact_id)
-        .await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else {
-        return Err(ApiError::Forbidden);
-    };
-    if portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some()
-        || contact.portal_username.is_none()
-    {
-        return Err(ApiError::Forbidden);
-    }
-    Ok(contact)
-}
-
 fn wrong_code() -> ApiError {
     ApiError::invalid("code", "does not match or was already used; wait for the next code")
 }
@@ -548,7 +531,7 @@ pub async fn change_password(
     SourceIp(ip): SourceIp,
     JsonBody(input): JsonBody<ChangePassword>,
 ) -> ApiResult<StatusCode> {
-    let contact = signed_in(&ctx, &who).await?;
+    let (_, contact) = ctx.table.signed_in(&who.customer_id, &who.contact_id).await?;
     let username = contact.portal_username.clone().unwrap_or_default();
     let throttle = Throttle::new("login", &username, &ip);
     throttle.attempt(&ctx.table).await?;

@@ -10,6 +10,7 @@ use shared::Context;
 shared::function_api! {
     state: Context,
     routes!(portal::me),
+    routes!(portal::notifications, portal::set_notifications),
     routes!(groups::portal_group),
     routes!(groups::list_groups, groups::create_group),
     routes!(groups::get_group, groups::update_group),

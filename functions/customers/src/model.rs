@@ -7,6 +7,7 @@ use shared::{
     table::{
         contacts::{Actor, Contact, PortalStatus},
         customers::{AccountManager, Address, Customer},
+        tickets::TicketScope,
     },
     validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
 };
@@ -53,6 +54,22 @@ pub struct MyContact {
     pub sees_all_tickets: bool,
     /// Staff granted "authorise quotes": the contact may authorise and decline the company's quotes.
     pub authorises_quotes: bool,
+    /// The ticket list the contact starts on: the setting of the company in view with the grant, `mine` without.
+    pub ticket_scope: TicketScope,
+    /// The contact turned ticket emails off (`PUT /portal/notifications`).
+    pub ticket_emails_opt_out: bool,
+}
+
+/// `GET/PUT /portal/notifications`: the emails the signed-in contact receives.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notifications {
+    /// Emails when their tickets are raised, answered and closed, and staff's emails on them.
+    pub ticket_emails: bool,
+}
+
+impl Validate for Notifications {
+    fn validate(&self, _: &mut Vec<FieldError>) {}
 }
 
 /// The company's main information; read-only in the portal.
@@ -205,6 +222,9 @@ pub struct CustomerInput {
     pub relationship_managers: Vec<AccountManager>,
     pub support_start: Option<Date>,
     pub support_end: Option<Date>,
+    /// Which ticket list contacts with the see-all grant start on (`all` for a new customer);
+    /// left as it is when absent.
+    pub default_ticket_scope: Option<TicketScope>,
 }
 
 fn validate_manager(c: &mut Checks, prefix: &str, m: &AccountManager) {
@@ -259,6 +279,9 @@ impl CustomerInput {
         c.relationship_managers = self.relationship_managers;
         c.support_start = self.support_start;
         c.support_end = self.support_end;
+        if let Some(scope) = self.default_ticket_scope {
+            c.default_ticket_scope = scope;
+        }
     }
 }
 
@@ -353,6 +376,8 @@ pub struct CustomerResponse {
     pub support_end: Option<Date>,
     #[serde(default)]
     pub archived: bool,
+    /// Which ticket list contacts with the see-all grant start on.
+    pub default_ticket_scope: TicketScope,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -376,6 +401,7 @@ impl From<&Customer> for CustomerResponse {
             support_start: e.support_start,
             support_end: e.support_end,
             archived: e.archived,
+            default_ticket_scope: e.default_ticket_scope,
             created_at: e.created_at,
             updated_at: e.updated_at,
             version: e.version,
@@ -411,6 +437,8 @@ pub struct ContactResponse {
     /// Granted by staff: the contact may authorise and decline the company's quotes.
     #[serde(default)]
     pub authorise_quotes: bool,
+    /// The contact asked for no ticket emails (their choice; staff cannot change it).
+    pub ticket_emails_opt_out: bool,
     pub created_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -436,6 +464,7 @@ impl From<&Contact> for ContactResponse {
             portal_invited_until: e.portal_invited_until,
             see_all_tickets: e.see_all_tickets,
             authorise_quotes: e.authorise_quotes,
+            ticket_emails_opt_out: e.ticket_emails_opt_out,
             created_by: e.created_by.clone(),
             created_at: e.created_at,
             updated_at: e.updated_at,

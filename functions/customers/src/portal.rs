@@ -2,7 +2,7 @@
 
 use axum::{extract::State, http::StatusCode, Json};
 use shared::{
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     extract::{JsonBody, QueryParams},
     ids,
     openapi::Problems,
@@ -12,7 +12,10 @@ use shared::{
     Context,
 };
 
-use crate::model::{manager_cards, renewal_notice, Company, ContactInput, Me, MyContact, PortalContact, Viewing};
+use crate::model::{
+    manager_cards, renewal_notice, Company, ContactInput, Me, MyContact, Notifications, PortalContact, Viewing,
+};
+use shared::{principal::PortalPrincipal, table::customers::Customer, table::tickets::TicketScope};
 use time::OffsetDateTime;
 
 /// The signed-in contact, their company's main information, its account managers and the modules of the
@@ -24,16 +27,7 @@ use time::OffsetDateTime;
         Problems,
     ))]
 pub async fn me(State(ctx): State<Context>, PortalViewer(who): PortalViewer) -> ApiResult<Json<Me>> {
-    let (customer, contact) = ctx
-        .table
-        .customer_and_contact(&who.home_customer_id, &who.contact_id)
-        .await?;
-    let (Some(customer), Some(contact)) = (customer, contact) else {
-        return Err(ApiError::NotFound);
-    };
-    if shared::table::contacts::portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_some() {
-        return Err(ApiError::Forbidden);
-    }
+    let (customer, contact) = signed_in(&ctx, &who).await?;
     let main_contact = match customer.main_contact_id.as_deref() {
         None => None,
         Some(id) if id == contact.id => Some(contact.clone()),
@@ -42,17 +36,20 @@ pub async fn me(State(ctx): State<Context>, PortalViewer(who): PortalViewer) -> 
     .filter(|c| !c.archived)
     .map(PortalContact::from);
     let account_managers = manager_cards(&customer, ctx.config.company_phone.as_deref());
-    let (viewing, modules) = if who.viewing_other() {
+    let (viewing, modules, default_scope) = if who.viewing_other() {
         let (viewed, modules) = viewed_customer(&ctx, &who, &contact).await?;
+        let scope = viewed.default_ticket_scope;
         (
             Some(Viewing {
                 id: viewed.id,
                 name: viewed.name,
             }),
             modules,
+            scope,
         )
     } else {
-        (None, ctx.table.effective_modules(&customer.id).await?)
+        let modules = ctx.table.effective_modules(&customer.id).await?;
+        (None, modules, customer.default_ticket_scope)
     };
     let renewal_notice = renewal_notice(
         &customer,
@@ -71,6 +68,12 @@ pub async fn me(State(ctx): State<Context>, PortalViewer(who): PortalViewer) -> 
             username: who.username,
             sees_all_tickets: contact.see_all_tickets,
             authorises_quotes: contact.authorise_quotes,
+            ticket_scope: if contact.see_all_tickets {
+                default_scope
+            } else {
+                TicketScope::Mine
+            },
+            ticket_emails_opt_out: contact.ticket_emails_opt_out,
         },
         company: Company {
             id: customer.id,
@@ -86,6 +89,44 @@ pub async fn me(State(ctx): State<Context>, PortalViewer(who): PortalViewer) -> 
         viewing,
         renewal_notice,
     }))
+}
+
+/// The signed-in contact and their own company, while they may use the portal (403 otherwise).
+async fn signed_in(ctx: &Context, who: &PortalPrincipal) -> ApiResult<(Customer, Contact)> {
+    ctx.table.signed_in(&who.home_customer_id, &who.contact_id).await
+}
+
+/// The emails the signed-in contact receives: ticket emails unless they turned them off.
+#[utoipa::path(get, path = "/portal/notifications", tag = "portal", security(("portal" = [])),
+    responses((status = 200, body = Notifications), Problems))]
+pub async fn notifications(
+    State(ctx): State<Context>,
+    PortalViewer(who): PortalViewer,
+) -> ApiResult<Json<Notifications>> {
+    let (_, contact) = signed_in(&ctx, &who).await?;
+    Ok(Json(Notifications {
+        ticket_emails: !contact.ticket_emails_opt_out,
+    }))
+}
+
+/// Turns ticket emails on or off for the signed-in contact (their own record, whichever portal is in
+/// view). Off, no ticket notice or staff email on a ticket is sent to them; the portal still shows all.
+#[utoipa::path(put, path = "/portal/notifications", tag = "portal", security(("portal" = [])),
+    request_body = Notifications, responses((status = 200, body = Notifications), Problems))]
+pub async fn set_notifications(
+    State(ctx): State<Context>,
+    PortalViewer(who): PortalViewer,
+    JsonBody(input): JsonBody<Notifications>,
+) -> ApiResult<Json<Notifications>> {
+    let (_, contact) = signed_in(&ctx, &who).await?;
+    if contact.ticket_emails_opt_out == input.ticket_emails {
+        let mut updated = contact.clone();
+        updated.ticket_emails_opt_out = !input.ticket_emails;
+        updated.updated_at = OffsetDateTime::now_utc();
+        updated.version += 1;
+        ctx.table.save_contact(&updated, contact.version).await?;
+    }
+    Ok(Json(input))
 }
 
 /// The company's active contacts by name.

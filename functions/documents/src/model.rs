@@ -1,7 +1,5 @@
 //! Request and response types of documents, and the rules for names, types and dispositions.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
@@ -14,7 +12,7 @@ use shared::{
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-pub use shared::download::{disposition, Link, DISPLAYABLE, LINK_SECONDS};
+pub use shared::download::{disposition, Link, Upload, DISPLAYABLE, LINK_SECONDS};
 
 /// The largest document (50 MiB).
 pub const MAX_SIZE: u64 = 50 * 1024 * 1024;
@@ -82,16 +80,6 @@ impl Validate for NewDocument {
             ));
         }
     }
-}
-
-/// Where and how to upload: a PUT to `url` with exactly these headers, before `expires_at`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Upload {
-    pub url: String,
-    pub method: String,
-    pub headers: BTreeMap<String, String>,
-    #[serde(with = "time::serde::rfc3339")]
-    pub expires_at: OffsetDateTime,
 }
 
 // The response for a stored document (staff, and a contact's own upload); the schema keeps its name.

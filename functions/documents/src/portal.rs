@@ -3,9 +3,9 @@
 //! S3 through presigned requests; the function only signs and records.
 
 use axum::{extract::State, http::StatusCode, Json};
-pub(crate) use shared::download::{bucket, link, presigning};
+pub(crate) use shared::download::{check_upload, link, sign_put};
 use shared::{
-    error::{from_sdk, ApiError, ApiResult},
+    error::{ApiError, ApiResult},
     extract::{JsonBody, PathId},
     ids,
     openapi::Problems,
@@ -22,7 +22,7 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::model::{tree, DocumentResponse, Folder, Link, NewDocument, Upload, UploadTicket, LINK_SECONDS, MAX_SIZE};
+use crate::model::{tree, DocumentResponse, Folder, Link, NewDocument, UploadTicket, MAX_SIZE};
 
 pub(crate) async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Document> {
     ctx.table
@@ -72,24 +72,7 @@ pub(crate) async fn start_upload(
                 .await?
         }
     }
-    let signed = ctx
-        .clients
-        .s3()
-        .put_object()
-        .bucket(bucket(ctx)?)
-        .key(doc.object_key())
-        .content_type(&doc.content_type)
-        .content_length(doc.size as i64)
-        .presigned(presigning()?)
-        .await
-        .map_err(from_sdk)?;
-    let headers = signed.headers().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
-    let upload = Upload {
-        url: signed.uri().to_owned(),
-        method: signed.method().to_owned(),
-        headers,
-        expires_at: now + time::Duration::seconds(LINK_SECONDS as i64),
-    };
+    let upload = sign_put(ctx, &doc.object_key(), &doc.content_type, doc.size).await?;
     Ok(UploadTicket {
         document: DocumentResponse::from(&doc),
         upload,
@@ -101,24 +84,7 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
     if doc.status != DocumentStatus::Pending {
         return Ok(doc);
     }
-    let head = ctx
-        .clients
-        .s3()
-        .head_object()
-        .bucket(bucket(ctx)?)
-        .key(doc.object_key())
-        .send()
-        .await;
-    let head = match head {
-        Ok(h) => h,
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_not_found()) => {
-            return Err(ApiError::Conflict("nothing has been uploaded yet".into()));
-        }
-        Err(e) => return Err(from_sdk(e)),
-    };
-    let size = head.content_length().unwrap_or(-1);
-    let matches =
-        size == doc.size as i64 && size as u64 <= MAX_SIZE && head.content_type() == Some(doc.content_type.as_str());
+    let matches = check_upload(ctx, &doc.object_key(), &doc.content_type, doc.size, MAX_SIZE).await?;
     let mut after = doc.clone();
     after.status = if matches {
         DocumentStatus::Available
@@ -126,16 +92,6 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
         DocumentStatus::Rejected
     };
     let after = after.changed_from(&doc, OffsetDateTime::now_utc());
-    if !matches {
-        ctx.clients
-            .s3()
-            .delete_object()
-            .bucket(bucket(ctx)?)
-            .key(doc.object_key())
-            .send()
-            .await
-            .map_err(from_sdk)?;
-    }
     let mut actions = vec![ctx.table.put_versioned(&after, doc.version)?];
     actions.extend(ctx.table.activity_actions(Some(&doc), Some(&after))?);
     ctx.table.transact_or(actions, |_| stale()).await?;

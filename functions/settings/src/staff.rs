@@ -11,11 +11,12 @@ use shared::{
     table::{
         customers::stale,
         settings::{CustomerModules, PortalSettings},
+        sla::SlaPolicy,
     },
     Context,
 };
 
-use crate::model::{Modules, ModulesInput, Source};
+use crate::model::{Modules, ModulesInput, Sla, SlaInput, Source};
 
 fn normalised(mut m: Vec<Module>) -> Vec<Module> {
     m.sort_by_key(|x| Module::ALL.iter().position(|a| a == x));
@@ -121,4 +122,36 @@ pub async fn clear_customer(
     let delete = ctx.table.delete::<CustomerModules>(&id, None)?;
     ctx.table.transact_or(vec![delete], |_| stale()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The response and resolution targets per ticket priority (none set: no targets).
+#[utoipa::path(get, path = "/admin/settings/sla", tag = "staff", security(("staff" = [])),
+    responses((status = 200, body = Sla), Problems))]
+pub async fn get_sla(State(ctx): State<Context>, _staff: Staff<can::ManageSettings>) -> ApiResult<Json<Sla>> {
+    Ok(Json(Sla {
+        targets: ctx.table.sla_policy().await?.targets,
+    }))
+}
+
+/// Sets the targets, in minutes from a ticket's creation. Tickets raised from now on take them, and so
+/// does a ticket whose priority changes; the others keep the times they were given.
+#[utoipa::path(put, path = "/admin/settings/sla", tag = "staff", security(("staff" = [])), request_body = SlaInput,
+    responses((status = 200, body = Sla), Problems))]
+pub async fn set_sla(
+    State(ctx): State<Context>,
+    _staff: Staff<can::ManageSettings>,
+    JsonBody(input): JsonBody<SlaInput>,
+) -> ApiResult<Json<Sla>> {
+    let before = ctx.table.sla_policy().await?;
+    let after = SlaPolicy {
+        targets: input.targets,
+        version: before.version + 1,
+    };
+    let write = if before.version == 0 {
+        ctx.table.put_new(&after)?
+    } else {
+        ctx.table.put_versioned(&after, before.version)?
+    };
+    ctx.table.transact_or(vec![write], |_| stale()).await?;
+    Ok(Json(Sla { targets: after.targets }))
 }

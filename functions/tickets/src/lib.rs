@@ -12,6 +12,7 @@ shared::function_api! {
     routes!(portal::export),
     routes!(portal::get, portal::update),
     routes!(portal::reopen),
+    routes!(portal::confidentiality),
     routes!(portal::rate),
     routes!(portal::add_note),
     routes!(portal::close),

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
     table::contacts::{Actor, Contact},
-    table::tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketStatus, TicketType},
+    table::sla::SlaView,
+    table::tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketScope, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };
 use time::OffsetDateTime;
@@ -27,6 +28,8 @@ pub struct TicketRow {
     pub closed_at: Option<OffsetDateTime>,
     /// The caller raised this ticket, so `POST /portal/tickets/{id}/close` is theirs to use while it is open.
     pub raised_by_me: bool,
+    /// Only its raiser and staff see it.
+    pub confidential: bool,
 }
 
 impl TicketRow {
@@ -42,6 +45,7 @@ impl TicketRow {
             status: t.status,
             closed_at: t.closed_at,
             raised_by_me,
+            confidential: t.confidential,
         }
     }
 }
@@ -104,6 +108,11 @@ pub struct PortalTicket {
     pub ratable: bool,
     /// The satisfaction rating given, if any.
     pub rating: Option<RatingView>,
+    /// Only its raiser and staff see it, even colleagues with the see-all grant; the raiser may change
+    /// this (`PUT /portal/tickets/{id}/confidentiality`).
+    pub confidential: bool,
+    /// The response and resolution targets of its priority and whether they were met.
+    pub sla: SlaView,
     /// Oldest first. Internal notes are never here.
     pub conversation: Vec<ConversationEntry>,
 }
@@ -134,6 +143,9 @@ pub struct NewPortalTicket {
     #[serde(rename = "type")]
     pub ticket_type: TicketType,
     pub priority: Priority,
+    /// Only the caller and staff will see it, even colleagues with the see-all grant (default false).
+    #[serde(default)]
+    pub confidential: bool,
 }
 
 impl Validate for NewPortalTicket {
@@ -217,6 +229,17 @@ impl Validate for CustomerEmail {
     }
 }
 
+/// `PUT /portal/tickets/{id}/confidentiality`.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Confidentiality {
+    pub confidential: bool,
+}
+
+impl Validate for Confidentiality {
+    fn validate(&self, _: &mut Vec<FieldError>) {}
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketVisibility {
@@ -235,18 +258,6 @@ pub enum StatusFilter {
     Closed,
 }
 
-/// Whose tickets a portal list holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TicketScope {
-    /// Only the tickets the caller raised.
-    Mine,
-    /// The company's portal-visible tickets when staff granted the caller "see all company tickets";
-    /// without the grant the same as `mine`.
-    #[default]
-    All,
-}
-
 /// `GET /portal/tickets` (and `/export`) parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -255,11 +266,12 @@ pub struct ListParams {
     #[serde(default)]
     #[param(inline)]
     pub status: StatusFilter,
-    /// `mine`: only the tickets the caller raised. `all` (default): every portal-visible ticket of the
-    /// company for a contact with the "see all company tickets" grant, the caller's own otherwise.
-    #[serde(default)]
+    /// `mine`: only the tickets the caller raised. `all`: every portal-visible ticket of the company
+    /// for a contact with the "see all company tickets" grant (but colleagues' confidential ones), the
+    /// caller's own otherwise. Without it, the company's setting (`default_ticket_scope`, `all` unless
+    /// staff chose `mine`).
     #[param(inline)]
-    pub scope: TicketScope,
+    pub scope: Option<TicketScope>,
     /// Text the subject contains (case-insensitive).
     pub q: Option<String>,
     /// Items per page, 1 to 100 (default 25). For the export, the most rows it holds (default all, up to 5,000).
@@ -276,12 +288,10 @@ impl ListParams {
         }
     }
 
-    /// The contact whose raised tickets the list is limited to, or `None` for the company's.
-    pub fn only<'a>(&self, me: &'a Contact) -> Option<&'a str> {
-        match self.scope {
-            TicketScope::All if me.see_all_tickets => None,
-            TicketScope::All | TicketScope::Mine => Some(me.id.as_str()),
-        }
+    /// Whether the list is the company's (true) or only the tickets the caller raised, with the
+    /// company's `default` when the caller names no scope.
+    pub fn whole_company(&self, me: &Contact, default: TicketScope) -> bool {
+        me.see_all_tickets && self.scope.unwrap_or(default) == TicketScope::All
     }
 }
 
@@ -311,19 +321,20 @@ mod tests {
     fn scope_limits_the_list_to_the_callers_own_tickets_unless_granted_and_asked() -> TestResult {
         let (plain, granted) = (contact(false), contact(true));
         for query in ["", "scope=all", "scope=mine", "status=closed&scope=mine"] {
-            assert_eq!(
-                params(query)?.only(&plain),
-                Some("01K0CONTACT"),
-                "{query:?} without the grant"
-            );
+            for default in [TicketScope::All, TicketScope::Mine] {
+                assert!(
+                    !params(query)?.whole_company(&plain, default),
+                    "{query:?} without the grant"
+                );
+            }
         }
-        assert_eq!(
-            params("")?.only(&granted),
-            None,
-            "the default stays the company's list with the grant"
+        assert!(
+            params("")?.whole_company(&granted, TicketScope::All),
+            "with the grant the company's list unless the company starts on mine"
         );
-        assert_eq!(params("scope=all")?.only(&granted), None);
-        assert_eq!(params("scope=mine")?.only(&granted), Some("01K0CONTACT"));
+        assert!(!params("")?.whole_company(&granted, TicketScope::Mine));
+        assert!(params("scope=all")?.whole_company(&granted, TicketScope::Mine));
+        assert!(!params("scope=mine")?.whole_company(&granted, TicketScope::All));
         assert!(params("scope=everyone").is_err());
         Ok(())
     }
@@ -365,6 +376,10 @@ pub struct TicketResponse {
     pub subject_search: String,
     /// The contact's satisfaction rating, once given.
     pub rating: Option<Rating>,
+    /// Only its raiser and staff see it.
+    pub confidential: bool,
+    /// The response and resolution targets of its priority and whether they were met.
+    pub sla: SlaView,
     pub version: u64,
 }
 
@@ -390,6 +405,8 @@ impl From<&Ticket> for TicketResponse {
             data_sheet_id: e.data_sheet_id.clone(),
             subject_search: e.subject_search.clone(),
             rating: e.rating.clone(),
+            confidential: e.confidential,
+            sla: SlaView::of(e, OffsetDateTime::now_utc()),
             version: e.version,
         }
     }

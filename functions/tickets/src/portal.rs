@@ -13,13 +13,14 @@ use shared::{
     extract::{JsonBody, PathId, QueryParams},
     ids,
     openapi::Problems,
-    outbox::{self, OutboxTask},
+    outbox::{self, NoticeRecipient, OutboxTask, TicketEvent},
     pagination::{items_read_header, Page, PageParams},
     principal::{module, Portal, PortalPrincipal},
     table::{
         contacts::{Actor, Contact},
         customers::Customer,
-        tickets::{NoteKind, Rating, Ticket, TicketNote, TicketStatus},
+        sla::SlaView,
+        tickets::{NoteKind, Rating, Ticket, TicketNote, TicketScope, TicketStatus},
         Condition,
     },
     Context,
@@ -27,12 +28,30 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::model::{
-    raised_by, ConversationEntry, ListParams, NewNote, NewPortalTicket, NewRating, PortalTicket, RatingView,
-    StatusFilter, TicketEdit, TicketRow,
+    raised_by, Confidentiality, ConversationEntry, ListParams, NewNote, NewPortalTicket, NewRating, PortalTicket,
+    RatingView, StatusFilter, TicketEdit, TicketRow,
 };
 
+/// The one visibility rule: a portal-visible ticket the caller raised, or any of the company's
+/// non-confidential ones with the see-all grant.
 fn may_see(ticket: &Ticket, me: &Contact) -> bool {
-    ticket.visible_in_portal && (raised_by(ticket, &me.id) || me.see_all_tickets)
+    ticket.visible_in_portal && (raised_by(ticket, &me.id) || (me.see_all_tickets && !ticket.confidential))
+}
+
+/// Both sides of a ticket.
+const BOTH: [NoticeRecipient; 2] = [NoticeRecipient::Contact, NoticeRecipient::Owner];
+
+/// Saves a ticket change and, in the same transaction, the notices of `event` to `to`.
+async fn save_and_notify(
+    ctx: &Context,
+    before: &Ticket,
+    after: &Ticket,
+    event: TicketEvent,
+    to: &[NoticeRecipient],
+) -> ApiResult<()> {
+    let tasks = OutboxTask::ticket_notices(&after.customer_id, &after.id, event, to);
+    outbox::commit_and_deliver_all(ctx, tasks, |notices| ctx.table.save_ticket(before, after, notices)).await?;
+    Ok(())
 }
 
 /// A ticket the caller may see, or 404 exactly as for one that does not exist.
@@ -47,6 +66,7 @@ async fn list_page(
     ctx: &Context,
     who: &PortalPrincipal,
     contact: &Contact,
+    default_scope: TicketScope,
     q: &ListParams,
     page: &PageParams,
 ) -> ApiResult<Page<Ticket>> {
@@ -57,7 +77,8 @@ async fn list_page(
     ctx.table
         .visible_tickets(
             &who.customer_id,
-            q.only(contact),
+            &contact.id,
+            q.whole_company(contact, default_scope),
             q.status == StatusFilter::Closed,
             search,
             page,
@@ -65,9 +86,10 @@ async fn list_page(
         .await
 }
 
-/// The tickets this contact may see, newest first: the ones they raised, or all the company's
-/// portal-visible tickets with the grant unless `scope=mine` asks for their own only (without the
-/// grant `scope=all` is the same as `mine`). `X-Items-Read` reports the items read for the page.
+/// The tickets this contact may see, newest first: the ones they raised, or with the grant all the
+/// company's portal-visible tickets (colleagues' confidential ones excepted) unless the scope is `mine`
+/// (without the grant `scope=all` is the same as `mine`; without `scope`, the company's default
+/// applies). `X-Items-Read` reports the items read for the page.
 #[utoipa::path(get, path = "/portal/tickets", tag = "portal", security(("portal" = [])), params(ListParams),
     responses((status = 200, body = Page<TicketRow>, headers(("X-Items-Read" = u64))), Problems))]
 pub async fn list(
@@ -75,15 +97,16 @@ pub async fn list(
     Portal(who, session): Portal<module::Tickets>,
     QueryParams(q): QueryParams<ListParams>,
 ) -> ApiResult<(HeaderMap, Json<Page<TicketRow>>)> {
-    let page = list_page(&ctx, &who, &session.contact, &q, &q.page()).await?;
+    let default_scope = session.customer.default_ticket_scope;
+    let page = list_page(&ctx, &who, &session.contact, default_scope, &q, &q.page()).await?;
     Ok((
         items_read_header(page.items_read),
         Json(page.map(|t| TicketRow::new(t, &who.contact_id))),
     ))
 }
 
-/// Raises a ticket: numbered, visible in the portal, assigned to the default assignee; the business
-/// is emailed through the outbox.
+/// Raises a ticket: numbered, visible in the portal, assigned to the default assignee, with the
+/// service levels of its priority; the caller and the ticket's owner are emailed through the outbox.
 #[utoipa::path(post, path = "/portal/tickets", tag = "portal", security(("portal" = [])), request_body = NewPortalTicket,
     responses((status = 201, body = PortalTicket), Problems))]
 pub async fn create(
@@ -100,24 +123,18 @@ pub async fn create(
         input.priority,
         ctx.config.default_assignee.clone(),
     );
+    ticket.confidential = input.confidential;
     let mut extra = vec![ctx
         .table
         .check::<Customer>(&who.customer_id, Condition::not_archived())?];
-    if ctx.config.tickets_email.is_some() {
-        // The business is told through the outbox, written with the ticket.
-        let task = OutboxTask::TicketCreated {
-            customer_id: ticket.customer_id.clone(),
-            ticket_id: ticket.id.clone(),
-        };
-        let (table, ticket) = (&ctx.table, &mut ticket);
-        outbox::commit_and_deliver_with(&ctx, task, move |email| async move {
-            extra.push(email);
-            table.create_ticket(ticket, |_| Ok(extra.clone())).await
-        })
-        .await?;
-    } else {
-        ctx.table.create_ticket(&mut ticket, |_| Ok(extra.clone())).await?;
-    }
+    // Both sides are told through the outbox, written with the ticket.
+    let tasks = OutboxTask::ticket_notices(&ticket.customer_id, &ticket.id, TicketEvent::Created, &BOTH);
+    let (table, ticket_ref) = (&ctx.table, &mut ticket);
+    outbox::commit_and_deliver_all(&ctx, tasks, move |emails| async move {
+        extra.extend(emails);
+        table.create_ticket(ticket_ref, |_| Ok(extra.clone())).await
+    })
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(detail(&ctx, ticket, Vec::new(), &who.contact_id)),
@@ -131,6 +148,8 @@ fn detail(ctx: &Context, t: Ticket, notes: Vec<TicketNote>, contact_id: &str) ->
         editable: raised_by(&t, contact_id) && t.status == TicketStatus::New,
         reopen_until: reopen_until(ctx, &t, contact_id).filter(|until| *until > OffsetDateTime::now_utc()),
         ratable: may_rate(&t, contact_id),
+        sla: SlaView::of(&t, OffsetDateTime::now_utc()),
+        confidential: t.confidential,
         rating: t.rating.clone().map(|r| RatingView {
             score: r.score,
             comment: r.comment,
@@ -188,7 +207,7 @@ pub async fn get(
     answer(&ctx, &who, ticket).await
 }
 
-/// Adds a note to an open ticket.
+/// Adds a note to an open ticket; the ticket's owner is emailed.
 #[utoipa::path(post, path = "/portal/tickets/{id}/notes", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")), request_body = NewNote,
     responses((status = 201, body = ConversationEntry), Problems))]
@@ -222,15 +241,20 @@ pub async fn add_note(
         )?,
         ctx.table.put_new(&note)?,
     ];
-    ctx.table
-        .transact_or(actions, |_| {
+    let event = TicketEvent::Comment {
+        note_id: note.id.clone(),
+    };
+    let task = OutboxTask::ticket_notices(&ticket.customer_id, &ticket.id, event, &[NoticeRecipient::Owner]);
+    outbox::commit_and_deliver_all(&ctx, task, |notices| {
+        ctx.table.transact_or([actions, notices].concat(), |_| {
             ApiError::Conflict("the ticket was closed meanwhile".into())
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(note.into())))
 }
 
-/// Closes a ticket the contact raised.
+/// Closes a ticket the contact raised; they and the ticket's owner are emailed.
 #[utoipa::path(post, path = "/portal/tickets/{id}/close", tag = "portal", security(("portal" = [])),
     params(("id" = String, Path, description = "Ticket id")),
     responses((status = 200, body = PortalTicket), Problems))]
@@ -254,7 +278,7 @@ pub async fn close(
     closed.closed_by_contact = Some(contact.id.clone());
     closed.updated_at = now;
     closed.version += 1;
-    ctx.table.save_ticket(&ticket, &closed, Vec::new()).await?;
+    save_and_notify(&ctx, &ticket, &closed, TicketEvent::Closed, &BOTH).await?;
     Ok(Json(detail(&ctx, closed, Vec::new(), &contact.id)))
 }
 
@@ -283,6 +307,33 @@ pub async fn update(
     after.subject = input.subject.trim().to_owned();
     after.subject_search = after.subject.to_lowercase();
     after.description = input.description.trim().to_owned();
+    after.updated_at = OffsetDateTime::now_utc();
+    after.version += 1;
+    ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
+    answer(&ctx, &who, after).await
+}
+
+/// Marks a ticket the caller raised confidential, or shares it again: while confidential only they and
+/// staff see it, even colleagues with the see-all grant (403 for a colleague's ticket).
+#[utoipa::path(put, path = "/portal/tickets/{id}/confidentiality", tag = "portal", security(("portal" = [])),
+    params(("id" = String, Path, description = "Ticket id")), request_body = Confidentiality,
+    responses((status = 200, body = PortalTicket), Problems))]
+pub async fn confidentiality(
+    State(ctx): State<Context>,
+    Portal(who, session): Portal<module::Tickets>,
+    PathId(id): PathId,
+    JsonBody(input): JsonBody<Confidentiality>,
+) -> ApiResult<Json<PortalTicket>> {
+    let contact = session.contact;
+    let ticket = visible(&ctx, &who, &contact, &id).await?;
+    if !raised_by(&ticket, &contact.id) {
+        return Err(ApiError::Forbidden);
+    }
+    if ticket.confidential == input.confidential {
+        return answer(&ctx, &who, ticket).await;
+    }
+    let mut after = ticket.clone();
+    after.confidential = input.confidential;
     after.updated_at = OffsetDateTime::now_utc();
     after.version += 1;
     ctx.table.save_ticket(&ticket, &after, Vec::new()).await?;
@@ -396,7 +447,8 @@ pub async fn export(
     // Pages of at most 100; fifty of them read at most 5,000 items however few a search keeps.
     for _ in 0..MAX_EXPORT_ROWS / 100 {
         page.limit = u32::try_from((wanted - rows).min(100)).ok();
-        let found = list_page(&ctx, &who, &session.contact, &q, &page).await?;
+        let default_scope = session.customer.default_ticket_scope;
+        let found = list_page(&ctx, &who, &session.contact, default_scope, &q, &page).await?;
         rows += found.items.len();
         for t in found.items {
             let fmt = |d: OffsetDateTime| {

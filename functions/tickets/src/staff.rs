@@ -7,14 +7,14 @@ use shared::{
     extract::{IfMatch, JsonBody, PathId, PathIds, QueryParams},
     ids,
     openapi::Problems,
-    outbox::{self, OutboxTask},
+    outbox::{self, NoticeRecipient, OutboxTask, TicketEvent},
     pagination::{Page, PageParams},
     principal::{can, Staff, StaffPrincipal},
     table::{
         contacts::{Actor, Contact},
         customers::stale,
-        tickets::{NoteKind, Ticket, TicketNote},
-        Condition,
+        tickets::{NoteKind, Ticket, TicketNote, TicketSla},
+        Action, Condition,
     },
     Context,
 };
@@ -29,6 +29,46 @@ fn actor(who: &StaffPrincipal) -> Actor {
         id: who.user_id.clone(),
         username: who.username.clone(),
     }
+}
+
+/// Both sides of a ticket.
+const BOTH: [NoticeRecipient; 2] = [NoticeRecipient::Contact, NoticeRecipient::Owner];
+
+fn notices(t: &Ticket, event: TicketEvent, to: &[NoticeRecipient]) -> Vec<OutboxTask> {
+    OutboxTask::ticket_notices(&t.customer_id, &t.id, event, to)
+}
+
+/// The ticket with staff's first answer recorded now, when this is it (a new version to save).
+fn first_answer(t: &Ticket) -> Option<Ticket> {
+    if t.sla.responded_at.is_some() {
+        return None;
+    }
+    let mut after = t.clone();
+    after.sla.responded_at = Some(OffsetDateTime::now_utc());
+    after.version += 1;
+    Some(after)
+}
+
+/// Writes a conversation note with what it changes on the ticket (staff's first answer) and the
+/// emails it sends, in one transaction; 404 if the ticket went meanwhile, 409 if it changed.
+async fn record_note(ctx: &Context, ticket: &Ticket, note: &TicketNote, tasks: Vec<OutboxTask>) -> ApiResult<()> {
+    let put: Action = ctx.table.put_new(note)?;
+    outbox::commit_and_deliver_all(ctx, tasks, |emails| async move {
+        let mut actions = vec![put];
+        actions.extend(emails);
+        match first_answer(ticket) {
+            Some(after) => ctx.table.save_ticket(ticket, &after, actions).await,
+            None => {
+                actions.push(
+                    ctx.table
+                        .check::<Ticket>((&ticket.customer_id, &ticket.id), Condition::exists())?,
+                );
+                ctx.table.transact_or(actions, |_| ApiError::NotFound).await
+            }
+        }
+    })
+    .await?;
+    Ok(())
 }
 
 async fn load(ctx: &Context, customer_id: &str, id: &str) -> ApiResult<Ticket> {
@@ -84,6 +124,8 @@ pub async fn list(
     ))
 }
 
+/// Raises a ticket for a customer (answered as raised, for its response target); the ticket's contact,
+/// when it is visible in the portal, and its owner are emailed.
 #[utoipa::path(post, path = "/admin/customers/{id}/tickets", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Customer id")), request_body = StaffTicketInput,
     responses((status = 201, body = TicketResponse), Problems))]
@@ -120,10 +162,21 @@ pub async fn create(
         subject_search: String::new(),
         closed_by_contact: None,
         rating: None,
+        confidential: false,
+        // Raised by staff: answered as it is raised.
+        sla: TicketSla {
+            responded_at: Some(now),
+            ..TicketSla::default()
+        },
         version: 1,
     };
     apply(&mut ticket, input, contact_name, now);
-    ctx.table.create_ticket(&mut ticket, |_| Ok(Vec::new())).await?;
+    let tasks = notices(&ticket, TicketEvent::Created, &BOTH);
+    let (table, ticket_ref) = (&ctx.table, &mut ticket);
+    outbox::commit_and_deliver_all(&ctx, tasks, move |emails| async move {
+        table.create_ticket(ticket_ref, |_| Ok(emails.clone())).await
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(TicketResponse::from(&ticket))))
 }
 
@@ -143,6 +196,7 @@ pub async fn get(
 }
 
 /// Replaces the ticket's fields (status, type, priority, assignee, visibility, contact). `If-Match` required.
+/// A new priority takes its service levels from the ticket's creation; closing it emails both sides.
 #[utoipa::path(put, path = "/admin/customers/{customer_id}/tickets/{id}", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id"),
         ("If-Match" = String, Header, description = "The version read")),
@@ -162,7 +216,15 @@ pub async fn update(
     let mut after = before.clone();
     apply(&mut after, input, contact_name, OffsetDateTime::now_utc());
     after.version += 1;
-    ctx.table.save_ticket(&before, &after, Vec::new()).await?;
+    if after.priority != before.priority {
+        ctx.table.sla_policy().await?.targets.apply(&mut after);
+    }
+    let tasks = if after.status.is_closed() && !before.status.is_closed() {
+        notices(&after, TicketEvent::Closed, &BOTH)
+    } else {
+        Vec::new()
+    };
+    outbox::commit_and_deliver_all(&ctx, tasks, |emails| ctx.table.save_ticket(&before, &after, emails)).await?;
     Ok(Json(TicketResponse::from(&after)))
 }
 
@@ -179,7 +241,8 @@ fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketN
     }
 }
 
-/// Adds an internal note (staff only) or a public one (joins the conversation the contact sees).
+/// Adds an internal note (staff only) or a public one (joins the conversation the contact sees, counts
+/// as staff's answer for the response target, and emails the contact).
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/notes", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
     request_body = StaffNote, responses((status = 201, body = TicketNoteResponse), Problems))]
@@ -200,15 +263,22 @@ pub async fn add_note(
         },
         &input.body,
     );
-    let actions = vec![
-        ctx.table.check::<Ticket>((&customer_id, &id), Condition::exists())?,
-        ctx.table.put_new(&n)?,
-    ];
-    ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    if input.internal {
+        let actions = vec![
+            ctx.table.check::<Ticket>((&customer_id, &id), Condition::exists())?,
+            ctx.table.put_new(&n)?,
+        ];
+        ctx.table.transact_or(actions, |_| ApiError::NotFound).await?;
+    } else {
+        let event = TicketEvent::Comment { note_id: n.id.clone() };
+        record_note(&ctx, &ticket, &n, notices(&ticket, event, &[NoticeRecipient::Contact])).await?;
+    }
     Ok((StatusCode::CREATED, Json(TicketNoteResponse::from(&n))))
 }
 
-/// Emails the ticket's contact; the email joins the conversation the contact sees in the portal.
+/// Emails the ticket's contact; the email joins the conversation the contact sees in the portal and
+/// counts as staff's answer. 422 when the contact has no address or opted out of ticket emails (a
+/// public note reaches them in the portal).
 #[utoipa::path(post, path = "/admin/customers/{customer_id}/tickets/{id}/emails", tag = "staff", security(("staff" = [])),
     params(("customer_id" = String, Path, description = "Customer id"), ("id" = String, Path, description = "Ticket id")),
     request_body = CustomerEmail, responses((status = 202, body = TicketNoteResponse), Problems))]
@@ -223,11 +293,20 @@ pub async fn email(
         Some(c) => ctx.table.contact(&customer_id, c).await?,
         None => None,
     };
-    if contact.and_then(|c| c.email).is_none() {
-        return Err(ApiError::invalid(
-            "contact_id",
-            "the ticket needs a contact with an email address",
-        ));
+    match contact {
+        Some(c) if c.ticket_emails_opt_out => {
+            return Err(ApiError::invalid(
+                "contact_id",
+                "the contact opted out of ticket emails; add a public note instead",
+            ))
+        }
+        Some(c) if c.email.is_some() => {}
+        _ => {
+            return Err(ApiError::invalid(
+                "contact_id",
+                "the ticket needs a contact with an email address",
+            ))
+        }
     }
     let n = note(&who, &ticket, NoteKind::Email, &input.body);
     let task = OutboxTask::TicketEmail {
@@ -235,10 +314,7 @@ pub async fn email(
         ticket_id: id.clone(),
         note_id: n.id.clone(),
     };
-    outbox::commit_and_deliver(&ctx, vec![ctx.table.put_new(&n)?], task, |_| {
-        ApiError::Conflict("the email could not be recorded".into())
-    })
-    .await?;
+    record_note(&ctx, &ticket, &n, vec![task]).await?;
     Ok((StatusCode::ACCEPTED, Json(TicketNoteResponse::from(&n))))
 }
 

@@ -142,6 +142,8 @@ pub fn bulk_tickets(customer_id: &str, contact_id: &str, first: u64, count: usiz
             subject_search: format!("bulk ticket {number}"),
             closed_by_contact: None,
             rating: None,
+            confidential: false,
+            sla: Default::default(),
             version: 1,
         })
         .collect()

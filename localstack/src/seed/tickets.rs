@@ -28,6 +28,19 @@ pub const INTERNAL_NOTE: &str =
     "INTERNAL: the compressor is out of warranty; quote the replacement as out-of-contract work.";
 /// A ticket staff keep out of the portal.
 pub const HIDDEN_SUBJECT: &str = "Contract renewal pricing review";
+/// Bob's confidential ticket: Alice, who sees all of Acme's tickets, never sees this one.
+pub const CONFIDENTIAL_SUBJECT: &str = "Workstation assessment after my back injury";
+
+/// The demo's service levels (minutes): urgent answered in 1 hour and fixed in 8, down to low,
+/// fixed within a week.
+pub fn demo_sla() -> serde_json::Value {
+    json!({ "targets": {
+        "urgent": { "respond_minutes": 60, "resolve_minutes": 480 },
+        "high": { "respond_minutes": 240, "resolve_minutes": 1440 },
+        "normal": { "respond_minutes": 480, "resolve_minutes": 4320 },
+        "low": { "respond_minutes": 1440, "resolve_minutes": 10080 },
+    }})
+}
 
 /// A ULID for something that happened at `at`, so ids sort as the dates do.
 fn id_at(at: OffsetDateTime) -> String {
@@ -70,6 +83,7 @@ struct Spec<'a> {
     /// History tickets are found again by subject and month, the others by subject alone.
     month: Option<(i32, Month)>,
     notes: Vec<Note>,
+    confidential: bool,
 }
 
 impl Spec<'_> {
@@ -111,10 +125,25 @@ impl Spec<'_> {
                 subject_search: self.subject.to_lowercase(),
                 closed_by_contact: None,
                 rating: None,
+                confidential: false,
+                sla: Default::default(),
                 version: 1,
             },
         };
         t.id = id_at(self.created_at);
+        t.confidential = self.confidential;
+        // Staff answered with their first public note or email; a ticket staff logged, as they logged it.
+        t.sla.responded_at = match self.by {
+            By::Staff { .. } => Some(self.created_at),
+            By::Portal => self
+                .notes
+                .iter()
+                .filter(|n| matches!(n.kind, NoteKind::Public | NoteKind::Email))
+                .map(|n| self.created_at + n.after)
+                .min()
+                // The year of history has no conversation: answered two hours in.
+                .or(self.month.map(|_| self.created_at + Duration::hours(2))),
+        };
         t.status = self.status;
         t.created_at = self.created_at;
         t.closed_at = self.closed_at;
@@ -207,6 +236,7 @@ fn featured<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
         closed_at: closed.map(at),
         month: None,
         notes,
+        confidential: false,
     };
     use {Priority::*, TicketStatus::*, TicketType::*};
     vec![
@@ -262,6 +292,14 @@ fn featured<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
             Incident, High, Closed, (15, 15, 20), Some((14, 11, 0)), vec![
                 public(h(18), "The firewall's session table was full at peak time; we raised the limit. Please tell us if it happens again."),
             ]),
+        Spec {
+            confidential: true,
+            ..spec(&p.acme, &p.bob, By::Portal, CONFIDENTIAL_SUBJECT,
+                "My doctor recommends a sit-stand desk and a supportive chair. Please keep this between us and your team.",
+                Request, Normal, InProgress, (4, 11, 30), None, vec![
+                    public(h(2), "Thanks Bob. Our assessor can visit on Thursday morning; only you and our team see this ticket."),
+                ])
+        },
     ]
 }
 
@@ -431,6 +469,7 @@ fn history<'a>(p: &'a People, now: OffsetDateTime) -> Vec<Spec<'a>> {
                 closed_at: (!still_open).then_some(closed_at),
                 month: Some((start.year(), start.month())),
                 notes: Vec::new(),
+                confidential: false,
             });
         }
     }
@@ -498,6 +537,10 @@ async fn ensure_notes(
 }
 
 pub async fn seed(ctx: &Context, api: &Api, people: &People, agent_sub: &str) -> Result<(), BoxError> {
+    // The business's service levels, so each ticket shows its response and resolution times.
+    if api.staff_get("/admin/settings/sla").await? != demo_sla() {
+        api.staff("PUT", "/admin/settings/sla", demo_sla()).await?;
+    }
     // Alice sees all of Acme's portal tickets (Bob's and Carol's too), as staff grant it.
     api.staff(
         "PUT",

@@ -13,6 +13,9 @@ pub struct Email {
     pub subject: String,
     pub html: String,
     pub text: String,
+    /// The one-click unsubscribe address (RFC 8058), sent as `List-Unsubscribe` with
+    /// `List-Unsubscribe-Post`; emails one cannot opt out of (access links) have none.
+    pub unsubscribe: Option<String>,
 }
 
 /// The templates: `<name>.subject`, `<name>.html`, `<name>.txt` for each email.
@@ -23,12 +26,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("reset.subject", include_str!("templates/reset.subject")),
     ("reset.html", include_str!("templates/reset.html")),
     ("reset.txt", include_str!("templates/reset.txt")),
-    (
-        "ticket-created.subject",
-        include_str!("templates/ticket-created.subject"),
-    ),
-    ("ticket-created.html", include_str!("templates/ticket-created.html")),
-    ("ticket-created.txt", include_str!("templates/ticket-created.txt")),
+    ("ticket-notice.subject", include_str!("templates/ticket-notice.subject")),
+    ("ticket-notice.html", include_str!("templates/ticket-notice.html")),
+    ("ticket-notice.txt", include_str!("templates/ticket-notice.txt")),
     ("ticket-email.subject", include_str!("templates/ticket-email.subject")),
     ("ticket-email.html", include_str!("templates/ticket-email.html")),
     ("ticket-email.txt", include_str!("templates/ticket-email.txt")),
@@ -91,12 +91,30 @@ pub fn render<C: Serialize>(name: &str, to: &str, context: &C) -> ApiResult<Emai
         subject: part("subject")?.trim().to_owned(),
         html: part("html")?,
         text: part("txt")?,
+        unsubscribe: None,
     })
 }
 
-/// Sends through SES (the classic API, which the emulator also serves).
+/// Sends through SES (the classic API, which the emulator also serves): raw MIME when the email
+/// carries unsubscribe headers, which `SendEmail` cannot set.
 pub async fn send(ses: &aws_sdk_ses::Client, from: &str, email: &Email) -> ApiResult<()> {
-    use aws_sdk_ses::types::{Body, Content, Destination, Message};
+    use aws_sdk_ses::types::{Body, Content, Destination, Message, RawMessage};
+    if let Some(unsubscribe) = &email.unsubscribe {
+        let raw = mime(from, email, unsubscribe)?;
+        ses.send_raw_email()
+            .source(from)
+            .destinations(&email.to)
+            .raw_message(
+                RawMessage::builder()
+                    .data(aws_smithy_types::Blob::new(raw))
+                    .build()
+                    .map_err(|_| ApiError::Internal)?,
+            )
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        return Ok(());
+    }
     let content = |s: &str| {
         Content::builder()
             .data(s)
@@ -123,6 +141,22 @@ pub async fn send(ses: &aws_sdk_ses::Client, from: &str, email: &Email) -> ApiRe
     Ok(())
 }
 
+/// The email as a MIME message with `List-Unsubscribe` (the one-click address) and
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`.
+fn mime(from: &str, email: &Email, unsubscribe: &str) -> ApiResult<Vec<u8>> {
+    use mail_builder::{headers::raw::Raw, MessageBuilder};
+    MessageBuilder::new()
+        .from(from)
+        .to(email.to.as_str())
+        .subject(email.subject.as_str())
+        .header("List-Unsubscribe", Raw::new(format!("<{unsubscribe}>")))
+        .header("List-Unsubscribe-Post", Raw::new("List-Unsubscribe=One-Click"))
+        .text_body(email.text.as_str())
+        .html_body(email.html.as_str())
+        .write_to_vec()
+        .map_err(|_| ApiError::Internal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +180,32 @@ mod tests {
         assert!(e.text.contains("<b>Al</b>"), "text is not HTML-escaped");
         assert!(e.text.contains("al.acme"));
         assert!(e.subject.contains("Acme & Co"));
+        Ok(())
+    }
+
+    #[test]
+    fn an_email_with_an_unsubscribe_address_carries_the_one_click_headers() -> Result<(), ApiError> {
+        let mut e = render(
+            "support-notice",
+            "al@acme.example",
+            &serde_json::json!({ "first_name": "Al", "company": "Acme", "support_end": "2027-01-31", "portal_url": "https://p.example" }),
+        )?;
+        e.unsubscribe = Some("https://p.example/portal/auth/unsubscribe/abc".into());
+        let raw = String::from_utf8(mime(
+            "portal@biz.example",
+            &e,
+            "https://p.example/portal/auth/unsubscribe/abc",
+        )?)
+        .map_err(|_| ApiError::Internal)?;
+        assert!(
+            raw.contains("List-Unsubscribe: <https://p.example/portal/auth/unsubscribe/abc>"),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{raw}"
+        );
+        assert!(raw.contains("text/plain") && raw.contains("text/html"));
         Ok(())
     }
 }

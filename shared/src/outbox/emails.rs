@@ -1,5 +1,5 @@
-//! The outbox's other emails: ticket notifications, staff emails on tickets, submitted data sheets,
-//! quote decisions, support notices and monthly reports. Each builds its message, or `None` when there is nothing to send any more.
+//! The outbox's other emails: submitted data sheets, quote decisions, support notices and monthly
+//! reports (the ticket emails are in `ticket_emails`). Each builds its message, or `None` when there is nothing to send any more.
 
 use super::portal_url;
 use crate::{
@@ -10,67 +10,9 @@ use crate::{
         datasheets::{display, PortalTemplates, Sheet, TemplateVersion},
         quotes::Quote,
         report_mail::{MailedReportLink, ReportSubscription, LINK_DAYS},
-        tickets::TicketNote,
     },
     Context,
 };
-
-/// The business's notification of a ticket a contact raised in the portal.
-pub(super) async fn ticket_created(ctx: &Context, customer_id: &str, ticket_id: &str) -> ApiResult<Option<Email>> {
-    let (Some(to), Some(ticket)) = (
-        ctx.config.tickets_email.clone(),
-        ctx.table.ticket(customer_id, ticket_id).await?,
-    ) else {
-        return Ok(None);
-    };
-    let customer = ctx
-        .table
-        .customer(customer_id)
-        .await?
-        .map(|c| c.name)
-        .unwrap_or_default();
-    Ok(Some(email::render(
-        "ticket-created",
-        &to,
-        &serde_json::json!({
-            "number": ticket.number, "subject": ticket.subject, "description": ticket.description,
-            "company": customer, "contact": ticket.contact_name, "priority": ticket.priority.as_str(),
-        }),
-    )?))
-}
-
-/// An email staff wrote on a ticket (stored as its note), to the ticket's contact.
-pub(super) async fn ticket_email(
-    ctx: &Context,
-    customer_id: &str,
-    ticket_id: &str,
-    note_id: &str,
-) -> ApiResult<Option<Email>> {
-    let portal_url = portal_url(ctx);
-    let ticket = ctx.table.ticket(customer_id, ticket_id).await?;
-    let note: Option<TicketNote> = ctx
-        .table
-        .get::<TicketNote>((customer_id, ticket_id, note_id, false))
-        .await?;
-    let (Some(ticket), Some(note)) = (ticket, note) else {
-        return Ok(None);
-    };
-    let contact = match &ticket.contact_id {
-        Some(id) => ctx.table.contact(customer_id, id).await?,
-        None => None,
-    };
-    let Some(to) = contact.and_then(|c| c.email) else {
-        return Ok(None);
-    };
-    Ok(Some(email::render(
-        "ticket-email",
-        &to,
-        &serde_json::json!({
-            "number": ticket.number, "subject": ticket.subject, "body": note.body,
-            "author": note.author_name, "link": format!("{portal_url}/tickets/{}", ticket.id),
-        }),
-    )?))
-}
 
 /// A submitted data sheet, to the customer's tickets-from address.
 pub(super) async fn sheet_submitted(ctx: &Context, customer_id: &str, sheet_id: &str) -> ApiResult<Option<Email>> {
@@ -198,6 +140,14 @@ pub(super) async fn monthly_report(
     else {
         return Ok(None);
     };
+    let mut context = serde_json::json!({});
+    let unsubscribe = super::ticket_emails::unsubscribe_links(
+        ctx,
+        &contact,
+        crate::table::unsubscribe::EmailTopic::Reports,
+        &mut context,
+    )
+    .await?;
     let (link, hash) = crate::secrets::new_token();
     let expires_at = time::OffsetDateTime::now_utc() + time::Duration::days(LINK_DAYS);
     ctx.table
@@ -209,13 +159,15 @@ pub(super) async fn monthly_report(
             expires_at,
         })
         .await?;
-    Ok(Some(email::render(
+    let mut message = email::render(
         "monthly-report",
         &to,
         &serde_json::json!({
             "first_name": contact.first_name, "company": customer.name, "month": crate::months::name(month),
             "link": format!("{portal_url}/reports/mailed/{link}"), "expires": ctx.table.zone.date(expires_at).to_string(),
-            "manage": format!("{portal_url}/reports"),
+            "manage": format!("{portal_url}/reports"), "unsubscribe_page": context["unsubscribe_page"],
         }),
-    )?))
+    )?;
+    message.unsubscribe = Some(unsubscribe);
+    Ok(Some(message))
 }

@@ -25,8 +25,16 @@ pub enum OutboxTask {
         contact_id: String,
         valid_seconds: i64,
     },
-    /// Tell the business a contact raised a ticket in the portal.
+    /// Tell the ticket's owner a contact raised it in the portal (items queued before
+    /// [`OutboxTask::TicketNotice`]; sent as its `created` notice to the owner).
     TicketCreated { customer_id: String, ticket_id: String },
+    /// Tell the ticket's contact or its owner what happened on it.
+    TicketNotice {
+        customer_id: String,
+        ticket_id: String,
+        event: TicketEvent,
+        to: NoticeRecipient,
+    },
     /// Send the customer contact an email staff wrote on a ticket (stored as the note).
     TicketEmail {
         customer_id: String,
@@ -49,6 +57,42 @@ pub enum OutboxTask {
         contact_id: String,
         month: String,
     },
+}
+
+/// What happened on a ticket that its people are told of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TicketEvent {
+    Created,
+    /// A note the other side sees: a contact's, or staff's public one.
+    Comment {
+        note_id: String,
+    },
+    Closed,
+}
+
+/// Who a ticket notice goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeRecipient {
+    /// The customer contact the ticket is about (unless they opted out of ticket emails).
+    Contact,
+    /// The ticket's owner: its assignee when that is an address, else the business's tickets inbox.
+    Owner,
+}
+
+impl OutboxTask {
+    /// The notices of `event` on a ticket, one per recipient.
+    pub fn ticket_notices(customer_id: &str, ticket_id: &str, event: TicketEvent, to: &[NoticeRecipient]) -> Vec<Self> {
+        to.iter()
+            .map(|&to| Self::TicketNotice {
+                customer_id: customer_id.to_owned(),
+                ticket_id: ticket_id.to_owned(),
+                event: event.clone(),
+                to,
+            })
+            .collect()
+    }
 }
 
 impl OutboxItem {

@@ -3,7 +3,7 @@
 //!
 //! - `item`: the outbox item, its tasks and what became of a delivery;
 //! - `lease`: leases (one sender at a time), release and deletion;
-//! - `access_emails` and `emails`: what each task sends;
+//! - `access_emails`, `ticket_emails` and `emails`: what each task sends;
 //! - here: [`commit_and_deliver`], which every change with an email goes through, and [`deliver`], the
 //!   one dispatcher (the drain in the scheduler uses it too).
 
@@ -11,10 +11,11 @@ mod access_emails;
 mod emails;
 mod item;
 mod lease;
+mod ticket_emails;
 
 use std::future::Future;
 
-pub use item::{Delivery, OutboxItem, OutboxTask};
+pub use item::{Delivery, NoticeRecipient, OutboxItem, OutboxTask, TicketEvent};
 
 use crate::{
     email::{self, Email},
@@ -54,16 +55,37 @@ pub async fn commit_and_deliver_with<T, Fut>(
 where
     Fut: Future<Output = ApiResult<T>>,
 {
-    let item = OutboxItem::new(task);
-    let value = commit(ctx.table.put_new(&item)?).await?;
-    let delivery = match deliver(ctx, &item).await {
-        Ok(delivery) => delivery,
-        Err(e) => {
-            tracing::warn!(outbox = %item.id, error = %e, "email left in the outbox");
-            Delivery::Queued
-        }
-    };
-    Ok((value, delivery))
+    let (value, deliveries) = commit_and_deliver_all(ctx, vec![task], |mut puts| commit(puts.remove(0))).await?;
+    Ok((value, deliveries.first().copied().unwrap_or(Delivery::Queued)))
+}
+
+/// Several emails of one change: `commit` gets one `Put` per task, in order, to write in its
+/// transaction; after it succeeds each is delivered (an empty list commits with nothing to send).
+pub async fn commit_and_deliver_all<T, Fut>(
+    ctx: &Context,
+    tasks: Vec<OutboxTask>,
+    commit: impl FnOnce(Vec<Action>) -> Fut,
+) -> ApiResult<(T, Vec<Delivery>)>
+where
+    Fut: Future<Output = ApiResult<T>>,
+{
+    let items: Vec<OutboxItem> = tasks.into_iter().map(OutboxItem::new).collect();
+    let puts = items
+        .iter()
+        .map(|i| ctx.table.put_new(i))
+        .collect::<ApiResult<Vec<_>>>()?;
+    let value = commit(puts).await?;
+    let mut deliveries = Vec::with_capacity(items.len());
+    for item in &items {
+        deliveries.push(match deliver(ctx, item).await {
+            Ok(delivery) => delivery,
+            Err(e) => {
+                tracing::warn!(outbox = %item.id, error = %e, "email left in the outbox");
+                Delivery::Queued
+            }
+        });
+    }
+    Ok((value, deliveries))
 }
 
 /// Works one outbox item under a lease, so two drains never send it twice at once; a failure releases
@@ -83,7 +105,15 @@ pub async fn deliver(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
 
 /// Sends what the task stands for, then deletes the item (sent, or pointless now).
 async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery> {
-    let delivery = match &item.task {
+    // On the heap: every task's message builder in one state machine is too large for a small stack.
+    let delivery = Box::pin(send(ctx, &item.task)).await?;
+    ctx.table.delete_outbox(&item.id).await?;
+    Ok(delivery)
+}
+
+/// Sends what one task stands for.
+async fn send(ctx: &Context, task: &OutboxTask) -> ApiResult<Delivery> {
+    Ok(match task {
         OutboxTask::Invitation {
             customer_id,
             contact_id,
@@ -97,13 +127,20 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
             valid_seconds,
         } => access_emails::send(ctx, customer_id, contact_id, TokenKind::Reset, *valid_seconds).await?,
         OutboxTask::TicketCreated { customer_id, ticket_id } => {
-            mail(ctx, emails::ticket_created(ctx, customer_id, ticket_id)).await?
+            let (event, to) = (TicketEvent::Created, NoticeRecipient::Owner);
+            mail(ctx, ticket_emails::notice(ctx, customer_id, ticket_id, &event, to)).await?
         }
+        OutboxTask::TicketNotice {
+            customer_id,
+            ticket_id,
+            event,
+            to,
+        } => mail(ctx, ticket_emails::notice(ctx, customer_id, ticket_id, event, *to)).await?,
         OutboxTask::TicketEmail {
             customer_id,
             ticket_id,
             note_id,
-        } => mail(ctx, emails::ticket_email(ctx, customer_id, ticket_id, note_id)).await?,
+        } => mail(ctx, ticket_emails::staff_email(ctx, customer_id, ticket_id, note_id)).await?,
         OutboxTask::SheetSubmitted { customer_id, sheet_id } => {
             mail(ctx, emails::sheet_submitted(ctx, customer_id, sheet_id)).await?
         }
@@ -120,9 +157,7 @@ async fn deliver_leased(ctx: &Context, item: &OutboxItem) -> ApiResult<Delivery>
             contact_id,
             month,
         } => mail(ctx, emails::monthly_report(ctx, customer_id, contact_id, month)).await?,
-    };
-    ctx.table.delete_outbox(&item.id).await?;
-    Ok(delivery)
+    })
 }
 
 /// Sends the message `message` builds (the sender address is required first), or nothing when it

@@ -68,6 +68,9 @@ pub struct Contact {
     /// Granted by staff: the client group whose customers' portals the contact may view.
     #[serde(default)]
     pub group_id: Option<String>,
+    /// The contact asked for no ticket emails (in the portal or by an email's unsubscribe link).
+    #[serde(default)]
+    pub ticket_emails_opt_out: bool,
     pub created_by: Actor,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -97,6 +100,7 @@ impl Contact {
             see_all_tickets: false,
             authorise_quotes: false,
             group_id: None,
+            ticket_emails_opt_out: false,
             created_by,
             created_at: now,
             updated_at: now,
@@ -211,6 +215,21 @@ impl Table {
             }
         })
         .await
+    }
+
+    /// A token's contact and their company, while the contact may use the portal (403 otherwise, as
+    /// for a contact that no longer exists).
+    pub async fn signed_in(&self, customer_id: &str, contact_id: &str) -> ApiResult<(Customer, Contact)> {
+        let (customer, contact) = self.customer_and_contact(customer_id, contact_id).await?;
+        match (customer, contact) {
+            (Some(customer), Some(contact))
+                if portal_refusal(&customer, &contact, OffsetDateTime::now_utc().date()).is_none()
+                    && contact.portal_username.is_some() =>
+            {
+                Ok((customer, contact))
+            }
+            _ => Err(crate::error::ApiError::Forbidden),
+        }
     }
 
     pub async fn save_contact(&self, contact: &Contact, read_version: u64) -> ApiResult<()> {

@@ -65,6 +65,9 @@ pub struct Customer {
     pub support_end: Option<Date>,
     #[serde(default)]
     pub archived: bool,
+    /// Which ticket list contacts with the see-all grant start on.
+    #[serde(default)]
+    pub default_ticket_scope: super::tickets::TicketScope,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -90,6 +93,7 @@ impl Customer {
             support_start: None,
             support_end: None,
             archived: false,
+            default_ticket_scope: Default::default(),
             created_at: now,
             updated_at: now,
             version: 1,

@@ -129,6 +129,7 @@ pub const COUNTER: &str = "COUNTER";
 pub const DASHBOARD: &str = "DASHBOARD";
 pub const SETTINGS: &str = "SETTINGS";
 pub const PORTAL_SETTINGS: &str = "PORTAL";
+pub const SLA_SETTINGS: &str = "SLA";
 
 pub fn ticket(id: &str) -> String {
     format!("{TICKET_PREFIX}{id}")
@@ -160,6 +161,15 @@ pub fn visible_tickets(customer_id: &str, closed: bool) -> String {
 pub fn contact_tickets(contact_id: &str, closed: bool) -> String {
     format!(
         "CONTACT#{contact_id}#TICKETS#{}",
+        if closed { "CLOSED" } else { "OPEN" }
+    )
+}
+
+/// A contact's confidential tickets in one customer (GSI1): kept out of the company-wide partition, so
+/// colleagues with the see-all grant never list them.
+pub fn confidential_tickets(customer_id: &str, contact_id: &str, closed: bool) -> String {
+    format!(
+        "CUST#{customer_id}#CONFIDENTIAL#{contact_id}#TICKETS#{}",
         if closed { "CLOSED" } else { "OPEN" }
     )
 }
@@ -380,6 +390,13 @@ pub const REPORT_SUBSCRIBERS: &str = "REPORT_SUBSCRIBERS";
 pub fn report_mailing(contact_id: &str, month: &str) -> String {
     format!("REPORTMAIL#{contact_id}#{month}")
 }
+
+/// An email's one-click unsubscribe link, by the hash of its token.
+pub fn unsubscribe(hash: &str) -> String {
+    format!("UNSUB#{hash}")
+}
+
+pub const UNSUBSCRIBE: &str = "UNSUB";
 
 /// A mailed report link, by the hash of its id.
 pub fn report_link(hash: &str) -> String {

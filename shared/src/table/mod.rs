@@ -26,6 +26,7 @@ pub mod entity;
 pub mod groups;
 pub mod invoices;
 pub mod keys;
+mod merged;
 pub mod news;
 pub mod notices;
 pub mod operations;
@@ -35,7 +36,9 @@ pub mod search;
 mod search_docs;
 pub mod settings;
 pub mod sites;
+pub mod sla;
 pub mod tickets;
+pub mod unsubscribe;
 
 mod claims;
 pub use activity_recount::Recount;

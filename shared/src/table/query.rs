@@ -93,6 +93,11 @@ impl QuerySpec {
         }
     }
 
+    /// The sort-key attribute of the index (or table) queried.
+    pub fn sort_attr(&self) -> &'static str {
+        self.attrs().1
+    }
+
     fn key_attrs(&self) -> Vec<&'static str> {
         match self.index {
             None => vec![keys::PK, keys::SK],

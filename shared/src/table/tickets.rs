@@ -111,7 +111,38 @@ pub struct Ticket {
     /// The contact's satisfaction rating, given once after close.
     #[serde(default)]
     pub rating: Option<Rating>,
+    /// Only the contact who raised it and staff see it, even colleagues with the see-all grant.
+    #[serde(default)]
+    pub confidential: bool,
+    /// The response and resolution targets of its priority, and when staff first answered.
+    #[serde(default)]
+    pub sla: TicketSla,
     pub version: u64,
+}
+
+/// A ticket's service-level clock: the times its priority's targets set, and staff's first answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TicketSla {
+    /// When staff should first answer (a public note or an email), by the target at creation.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub respond_by: Option<OffsetDateTime>,
+    /// When the ticket should be closed.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub resolve_by: Option<OffsetDateTime>,
+    /// Staff's first public note or email (a ticket staff raised counts as answered when raised).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub responded_at: Option<OffsetDateTime>,
+}
+
+/// Which tickets a contact with the see-all grant starts on; a setting of each customer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketScope {
+    /// Only the tickets the caller raised.
+    Mine,
+    /// The company's portal-visible tickets (with the grant; the caller's own otherwise).
+    #[default]
+    All,
 }
 
 /// A contact's satisfaction with how a ticket was handled.
@@ -157,6 +188,8 @@ impl Ticket {
             subject_search: subject.trim().to_lowercase(),
             closed_by_contact: None,
             rating: None,
+            confidential: false,
+            sla: TicketSla::default(),
             version: 1,
         }
     }
@@ -175,11 +208,18 @@ impl Entity for Ticket {
         (&self.customer_id, &self.id)
     }
 
-    /// Portal-visible tickets company-wide, open or closed (sparse).
+    /// Portal-visible tickets company-wide, open or closed (sparse); a confidential one in its raiser's
+    /// own partition instead, so no company-wide list can ever read it.
     fn gsi1(&self) -> Option<(String, String)> {
         let closed = self.status.is_closed();
-        self.visible_in_portal
-            .then(|| (keys::visible_tickets(&self.customer_id, closed), keys::ticket(&self.id)))
+        if !self.visible_in_portal {
+            return None;
+        }
+        let partition = match self.originator_contact_id.as_deref().filter(|_| self.confidential) {
+            Some(raiser) => keys::confidential_tickets(&self.customer_id, raiser, closed),
+            None => keys::visible_tickets(&self.customer_id, closed),
+        };
+        Some((partition, keys::ticket(&self.id)))
     }
 
     /// Every ticket by time of creation, for the staff reports.
@@ -395,13 +435,15 @@ impl Table {
         }
     }
 
-    /// Creates a ticket with the next free number, retrying when a concurrent create took it. `extra`
+    /// Creates a ticket with the next free number and the service levels of its priority, retrying when
+    /// a concurrent create took the number. `extra`
     /// gives what to write in the same transaction, for the number the attempt takes.
     pub async fn create_ticket(
         &self,
         ticket: &mut Ticket,
         mut extra: impl FnMut(u64) -> ApiResult<Vec<Action>>,
     ) -> ApiResult<()> {
+        self.sla_policy().await?.targets.apply(ticket);
         for _ in 0..20 {
             let number = self.next_ticket_number().await?;
             ticket.number = number.value;
@@ -433,22 +475,33 @@ impl Table {
         self.query_page(&spec, page).await
     }
 
-    /// Portal-visible tickets, newest first: company-wide or one contact's, open or closed.
+    /// Portal-visible tickets, newest first, open or closed: the ones `contact` raised (`whole_company`
+    /// false), or the company's non-confidential tickets merged with `contact`'s own confidential ones.
     pub async fn visible_tickets(
         &self,
         customer_id: &str,
-        only_contact: Option<&str>,
+        contact: &str,
+        whole_company: bool,
         closed: bool,
         search: Option<String>,
         page: &PageParams,
     ) -> ApiResult<Page<Ticket>> {
-        let mut spec = match only_contact {
-            Some(contact) => QuerySpec::gsi2(keys::contact_tickets(contact, closed)),
-            None => QuerySpec::gsi1(keys::visible_tickets(customer_id, closed)),
-        };
-        spec.newest_first = true;
-        spec.contains = search.map(|s| ("subject_search", s.to_lowercase()));
-        self.query_page(&spec, page).await
+        let contains = search.map(|s| ("subject_search", s.to_lowercase()));
+        if !whole_company {
+            let mut spec = QuerySpec::gsi2(keys::contact_tickets(contact, closed)).newest_first();
+            spec.contains = contains;
+            return self.query_page(&spec, page).await;
+        }
+        let streams = [
+            keys::visible_tickets(customer_id, closed),
+            keys::confidential_tickets(customer_id, contact, closed),
+        ]
+        .map(|partition| {
+            let mut spec = QuerySpec::gsi1(partition).newest_first();
+            spec.contains = contains.clone();
+            spec
+        });
+        super::merged::newest_first_page(self, &streams, keys::TICKET_PREFIX, page).await
     }
 
     /// The conversation (no internal notes), oldest first; or the internal notes.
@@ -507,6 +560,8 @@ mod tests {
             subject_search: String::new(),
             closed_by_contact: None,
             rating: None,
+            confidential: false,
+            sla: TicketSla::default(),
             version: 1,
         }
     }
