@@ -47,6 +47,27 @@ interface SentEmail {
   body?: string;
 }
 
+interface SentRawEmail {
+  destinations?: string[];
+  raw_data?: string;
+}
+
+/** The token of the newest one-click unsubscribe link (`List-Unsubscribe`) emailed to an address, after the
+ * outbox drain; emails that carry one are sent as raw MIME, which the emulator keeps apart. */
+export async function unsubscribeTokenEmailedTo(address: string): Promise<string> {
+  const pattern = /List-Unsubscribe: <[^>]*\/portal\/auth\/unsubscribe\/([A-Za-z0-9_-]+)>/;
+  portalLocal('job', 'drain-outbox');
+  for (let i = 0; i < 20; i += 1) {
+    const data = (await (await fetch(`${EMULATOR}/moto-api/data.json`)).json()) as { ses?: { RawMessage?: SentRawEmail[] } };
+    for (const email of (data.ses?.RawMessage ?? []).filter((m) => m.destinations?.includes(address)).reverse()) {
+      const found = pattern.exec(email.raw_data ?? '');
+      if (found?.[1]) return found[1];
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no unsubscribe link emailed to ${address}`);
+}
+
 /** Every email the emulator sent to an address, oldest first. */
 export async function emailsTo(address: string): Promise<SentEmail[]> {
   const data = (await (await fetch(`${EMULATOR}/moto-api/data.json`)).json()) as { ses?: { Message?: SentEmail[] } };

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
 import { InvoiceListPage, QuoteListPage, QuotePage } from '../features/billing';
-import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from '../features/auth';
+import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage, UnsubscribePage } from '../features/auth';
 import { CompanyPage, ContactsPage, type Module } from '../features/customers';
 import { DataSheetLayoutPage, DataSheetListPage, DataSheetPage } from '../features/datasheets';
 import { DocumentsPage } from '../features/documents';
@@ -33,6 +33,8 @@ export function AppRoutes() {
         <Route path="/activate" element={<ActivatePage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        {/* An email's unsubscribe link, signed in or not; one route, so taking the token out keeps the page. */}
+        <Route path="/unsubscribe/*" element={<UnsubscribePage />} />
         <Route
           path="/data-sheets/:id/layout"
           element={<RequireSession>{inModule('data_sheets', <DataSheetLayoutPage />)}</RequireSession>}

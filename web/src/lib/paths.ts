@@ -5,6 +5,8 @@ export const paths = {
   activate: '/activate',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
+  /** Where an email's unsubscribe link lands (`/unsubscribe/<token>`); the token is then taken out of the address. */
+  unsubscribe: '/unsubscribe',
   account: '/account',
   group: '/group',
   company: '/company',

@@ -66,3 +66,12 @@ export function useChangePassword() {
     mutationFn: (body: ChangePasswordInput) => unwrap(api.POST('/portal/account/password', { body })),
   });
 }
+
+export type Unsubscribed = components['schemas']['Unsubscribed'];
+
+/** An email's unsubscribe link, used: public (the link is the proof). Answers which emails stopped. */
+export function useUnsubscribe() {
+  return useMutation({
+    mutationFn: (token: string) => unwrap(authApi.POST('/portal/auth/unsubscribe/{token}', { params: { path: { token } } })),
+  });
+}

@@ -6,3 +6,4 @@ export const ActivatePage = lazy(() => import('./pages/ActivatePage'));
 export const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 export const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 export const AccountPage = lazy(() => import('./pages/AccountPage'));
+export const UnsubscribePage = lazy(() => import('./pages/UnsubscribePage'));

@@ -34,3 +34,23 @@ export function useAddContact() {
     onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
   });
 }
+
+export type Notifications = components['schemas']['Notifications'];
+export const notificationsKey = ['notifications'] as const;
+
+/** The emails the signed-in contact receives (ticket emails unless they turned them off). */
+export function useNotifications() {
+  return useQuery({ queryKey: notificationsKey, queryFn: () => unwrap(api.GET('/portal/notifications')) });
+}
+
+/** Ticket emails on or off; the answer replaces the setting shown, and `/portal/me` (which carries it) is read again. */
+export function useSetNotifications() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Notifications) => unwrap(api.PUT('/portal/notifications', { body })),
+    onSuccess: (now) => {
+      qc.setQueryData(notificationsKey, now);
+      void qc.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}

@@ -14,6 +14,9 @@ export type Satisfaction = components['schemas']['Satisfaction'];
 export type TicketEdit = components['schemas']['TicketEdit'];
 export type NewRating = components['schemas']['NewRating'];
 export type RatingView = components['schemas']['RatingView'];
+export type SlaView = components['schemas']['SlaView'];
+export type SlaClock = components['schemas']['SlaClock'];
+export type SlaState = components['schemas']['SlaState'];
 
 export const TICKET_TYPES: TicketType[] = ['incident', 'request', 'question', 'fault'];
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -145,6 +148,13 @@ export function useReopenTicket(id: string) {
 /** The contact's satisfaction with a closed ticket: once. */
 export function useRateTicket(id: string) {
   return useTicketChange(id, (body: NewRating) => unwrap(api.POST('/portal/tickets/{id}/rating', { params: { path: { id } }, body })));
+}
+
+/** Confidential (only the raiser and staff see it) or shared again with colleagues: the raiser's to change. */
+export function useSetConfidential(id: string) {
+  return useTicketChange(id, (confidential: boolean) =>
+    unwrap(api.PUT('/portal/tickets/{id}/confidentiality', { params: { path: { id } }, body: { confidential } })),
+  );
 }
 
 export function useDashboard() {

@@ -61,6 +61,22 @@ export const auth = {
     again: 'Ask for a new link',
     toSignIn: 'Go to sign in',
   },
+  unsubscribe: {
+    title: 'Unsubscribe from emails',
+    intro: 'Press Unsubscribe to stop the emails this link came in: ticket emails, or the monthly report email. Nothing changes until you press it.',
+    submit: 'Unsubscribe',
+    done: {
+      tickets: 'Done: ticket emails to you have stopped.',
+      reports: 'Done: the monthly report email to you has stopped.',
+    },
+    ticketsBack: 'You can turn ticket emails back on in your account settings.',
+    reportsBack: 'You can subscribe again on the Reports page.',
+    toAccount: 'Go to your account settings',
+    toReports: 'Go to the Reports page',
+    badLink: 'This link has already been used or has expired, so nothing was changed. Your email settings are in your account.',
+    noToken: 'This page needs the link from the email. Open the link from the email again.',
+    toSignIn: 'Go to sign in',
+  },
   account: {
     title: 'Your account',
     details: 'Your details',
@@ -78,5 +94,13 @@ export const auth = {
     repeatPassword: 'Repeat the new password',
     submit: 'Change password',
     changed: 'Your password has been changed. Use the new one next time you sign in.',
+    notifications: {
+      title: 'Email notifications',
+      ticketEmails: 'Ticket emails',
+      ticketEmailsHint: 'Emails when your tickets are raised, answered and closed. The portal always shows everything.',
+      loading: 'Loading your email settings…',
+      on: 'Saved: ticket emails are on.',
+      off: 'Saved: ticket emails are off.',
+    },
   },
 };

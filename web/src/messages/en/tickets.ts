@@ -4,6 +4,7 @@ type Type = 'incident' | 'request' | 'question' | 'fault';
 type Priority = 'low' | 'normal' | 'high' | 'urgent';
 type NoteKind = 'contact' | 'public' | 'email' | 'internal';
 type Score = 1 | 2 | 3 | 4 | 5;
+type SlaState = 'met' | 'missed' | 'pending' | 'overdue';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,6 +27,9 @@ export const tickets = {
     high: 'High',
     urgent: 'Urgent',
   } satisfies Record<Priority, string>,
+
+  /** The mark of a ticket only its raiser and staff see: always in words, with a lock drawn beside. */
+  confidential: 'Confidential',
 
   list: {
     title: 'Tickets',
@@ -75,6 +79,8 @@ export const tickets = {
     descriptionHint: 'What happened, where, and what you expected. Add any error messages you saw.',
     type: 'Type',
     priority: 'Priority',
+    confidential: 'Confidential',
+    confidentialHint: 'Only you and our staff will see this ticket, not your colleagues.',
     submit: 'Raise ticket',
     cancel: 'Cancel',
     required: {
@@ -135,6 +141,31 @@ export const tickets = {
         subject: 'Enter a subject.',
         description: 'Describe the problem or request.',
       },
+    },
+    confidentiality: {
+      title: 'Who can see it',
+      confidential: 'This ticket is confidential: only you and our staff can see it.',
+      shared: 'Colleagues who can see all your company’s tickets can see this ticket too.',
+      mark: 'Mark confidential',
+      unmark: 'Share with colleagues',
+      marked: 'The ticket is now confidential.',
+      unmarked: 'The ticket is shared with your colleagues again.',
+    },
+    sla: {
+      title: 'Service levels',
+      intro: 'The times we aim to meet for a ticket of this priority.',
+      target: 'Target',
+      due: 'Due',
+      state: 'State',
+      response: 'First response',
+      resolution: 'Resolution',
+      states: {
+        met: 'Met',
+        missed: 'Missed',
+        pending: (due: string) => `Due by ${due}`,
+        overdue: 'Overdue',
+      } satisfies Record<SlaState, string | ((due: string) => string)>,
+      doneAt: (date: string) => `Done ${date}`,
     },
     reopen: {
       title: 'Reopen',

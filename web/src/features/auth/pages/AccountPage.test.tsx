@@ -39,7 +39,7 @@ beforeEach(() => {
   resetSession();
   signedIn({ id_token: `x.${btoa(JSON.stringify({ sub: 'c1', exp: 4102444800 }))}.y`, expires_in: 3600 });
   net.calls = [];
-  net.routes = { '/portal/me': json(200, ME), '/portal/account/password': json(204) };
+  net.routes = { '/portal/me': json(200, ME), '/portal/account/password': json(204), '/portal/notifications': json(200, { ticket_emails: true }) };
 });
 
 describe('AccountPage', () => {
@@ -50,6 +50,9 @@ describe('AccountPage', () => {
     expect(details).toHaveTextContent('alice.acme');
     expect(details).toHaveTextContent('alice@acme.example');
     expect(details).toHaveTextContent('+44 20 7946 0101');
+    const notifications = await screen.findByRole('region', { name: 'Email notifications' });
+    expect(await screen.findByRole('checkbox', { name: 'Ticket emails' })).toBeChecked();
+    expect(notifications).toContainElement(screen.getByRole('checkbox', { name: 'Ticket emails' }));
   });
 
   it('changes the password and clears the form only then', async () => {

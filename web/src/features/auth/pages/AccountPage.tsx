@@ -11,6 +11,7 @@ import { useMe } from '../../customers';
 import { useChangePassword } from '../api';
 import { CodeField } from '../components/CodeField';
 import { NewPasswordFields } from '../components/NewPasswordFields';
+import { TicketEmailsSetting } from '../components/TicketEmailsSetting';
 import { checkNewPassword, codeRefused, normaliseCode } from '../components/passwords';
 
 type Errors = { current?: string | undefined; password?: string | undefined; repeat?: string | undefined; code?: string | undefined };
@@ -101,7 +102,7 @@ function ChangePasswordForm() {
   );
 }
 
-/** The contact's own details (read-only) and changing the password. */
+/** The contact's own details (read-only), their email notifications and changing the password. */
 export default function AccountPage() {
   const me = useMe();
   const t = m.auth.account;
@@ -134,6 +135,7 @@ export default function AccountPage() {
           );
         }}
       </QueryState>
+      <TicketEmailsSetting />
       <ChangePasswordForm />
     </Page>
   );

@@ -23,7 +23,20 @@ describe('TicketForm', () => {
       description: 'Water on the floor\nsince 8am',
       type: 'fault',
       priority: 'urgent',
+      confidential: false,
     });
+  });
+
+  it('raises a confidential ticket when asked, saying who will see it', async () => {
+    const { onSubmit } = setup();
+    const box = screen.getByRole('checkbox', { name: 'Confidential' });
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription('Only you and our staff will see this ticket, not your colleagues.');
+    await userEvent.type(screen.getByLabelText(/Subject/), 'Grievance');
+    await userEvent.type(screen.getByLabelText(/Description/), 'About a colleague');
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Raise ticket' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ subject: 'Grievance', confidential: true }));
   });
 
   it('says at the field what is missing, without sending', async () => {
@@ -54,6 +67,6 @@ describe('TicketForm', () => {
     expect(screen.getByLabelText(/Description/)).toHaveValue('Jammed');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onSubmit).toHaveBeenCalledTimes(2);
-    expect(onSubmit).toHaveBeenLastCalledWith({ subject: 'Printer', description: 'Jammed', type: 'question', priority: 'normal' });
+    expect(onSubmit).toHaveBeenLastCalledWith({ subject: 'Printer', description: 'Jammed', type: 'question', priority: 'normal', confidential: false });
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SelectField } from '../../../components/Field';
+import { CheckboxField, SelectField } from '../../../components/Field';
 import { useFieldErrors } from '../../../lib/useFieldErrors';
 import { m } from '../../../messages';
 import { PRIORITIES, TICKET_TYPES, type NewPortalTicket, type Priority, type TicketType } from '../api';
@@ -15,9 +15,9 @@ interface Props {
   onCancel: () => void;
 }
 
-export const EMPTY_TICKET: NewPortalTicket = { subject: '', description: '', type: 'question', priority: 'normal' };
+export const EMPTY_TICKET: NewPortalTicket = { subject: '', description: '', type: 'question', priority: 'normal', confidential: false };
 
-/** Subject, description, type and priority. What was typed stays after a failure, for a retry. */
+/** Subject, description, type, priority and whether colleagues may see it. What was typed stays after a failure, for a retry. */
 export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
   const t = m.tickets.create;
   const [value, setValue] = useState<NewPortalTicket>(EMPTY_TICKET);
@@ -48,7 +48,7 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
     onSubmit(value);
   };
 
-  const labels = { subject: t.subject, description: t.description, type: t.type, priority: t.priority };
+  const labels = { subject: t.subject, description: t.description, type: t.type, priority: t.priority, confidential: t.confidential };
   const localProblem = Object.keys(missing).length > 0;
 
   return (
@@ -92,6 +92,14 @@ export function TicketForm({ busy, error, onSubmit, onCancel }: Props) {
           onChange={(e) => set('priority', e.target.value as Priority)}
         />
       </div>
+      <CheckboxField
+        label={t.confidential}
+        name="confidential"
+        hint={t.confidentialHint}
+        checked={value.confidential ?? false}
+        error={errors.confidential}
+        onChange={(e) => set('confidential', e.target.checked)}
+      />
       <div className="form-actions">
         <Button type="submit" busy={busy}>
           {t.submit}

@@ -4,6 +4,7 @@ import { formatDate } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { m } from '../../../messages';
 import type { TicketRow } from '../api';
+import { ConfidentialBadge } from './ConfidentialBadge';
 import { StatusBadge } from './StatusBadge';
 
 /** One page of tickets; the subject links to the ticket. */
@@ -17,6 +18,12 @@ export function TicketTable({ rows, caption }: { rows: TicketRow[]; caption: str
             <td>{t.number}</td>
             <td>
               <Link to={paths.ticket(t.id)}>{t.subject}</Link>
+              {t.confidential ? (
+                <>
+                  {' '}
+                  <ConfidentialBadge />
+                </>
+              ) : null}
             </td>
             <td>
               <StatusBadge status={t.status} />

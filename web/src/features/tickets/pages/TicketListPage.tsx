@@ -20,8 +20,11 @@ export default function TicketListPage() {
   // Mine / All only for a contact with the "see all company tickets" grant.
   const canSeeAll = me.data?.contact.sees_all_tickets === true;
   const { filters, change, nextPage, previousPage, hasPrevious } = useTicketFilters();
-  // Without the grant the API lists the contact's own tickets whatever the scope; don't send one.
-  const applied = canSeeAll ? filters : { ...filters, scope: null };
+  // Without the grant the API lists the contact's own tickets whatever the scope; don't send one. With it, a
+  // list without a scope in its address starts where the contact does (`ticket_scope`, the company's setting).
+  const applied = canSeeAll
+    ? { ...filters, scope: filters.scope ?? me.data?.contact.ticket_scope ?? null }
+    : { ...filters, scope: null };
   const list = useTickets(applied);
   const csv = useCsvExport(applied);
   // Tickets are raised in a company's own portal, not while viewing another of the group.
@@ -58,7 +61,7 @@ export default function TicketListPage() {
               <p className="empty">{t.empty(applied.status, applied.q)}</p>
             ) : (
               <div aria-busy={list.isPlaceholderData || undefined}>
-                <TicketTable rows={page.items} caption={t.caption(applied.status, canSeeAll ? (applied.scope ?? 'all') : null, applied.q)} />
+                <TicketTable rows={page.items} caption={t.caption(applied.status, applied.scope, applied.q)} />
               </div>
             )}
             <Pager hasPrevious={hasPrevious} nextCursor={page.next_cursor} onPrevious={previousPage} onNext={nextPage} />

@@ -35,6 +35,8 @@ const NEW: PortalTicket = {
   ratable: false,
   rating: null,
   reopen_until: null,
+  confidential: false,
+  sla: { response: null, resolution: null },
 };
 
 const CLOSED: PortalTicket = {
@@ -265,5 +267,73 @@ describe('TicketPage: rating', () => {
     await user.click(await screen.findByRole('radio', { name: '3 – Neither satisfied nor dissatisfied' }));
     await user.click(screen.getByRole('button', { name: 'Submit rating' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This ticket is not yours to rate.');
+  });
+});
+
+describe('TicketPage: confidentiality', () => {
+  it('marks the raiser’s ticket confidential, then shares it again', async () => {
+    const user = userEvent.setup();
+    serve({ [`${PATH}/confidentiality`]: becomes({ ...NEW, confidential: true }) });
+    renderPage();
+    const panel = await screen.findByRole('region', { name: 'Who can see it' });
+    expect(panel).toHaveTextContent('Colleagues who can see all your company’s tickets can see this ticket too.');
+    expect(screen.queryByText('Confidential')).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Mark confidential' }));
+
+    expect(await within(panel).findByRole('button', { name: 'Share with colleagues' })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('only you and our staff can see it');
+    expect(screen.getByText('Confidential')).toHaveClass('badge');
+    expect(screen.getByText('The ticket is now confidential.')).toHaveAttribute('role', 'status');
+
+    serve({ [`${PATH}/confidentiality`]: becomes({ ...NEW, confidential: false }) });
+    await user.click(within(panel).getByRole('button', { name: 'Share with colleagues' }));
+    expect(await within(panel).findByRole('button', { name: 'Mark confidential' })).toBeInTheDocument();
+    expect(screen.queryByText('Confidential')).not.toBeInTheDocument();
+    expect(screen.getByText('The ticket is shared with your colleagues again.')).toHaveAttribute('role', 'status');
+    expect(callsTo('PUT', `${PATH}/confidentiality`).map((c) => c.body)).toEqual([{ confidential: true }, { confidential: false }]);
+  });
+
+  it('says why a change failed, and keeps the ticket as it was', async () => {
+    const user = userEvent.setup();
+    serve({ [`${PATH}/confidentiality`]: refused(403, { status: 403, detail: 'Only the contact who raised this ticket can change who sees it.' }) });
+    renderPage();
+    const panel = await screen.findByRole('region', { name: 'Who can see it' });
+    await user.click(within(panel).getByRole('button', { name: 'Mark confidential' }));
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('Only the contact who raised this ticket can change who sees it.');
+    expect(within(panel).getByRole('button', { name: 'Mark confidential' })).toBeInTheDocument();
+  });
+
+  it('shows a colleague’s confidential ticket as confidential, with nothing to change', async () => {
+    current = { ...NEW, raised_by_me: false, editable: false, confidential: true, contact: 'Bob Baker' };
+    serve();
+    renderPage();
+    expect(await screen.findByText('Confidential')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Who can see it' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /confidential|Share/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('TicketPage: service levels', () => {
+  it('shows each target with its state in words', async () => {
+    current = {
+      ...NEW,
+      sla: {
+        response: { due: '2026-03-01T13:00:00Z', done_at: '2026-03-01T10:00:00Z', state: 'met' },
+        resolution: { due: '2026-03-03T09:00:00Z', done_at: null, state: 'pending' },
+      },
+    };
+    serve();
+    renderPage();
+    const panel = await screen.findByRole('region', { name: 'Service levels' });
+    const rows = within(panel).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent(`First response${formatDateTime('2026-03-01T13:00:00Z')}Met`);
+    expect(rows[2]).toHaveTextContent(`Due by ${formatDateTime('2026-03-03T09:00:00Z')}`);
+  });
+
+  it('shows no panel when the business set no targets', async () => {
+    serve();
+    renderPage();
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Service levels' })).not.toBeInTheDocument();
   });
 });

@@ -11,12 +11,24 @@ import { ApiProblem } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { useMe } from '../../customers';
 import { OwnPortalOnly, useViewingOther } from '../../groups';
-import { useAddNote, useCloseTicket, useEditTicket, useRateTicket, useReopenTicket, useTicket, type PortalTicket } from '../api';
+import {
+  useAddNote,
+  useCloseTicket,
+  useEditTicket,
+  useRateTicket,
+  useReopenTicket,
+  useSetConfidential,
+  useTicket,
+  type PortalTicket,
+} from '../api';
+import { ConfidentialBadge } from '../components/ConfidentialBadge';
+import { ConfidentialityPanel } from '../components/ConfidentialityPanel';
 import { Conversation } from '../components/Conversation';
 import { NoteForm } from '../components/NoteForm';
 import { RatingForm } from '../components/RatingForm';
 import { RatingSummary } from '../components/RatingSummary';
 import { ReopenPanel } from '../components/ReopenPanel';
+import { SlaPanel } from '../components/SlaPanel';
 import { TicketEditForm } from '../components/TicketEditForm';
 import { TicketFacts } from '../components/TicketFacts';
 import styles from '../components/TicketDetail.module.css';
@@ -62,6 +74,7 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
   const edit = useEditTicket(ticket.id);
   const reopen = useReopenTicket(ticket.id);
   const rate = useRateTicket(ticket.id);
+  const confidentiality = useSetConfidential(ticket.id);
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   /** What the last change did, for the status region (screen readers hear it). */
@@ -73,6 +86,8 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
   const viewingOther = useViewingOther();
   const canClose = ticket.raised_by_me && !isClosed && !viewingOther;
   const canEdit = ticket.editable && !viewingOther;
+  // Only the contact who raised it decides who sees it, whatever its status.
+  const canSetConfidential = ticket.raised_by_me && !viewingOther;
   const reopenUntil = isClosed && !viewingOther ? (ticket.reopen_until ?? null) : null;
   const rating = ticket.rating ?? null;
   /** Closes the edit form and puts the keyboard back on the button that opened it. */
@@ -104,6 +119,11 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
       <p>
         <Link to={paths.tickets}>{t.backToList}</Link>
       </p>
+      {ticket.confidential ? (
+        <p>
+          <ConfidentialBadge />
+        </p>
+      ) : null}
       <ErrorAlert error={close.error} onRetry={() => close.mutate()} />
       {/* A refused reopening (409: too late, or staff closed it) says why, here: the panel may be gone. */}
       <ErrorAlert error={reopen.error} onRetry={doReopen} />
@@ -114,6 +134,19 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
         <h2 id="ticket-facts">{t.facts}</h2>
         <TicketFacts ticket={ticket} />
       </section>
+      <SlaPanel sla={ticket.sla} />
+      {canSetConfidential ? (
+        <ConfidentialityPanel
+          confidential={ticket.confidential}
+          busy={confidentiality.isPending}
+          error={confidentiality.error}
+          onChange={(confidential) =>
+            confidentiality.mutate(confidential, {
+              onSuccess: (now) => setSaid(now.confidential ? t.confidentiality.marked : t.confidentiality.unmarked),
+            })
+          }
+        />
+      ) : null}
       {reopenUntil ? (
         <ReopenPanel until={reopenUntil} busy={reopen.isPending} onReopen={doReopen} />
       ) : null}
