@@ -29,6 +29,21 @@ pub const DISPLAYABLE: [&str; 6] = [
     "image/webp",
 ];
 
+/// The other types files may have (downloaded, never displayed).
+pub const OTHER: [&str; 6] = [
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "text/csv",
+    "application/zip",
+];
+
+/// Whether documents and attachments may have this type.
+pub fn accepted_type(content_type: &str) -> bool {
+    DISPLAYABLE.contains(&content_type) || OTHER.contains(&content_type)
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {
     pub url: String,

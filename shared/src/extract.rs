@@ -225,6 +225,22 @@ impl<S: Send + Sync> FromRequestParts<S> for PathIds {
     }
 }
 
+/// `{customer_id}`, `{id}` and a third id of a route nested twice, each checked to be an identifier
+/// this API issued.
+pub struct PathIds3(pub String, pub String, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIds3 {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((a, b, c)) =
+            axum::extract::Path::<(String, String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::bad_request("id", "is missing"))?;
+        Ok(Self(object_id(&a)?, object_id(&b)?, object_id(&c)?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -264,6 +264,7 @@ fn ticket(status: TicketStatus, visible_in_portal: bool, originator: Option<&str
         rating: None,
         confidential: false,
         sla: Default::default(),
+        attachments: Vec::new(),
         version: 1,
     }
 }

@@ -85,6 +85,13 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/portal/tickets/{id}/reopen", Portal),
     ("POST", "/portal/tickets/{id}/rating", Portal),
     ("PUT", "/portal/tickets/{id}/confidentiality", Portal),
+    ("POST", "/portal/tickets/{id}/attachments", Portal),
+    (
+        "POST",
+        "/portal/tickets/{id}/attachments/{attachment_id}/complete",
+        Portal,
+    ),
+    ("GET", "/portal/tickets/{id}/attachments/{attachment_id}/link", Portal),
     ("GET", "/portal/reports/tickets", Portal),
     ("GET", "/portal/reports/activity", Portal),
     ("GET", "/portal/reports/activity/csv", Portal),
@@ -126,6 +133,21 @@ const MATRIX: &[(&str, &str, Access)] = &[
         Staff(TicketsWrite),
     ),
     ("PUT", "/admin/contacts/{id}/ticket-visibility", Staff(TicketsWrite)),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/tickets/{id}/attachments",
+        Staff(TicketsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/tickets/{id}/attachments/{attachment_id}/complete",
+        Staff(TicketsWrite),
+    ),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/tickets/{id}/attachments/{attachment_id}/link",
+        Staff(TicketsRead),
+    ),
     ("GET", "/portal/datasheets", Portal),
     ("POST", "/portal/datasheets", Portal),
     ("GET", "/portal/datasheets/templates", Portal),
@@ -529,7 +551,8 @@ async fn every_route_refuses_every_caller_it_must() {
                 } else {
                     panic!("{route}: add its other-customer object to this matrix")
                 };
-                let foreign_path = template.replace("{id}", foreign);
+                // A nested id of a foreign object is any well-formed id: the object before it refuses first.
+                let foreign_path = template.replace("{id}", foreign).replace("{attachment_id}", foreign);
                 let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
                 if method == Method::POST || method == Method::PUT || method == Method::PATCH {
                     let body = if template.contains("datasheets") {
@@ -542,6 +565,8 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "score": 3 })
                     } else if template.ends_with("/confidentiality") {
                         json!({ "confidential": true })
+                    } else if template.ends_with("/attachments") {
+                        json!({ "name": "a.pdf", "content_type": "application/pdf", "size": 10 })
                     } else if *template == "/portal/tickets/{id}" {
                         json!({ "subject": "x", "description": "x" })
                     } else {

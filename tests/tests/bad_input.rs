@@ -223,6 +223,8 @@ async fn fixtures(t: &TestStack) -> Fixtures {
     ids.insert("mailed", link);
     // An unsubscribe token of the right shape that no email carried: every fault must still be refused.
     ids.insert("unsubscribe", "A".repeat(43));
+    // No such attachment: every fault in the path must be refused before it is looked for.
+    ids.insert("attachments", demo_id("AC1"));
 
     let mut versions = HashMap::new();
     let detail = [
@@ -344,6 +346,10 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "tickets_portal_update" => (json!({ "subject": "Boiler noise", "description": "Louder now." }), none),
         "tickets_portal_rate" => (json!({ "score": 4, "comment": "Fixed fast." }), none),
         "tickets_portal_confidentiality" => (json!({ "confidential": true }), none),
+        "tickets_portal_announce" | "tickets_staff_announce" => (
+            json!({ "name": "meter photo.png", "content_type": "image/png", "size": 2048 }),
+            none,
+        ),
         "customers_portal_set_notifications" => (json!({ "ticket_emails": true }), none),
         "settings_staff_set_sla" => (
             json!({ "targets": { "urgent": { "respond_minutes": 30, "resolve_minutes": 240 }, "high": { "respond_minutes": 60, "resolve_minutes": 480 } } }),

@@ -12,19 +12,10 @@ use shared::{
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-pub use shared::download::{disposition, Link, Upload, DISPLAYABLE, LINK_SECONDS};
+pub use shared::download::{disposition, Link, Upload, DISPLAYABLE, LINK_SECONDS, OTHER};
 
 /// The largest document (50 MiB).
 pub const MAX_SIZE: u64 = 50 * 1024 * 1024;
-
-pub const OTHER: [&str; 6] = [
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.ms-excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "text/csv",
-    "application/zip",
-];
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -70,7 +61,7 @@ impl Validate for NewDocument {
         if self.site_id.as_deref().is_some_and(|s| !shared::ids::is_valid(s)) {
             errors.push(FieldError::new("site_id", "is not a valid identifier"));
         }
-        if !DISPLAYABLE.contains(&self.content_type.as_str()) && !OTHER.contains(&self.content_type.as_str()) {
+        if !shared::download::accepted_type(&self.content_type) {
             errors.push(FieldError::new("content_type", "is not a type documents may have"));
         }
         if self.size == 0 || self.size > MAX_SIZE {

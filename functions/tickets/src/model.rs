@@ -5,6 +5,7 @@ use shared::{
     error::FieldError,
     table::contacts::{Actor, Contact},
     table::sla::SlaView,
+    table::ticket_attachments::AttachmentView,
     table::tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketScope, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };
@@ -113,6 +114,8 @@ pub struct PortalTicket {
     pub confidential: bool,
     /// The response and resolution targets of its priority and whether they were met.
     pub sla: SlaView,
+    /// Files on the ticket, oldest first (each opened through `…/attachments/{attachment_id}/link`).
+    pub attachments: Vec<AttachmentView>,
     /// Oldest first. Internal notes are never here.
     pub conversation: Vec<ConversationEntry>,
 }
@@ -380,6 +383,8 @@ pub struct TicketResponse {
     pub confidential: bool,
     /// The response and resolution targets of its priority and whether they were met.
     pub sla: SlaView,
+    /// Files on the ticket, oldest first.
+    pub attachments: Vec<AttachmentView>,
     pub version: u64,
 }
 
@@ -407,6 +412,7 @@ impl From<&Ticket> for TicketResponse {
             rating: e.rating.clone(),
             confidential: e.confidential,
             sla: SlaView::of(e, OffsetDateTime::now_utc()),
+            attachments: e.attachments.iter().map(AttachmentView::from).collect(),
             version: e.version,
         }
     }

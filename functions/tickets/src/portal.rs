@@ -20,6 +20,7 @@ use shared::{
         contacts::{Actor, Contact},
         customers::Customer,
         sla::SlaView,
+        ticket_attachments::AttachmentView,
         tickets::{NoteKind, Rating, Ticket, TicketNote, TicketScope, TicketStatus},
         Condition,
     },
@@ -55,7 +56,7 @@ async fn save_and_notify(
 }
 
 /// A ticket the caller may see, or 404 exactly as for one that does not exist.
-async fn visible(ctx: &Context, who: &PortalPrincipal, contact: &Contact, id: &str) -> ApiResult<Ticket> {
+pub(crate) async fn visible(ctx: &Context, who: &PortalPrincipal, contact: &Contact, id: &str) -> ApiResult<Ticket> {
     match ctx.table.ticket(&who.customer_id, id).await? {
         Some(t) if may_see(&t, contact) => Ok(t),
         _ => Err(ApiError::NotFound),
@@ -150,6 +151,7 @@ fn detail(ctx: &Context, t: Ticket, notes: Vec<TicketNote>, contact_id: &str) ->
         ratable: may_rate(&t, contact_id),
         sla: SlaView::of(&t, OffsetDateTime::now_utc()),
         confidential: t.confidential,
+        attachments: t.attachments.iter().map(AttachmentView::from).collect(),
         rating: t.rating.clone().map(|r| RatingView {
             score: r.score,
             comment: r.comment,

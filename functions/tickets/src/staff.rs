@@ -168,6 +168,7 @@ pub async fn create(
             responded_at: Some(now),
             ..TicketSla::default()
         },
+        attachments: Vec::new(),
         version: 1,
     };
     apply(&mut ticket, input, contact_name, now);

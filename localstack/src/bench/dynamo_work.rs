@@ -144,6 +144,7 @@ pub fn bulk_tickets(customer_id: &str, contact_id: &str, first: u64, count: usiz
             rating: None,
             confidential: false,
             sla: Default::default(),
+            attachments: Vec::new(),
             version: 1,
         })
         .collect()

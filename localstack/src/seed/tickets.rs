@@ -127,6 +127,7 @@ impl Spec<'_> {
                 rating: None,
                 confidential: false,
                 sla: Default::default(),
+                attachments: Vec::new(),
                 version: 1,
             },
         };

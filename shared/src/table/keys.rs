@@ -149,6 +149,11 @@ pub fn ticket_internal_prefix(ticket_id: &str) -> String {
     format!("TINTERNAL#{ticket_id}#")
 }
 
+/// A file announced for a ticket, until it is checked and added to the ticket.
+pub fn pending_attachment(ticket_id: &str, attachment_id: &str) -> String {
+    format!("TUPLOAD#{ticket_id}#{attachment_id}")
+}
+
 pub fn ticket_internal(ticket_id: &str, note_id: &str) -> String {
     format!("TINTERNAL#{ticket_id}#{note_id}")
 }

@@ -37,6 +37,7 @@ mod search_docs;
 pub mod settings;
 pub mod sites;
 pub mod sla;
+pub mod ticket_attachments;
 pub mod tickets;
 pub mod unsubscribe;
 

@@ -117,6 +117,10 @@ pub struct Ticket {
     /// The response and resolution targets of its priority, and when staff first answered.
     #[serde(default)]
     pub sla: TicketSla,
+    /// Files the contact or staff attached, oldest first.
+    #[serde(default)]
+    #[schema(ignore)]
+    pub attachments: Vec<super::ticket_attachments::Attachment>,
     pub version: u64,
 }
 
@@ -190,6 +194,7 @@ impl Ticket {
             rating: None,
             confidential: false,
             sla: TicketSla::default(),
+            attachments: Vec::new(),
             version: 1,
         }
     }
@@ -562,6 +567,7 @@ mod tests {
             rating: None,
             confidential: false,
             sla: TicketSla::default(),
+            attachments: Vec::new(),
             version: 1,
         }
     }
