@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { folderPaths, openLink, openMode, sendFile, StorageError } from './api';
-import { FakeXhr } from './fakeXhr';
+import { FakeXhr } from '../../test/fakeXhr';
 import { TREE } from './testing';
 
 afterEach(() => {

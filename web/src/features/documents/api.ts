@@ -31,67 +31,8 @@ export function completeUpload(id: string) {
   return unwrap(api.POST('/portal/documents/{id}/complete', { params: { path: { id } } }));
 }
 
-/** The bytes did not reach storage (network, refusal by the storage service, or cancelled). */
-export class StorageError extends Error {
-  readonly status: number;
-  constructor(status: number) {
-    super(`storage answered ${status}`);
-    this.name = 'StorageError';
-    this.status = status;
-  }
-}
-
-/** Headers a script may not set: the browser sets them itself from the request. */
-const BROWSER_SET = new Set(['content-length', 'host', 'connection', 'expect']);
-
-/**
- * Sends the file to the presigned address with exactly the signed headers, reporting progress (0–1).
- * XMLHttpRequest rather than fetch: only it reports upload progress.
- */
-export function sendFile(upload: Upload, file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(upload.method || 'PUT', upload.url);
-    for (const [name, value] of Object.entries(upload.headers)) {
-      if (!BROWSER_SET.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
-    }
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve();
-      } else reject(new StorageError(xhr.status));
-    };
-    xhr.onerror = () => reject(new StorageError(0));
-    xhr.onabort = () => reject(new StorageError(0));
-    signal?.addEventListener('abort', () => xhr.abort());
-    xhr.send(file);
-  });
-}
-
-/** How a link opens: in a new tab where the browser can show it, as a download otherwise. */
-export function openMode(disposition: string): 'tab' | 'download' {
-  return disposition.trim().toLowerCase().startsWith('inline') ? 'tab' : 'download';
-}
-
-/** Opens a document's link the way its disposition says. */
-export function openLink(link: DocumentLink, win: Window = window): 'tab' | 'download' {
-  const mode = openMode(link.disposition);
-  if (mode === 'tab') {
-    win.open(link.url, '_blank', 'noopener');
-  } else {
-    const a = win.document.createElement('a');
-    a.href = link.url;
-    a.download = '';
-    a.rel = 'noopener';
-    win.document.body.append(a);
-    a.click();
-    a.remove();
-  }
-  return mode;
-}
+// Sending bytes to a presigned address and opening a five-minute link are shared (`lib/upload`).
+export { openLink, openMode, sendFile, StorageError } from '../../lib/upload';
 
 /** Every folder path in the tree (for "Show all"). */
 export function folderPaths(folder: Folder, into: string[] = []): string[] {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextField } from '../../../components/Field';
+import { UploadProgress } from '../../../components/UploadProgress';
 import { focusFirstInvalid } from '../../../lib/focusInvalid';
-import { formatPercent } from '../../../lib/format';
 import { fieldErrors } from '../../../lib/problem';
 import { m } from '../../../messages';
 import { announceUpload, completeUpload, documentKeys, sendFile, StorageError } from '../api';
@@ -35,7 +35,6 @@ export function UploadForm({ onUploaded, focus = false }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const progressId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const busy = phase === 'announcing' || phase === 'sending' || phase === 'checking';
   const fileLabels = { content_type: t.file, size: t.file, name: t.file, folder: t.file };
@@ -89,7 +88,6 @@ export function UploadForm({ onUploaded, focus = false }: Props) {
     void upload();
   };
 
-  const percent = Math.round(progress * 100);
   const showProgress = phase === 'sending' || phase === 'checking' || phase === 'done';
 
   return (
@@ -124,15 +122,7 @@ export function UploadForm({ onUploaded, focus = false }: Props) {
           {t.button}
         </Button>
       </div>
-      {showProgress ? (
-        <div className={styles.progress}>
-          <label htmlFor={progressId}>{t.progress}</label>
-          <progress id={progressId} max={100} value={percent} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-valuetext={t.percent(formatPercent(percent / 100))}>
-            {t.percent(formatPercent(percent / 100))}
-          </progress>
-          <span aria-hidden="true">{formatPercent(percent / 100)}</span>
-        </div>
-      ) : null}
+      {showProgress ? <UploadProgress fraction={progress} label={t.progress} valueText={t.percent} /> : null}
       <div role="status" className={done ? 'alert alert-ok' : styles.quiet}>
         {phase === 'sending' && file ? <p>{t.sending(file.name)}</p> : null}
         {phase === 'checking' ? <p>{t.checking}</p> : null}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api';
-import { FakeXhr } from '../fakeXhr';
+import { FakeXhr } from '../../../test/fakeXhr';
 import { renderWith, TREE } from '../testing';
 import DocumentsPage from './DocumentsPage';
 

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../lib/format';
 import { resetSession, signedIn } from '../../../lib/session';
+import { FakeXhr } from '../../../test/fakeXhr';
 import { json } from '../../../test/fakeNetwork';
 import { renderWith } from '../../../test/render';
 import type { PortalTicket } from '../api';
@@ -30,6 +31,7 @@ const NEW: PortalTicket = {
   updated_at: '2026-03-01T09:00:00Z',
   closed_at: null,
   conversation: [],
+  attachments: [],
   raised_by_me: true,
   editable: true,
   ratable: false,
@@ -335,5 +337,77 @@ describe('TicketPage: service levels', () => {
     renderPage();
     expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Service levels' })).not.toBeInTheDocument();
+  });
+});
+
+describe('TicketPage: files', () => {
+  const FILE = { id: 'A1', name: 'photo.png', content_type: 'image/png', size: 52_000, author_name: 'Alice Archer', created_at: '2026-03-01T10:00:00Z' };
+  const NOTE = { id: 'A2', name: 'note.txt', content_type: 'text/plain', size: 5, author_name: 'Alice Archer', created_at: '2026-03-01T11:00:00Z' };
+
+  beforeEach(() => {
+    FakeXhr.answer = 200;
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+
+  it('lists the files with size, who and when, and opens one through its link', async () => {
+    const user = userEvent.setup();
+    current = { ...NEW, attachments: [FILE] };
+    serve({ '/portal/tickets/T1/attachments/A1/link': json(200, { url: 'http://127.0.0.1:4566/b/A1?sig', disposition: 'inline', expires_at: '' }) });
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    renderPage();
+    const list = await screen.findByRole('list', { name: 'Files attached to this ticket' });
+    const button = within(list).getByRole('button', { name: 'photo.png' });
+    expect(button).toHaveAccessibleDescription(`50.8 kB, by Alice Archer, ${formatDateTime(FILE.created_at)}`);
+    await user.click(button);
+    await waitFor(() => expect(open).toHaveBeenCalledWith('http://127.0.0.1:4566/b/A1?sig', '_blank', 'noopener'));
+    expect(screen.getByText('photo.png opened in a new tab.')).toHaveAttribute('role', 'status');
+  });
+
+  it('says when there are no files, and offers no attaching on a closed ticket', async () => {
+    current = CLOSED;
+    serve();
+    renderPage();
+    expect(await screen.findByText('No files attached yet.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Attach a file')).not.toBeInTheDocument();
+  });
+
+  it('uploads a file with progress, completes it and lists it', async () => {
+    const user = userEvent.setup();
+    serve({
+      '/portal/tickets/T1/attachments': json(201, {
+        attachment: NOTE,
+        upload: { url: 'http://127.0.0.1:4566/b/A2?sig', method: 'PUT', headers: { 'content-type': 'text/plain', 'content-length': '5' }, expires_at: '' },
+      }),
+      '/portal/tickets/T1/attachments/A2/complete': () => {
+        current = { ...NEW, attachments: [NOTE] };
+        return json(200, NOTE)();
+      },
+    });
+    renderPage();
+    await user.upload(await screen.findByLabelText('Attach a file'), new File(['hello'], 'note.txt', { type: 'text/plain' }));
+    await user.click(screen.getByRole('button', { name: 'Attach' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Upload progress' });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '100'));
+    expect(await screen.findByText('note.txt was attached.')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'note.txt' })).toBeInTheDocument();
+    expect(callsTo('POST', '/portal/tickets/T1/attachments').map((c) => c.body)).toEqual([{ name: 'note.txt', content_type: 'text/plain', size: 5 }]);
+    expect(callsTo('POST', '/portal/tickets/T1/attachments/A2/complete')).toHaveLength(1);
+    expect(FakeXhr.last?.url).toBe('http://127.0.0.1:4566/b/A2?sig');
+    expect(FakeXhr.last?.headers).toEqual({ 'content-type': 'text/plain' });
+  });
+
+  it('says why the API refused the file (a full or closed ticket)', async () => {
+    const user = userEvent.setup();
+    serve({
+      '/portal/tickets/T1/attachments': json(409, { type: 'x/conflict', title: 'Conflict', status: 409, detail: 'This ticket holds 20 files already.' }),
+    });
+    renderPage();
+    await user.upload(await screen.findByLabelText('Attach a file'), new File(['hello'], 'note.txt', { type: 'text/plain' }));
+    await user.click(screen.getByRole('button', { name: 'Attach' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This ticket holds 20 files already.');
   });
 });

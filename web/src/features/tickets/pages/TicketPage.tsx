@@ -21,6 +21,8 @@ import {
   useTicket,
   type PortalTicket,
 } from '../api';
+import { AttachmentForm } from '../components/AttachmentForm';
+import { AttachmentList } from '../components/AttachmentList';
 import { ConfidentialBadge } from '../components/ConfidentialBadge';
 import { ConfidentialityPanel } from '../components/ConfidentialityPanel';
 import { Conversation } from '../components/Conversation';
@@ -210,6 +212,11 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
       <section className={styles.section} aria-labelledby="ticket-conversation">
         <h2 id="ticket-conversation">{t.conversation}</h2>
         <Conversation entries={ticket.conversation} myName={myName} />
+      </section>
+      <section className="card" aria-labelledby="ticket-files">
+        <h2 id="ticket-files">{t.attachments.title}</h2>
+        <AttachmentList ticketId={ticket.id} attachments={ticket.attachments} />
+        {!isClosed && !viewingOther ? <AttachmentForm ticketId={ticket.id} /> : null}
       </section>
       <div className="card">
         {isClosed && refusedAsClosed ? (
