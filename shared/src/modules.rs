@@ -37,10 +37,12 @@ pub enum Module {
     Search,
     /// The monthly activity report: figures, CSV and PDF.
     Reports,
+    /// The knowledge base: articles by category, keyword search, "was this helpful?".
+    KnowledgeBase,
 }
 
 impl Module {
-    pub const ALL: [Module; 20] = [
+    pub const ALL: [Module; 21] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -61,6 +63,7 @@ impl Module {
         Self::ServiceCalls,
         Self::Search,
         Self::Reports,
+        Self::KnowledgeBase,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

@@ -375,6 +375,7 @@ pub mod module {
         Routine,
         ServiceCalls,
         Search,
-        Reports
+        Reports,
+        KnowledgeBase
     );
 }

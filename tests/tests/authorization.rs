@@ -26,6 +26,15 @@ use Permission::*;
 
 const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/portal/me", Portal),
+    ("GET", "/portal/articles", Portal),
+    ("GET", "/portal/articles/categories", Portal),
+    ("GET", "/portal/articles/{id}", Portal),
+    ("POST", "/portal/articles/{id}/vote", Portal),
+    ("GET", "/admin/articles", Staff(NewsManage)),
+    ("POST", "/admin/articles", Staff(NewsManage)),
+    ("GET", "/admin/articles/{id}", Staff(NewsManage)),
+    ("PUT", "/admin/articles/{id}", Staff(NewsManage)),
+    ("DELETE", "/admin/articles/{id}", Staff(NewsManage)),
     ("GET", "/portal/notifications", Portal),
     ("PUT", "/portal/notifications", Portal),
     ("GET", "/portal/contacts", Portal),
@@ -435,6 +444,24 @@ async fn every_route_refuses_every_caller_it_must() {
     )
     .await;
 
+    // An article published to each customer only.
+    let article_for = |customer: Value| {
+        let (t, supervisor) = (&t, supervisor.clone());
+        async move {
+            let r = t
+                .post(
+                    "/admin/articles",
+                    &supervisor,
+                    json!({ "title": "Matrix", "category": "Matrix", "status": "published", "body": "b",
+                        "audience": { "kind": "customers", "customer_ids": [customer["id"]] } }),
+                )
+                .await;
+            assert_eq!(r.status(), 201);
+            r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let own_article = article_for(customer.clone()).await;
+    let foreign_article = article_for(other_customer.clone()).await;
     let (own_site, own_asset, own_defect) = e2e::sites::site_asset_defect(&t, customer["id"].as_str().unwrap()).await;
     let (foreign_site, foreign_asset, _) =
         e2e::sites::site_asset_defect(&t, other_customer["id"].as_str().unwrap()).await;
@@ -461,6 +488,8 @@ async fn every_route_refuses_every_caller_it_must() {
             own_doc.clone()
         } else if template.contains("news/{id}") {
             own_news.clone()
+        } else if template.contains("articles/{id}") {
+            own_article.clone()
         } else if template.contains("jobs/{id}") {
             own_job.clone()
         } else if template.contains("sites/{id}") {
@@ -536,6 +565,8 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_doc
                 } else if template.starts_with("/portal/news/") {
                     &foreign_news
+                } else if template.starts_with("/portal/articles/") {
+                    &foreign_article
                 } else if template.starts_with("/portal/jobs/") {
                     &foreign_job
                 } else if template.starts_with("/portal/workflows/") {
@@ -563,6 +594,8 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "name": "x" })
                     } else if template.ends_with("/rating") {
                         json!({ "score": 3 })
+                    } else if template.ends_with("/vote") {
+                        json!({ "helpful": true })
                     } else if template.ends_with("/confidentiality") {
                         json!({ "confidential": true })
                     } else if template.ends_with("/attachments") {

@@ -184,6 +184,7 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         ),
     );
     ids.insert("news", first_id(&get_json(t, "/admin/news", &staff).await.0));
+    ids.insert("articles", first_id(&get_json(t, "/portal/articles", &alice).await.0));
     ids.insert("sites", first_id(&get_json(t, "/portal/sites", &alice).await.0));
     ids.insert(
         "assets",
@@ -252,6 +253,7 @@ async fn fixtures(t: &TestStack) -> Fixtures {
             &staff,
         ),
         ("news", format!("/admin/news/{}", ids["news"]), &staff),
+        ("articles", format!("/admin/articles/{}", ids["articles"]), &staff),
         (
             "sites",
             format!("/admin/customers/{acme}/sites/{}", ids["sites"]),
@@ -375,6 +377,12 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "datasheets_portal_create" => (json!({ "template_id": f.id("datasheet-templates") }), none),
         "datasheets_portal_save" => (json!({ "values": f.sheet_values }), none),
         "news_staff_create" | "news_staff_update" => (news, none),
+        "news_staff_create_article" | "news_staff_update_article" => (
+            json!({ "title": "Battery article", "body": "**Bold** text.", "category": "Battery", "status": "draft",
+                "audience": { "kind": "customers", "customer_ids": [f.id("customers")] } }),
+            none,
+        ),
+        "news_portal_vote_article" => (json!({ "helpful": true }), none),
         "reports_portal_set_subscription" => (json!({ "subscribed": true }), none),
         "sites_staff_create_site" | "sites_staff_update_site" => (
             json!({ "name": "Battery House", "address": { "line1": "1 Test Road", "city": "London" }, "latitude": 51.5, "longitude": -0.1, "notes": "Ring twice." }),

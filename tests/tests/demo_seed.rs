@@ -4,7 +4,7 @@
 use e2e::TestStack;
 use localstack::{
     cognito,
-    seed::{self, datasheets, documents, news, tickets},
+    seed::{self, articles, datasheets, documents, news, tickets},
 };
 use serde_json::Value;
 
@@ -270,6 +270,17 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     assert!(strings(dan_news.as_array().expect("news"), "title")
         .iter()
         .any(|n| n == news::GLOBEX_ONLY));
+
+    // The knowledge base: Alice sees everyone's and Acme's published articles, never Globex's or a draft.
+    let alice_articles = strings(&items(&get(&t, "/portal/articles?limit=100", &alice).await), "title");
+    assert_eq!(alice_articles.len(), 5, "{alice_articles:?}");
+    assert!(alice_articles.iter().any(|a| a == "Acme House: out-of-hours access"));
+    assert!(!alice_articles
+        .iter()
+        .any(|a| a == articles::GLOBEX_ARTICLE || a == articles::DRAFT_ARTICLE));
+    let dan_articles = strings(&items(&get(&t, "/portal/articles?limit=100", &dan).await), "title");
+    assert!(dan_articles.iter().any(|a| a == articles::GLOBEX_ARTICLE));
+    assert!(!dan_articles.iter().any(|a| a.starts_with("Acme")));
 
     // Dan has tickets and a document of Globex's own, and never Acme's.
     let dan_tickets = [

@@ -93,6 +93,31 @@ async fn every_portal_list_is_two_round_trips_and_a_page_of_items_among_two_thou
         session_and_one_read(&d, &counter, &portal, route).await;
     }
 
+    // The knowledge base among 600 published articles (everyone's and the company's): two reads of a
+    // page, whatever the category or keyword.
+    let now = time::OffsetDateTime::now_utc();
+    let listings: Vec<shared::table::articles::ArticleListing> = (0..600)
+        .map(|n| shared::table::articles::ArticleListing {
+            audience: if n % 2 == 0 { "ALL".to_owned() } else { cid.clone() },
+            article_id: shared::ids::new_id(),
+            title: format!("Article {n}"),
+            category: if n % 3 == 0 { "Heating" } else { "Fire" }.to_owned(),
+            summary: "Text".into(),
+            search_text: format!("article {n} text"),
+            published_at: now - time::Duration::minutes(n),
+            updated_at: now,
+        })
+        .collect();
+    t.ctx.table.put_many(&listings).await.unwrap();
+    for route in [
+        "/portal/articles",
+        "/portal/articles?limit=100",
+        "/portal/articles?category=Heating",
+        "/portal/articles?q=nothing-matches",
+    ] {
+        session_and_reads(&d, &counter, &portal, route, 2).await;
+    }
+
     // A ticket by id: the session, the ticket, its conversation.
     let id = &tickets[7].id;
     counter.take();

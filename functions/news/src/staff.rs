@@ -19,7 +19,7 @@ use time::OffsetDateTime;
 use crate::model::{NewsInput, NewsItemResponse};
 
 /// Customer ids as stored (ULIDs are accepted in either case).
-fn normalised(a: Audience) -> Audience {
+pub(crate) fn normalised(a: Audience) -> Audience {
     match a {
         Audience::Customers { customer_ids } => Audience::Customers {
             customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect(),

@@ -1,7 +1,7 @@
 //! Demo data: two customers and their contacts, portal logins for one contact of each, three staff users
 //! (one per built-in role), and for the demo contact alice.acme (Acme Facilities Ltd) something in every
 //! portal module: tickets with conversations and a year of history, jobs, workflows, data sheet
-//! templates and a draft, documents, news and a renewal notice. Globex (dan.globex) gets a little of its
+//! templates and a draft, documents, news, knowledge base articles and a renewal notice. Globex (dan.globex) gets a little of its
 //! own, so each tenant has something the other must never see.
 //!
 //! Everything goes through the code the portal runs: the repositories (tickets with their numbers and
@@ -11,6 +11,7 @@
 //! news title) and made only when missing, so a second run changes nothing.
 
 mod api;
+pub mod articles;
 pub mod billing;
 pub mod datasheets;
 pub mod documents;
@@ -65,6 +66,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     billing::seed(ctx, &api, &people).await?;
     groups::seed(&api, &people).await?;
     news::seed(&api, &people).await?;
+    articles::seed(&api, &people).await?;
     Ok(logins)
 }
 

@@ -226,6 +226,42 @@ pub fn active_workflows(customer_id: &str) -> String {
     format!("CUST#{customer_id}#WORKFLOWS")
 }
 
+/// The knowledge base's articles and their tallies.
+pub const KB: &str = "KB";
+pub const ARTICLE_PREFIX: &str = "ARTICLE#";
+
+pub fn article(id: &str) -> String {
+    format!("{ARTICLE_PREFIX}{id}")
+}
+
+pub fn article_counts(id: &str) -> String {
+    format!("ARTICLECOUNTS#{id}")
+}
+
+/// The published articles of one audience (`ALL` or a customer id).
+pub fn article_list(audience: &str) -> String {
+    format!("KBLIST#{audience}")
+}
+
+pub const ARTICLE_LISTING_PREFIX: &str = "L#";
+
+/// A listing's sort key: its publication in epoch seconds (12 digits), then the article.
+pub fn article_listing(published: i64, article_id: &str) -> String {
+    format!("{ARTICLE_LISTING_PREFIX}{published:012}#{article_id}")
+}
+
+/// An audience's published articles of one category (GSI1).
+pub fn article_category(audience: &str, category: &str) -> String {
+    format!("KBLIST#{audience}#CAT#{}", category.trim().to_lowercase())
+}
+
+/// An audience's category counts: after every listing in the partition, so no listing query reads it.
+pub const KB_CATEGORIES: &str = "~CATEGORIES";
+
+pub fn article_vote(article_id: &str, contact_id: &str) -> String {
+    format!("KBVOTE#{article_id}#{contact_id}")
+}
+
 pub const NEWS: &str = "NEWS";
 pub const NEWS_PREFIX: &str = "NEWS#";
 

@@ -34,13 +34,14 @@ fn decode(cursor: &str, prefix: &str) -> ApiResult<String> {
     Ok(before)
 }
 
-/// One page over `streams` (GSI queries whose sort keys all start with `prefix`), newest first: at
-/// most `limit + 1` items read from each.
+/// One page over `streams` (queries whose sort keys all start with `prefix`; `sort_key` gives an item's),
+/// newest first: at most `limit + 1` items read from each.
 pub async fn newest_first_page<E: Entity>(
     table: &Table,
     streams: &[QuerySpec],
     prefix: &str,
     page: &PageParams,
+    sort_key: impl Fn(&E) -> String,
 ) -> ApiResult<Page<E>> {
     let limit = page.limit()? as usize;
     let before = page.cursor.as_deref().map(|c| decode(c, prefix)).transpose()?;
@@ -82,11 +83,6 @@ pub async fn newest_first_page<E: Entity>(
         next_cursor: next.map(encode),
         items_read,
     })
-}
-
-/// The GSI1 sort key the merged partitions share.
-fn sort_key<E: Entity>(e: &E) -> String {
-    e.gsi1().map(|(_, sk)| sk).unwrap_or_default()
 }
 
 #[cfg(test)]

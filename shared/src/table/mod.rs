@@ -12,6 +12,7 @@ pub mod access;
 pub mod activity;
 mod activity_recount;
 mod activity_sources;
+pub mod articles;
 pub mod assets;
 pub mod billing;
 pub mod condition;

@@ -506,7 +506,10 @@ impl Table {
             spec.contains = contains.clone();
             spec
         });
-        super::merged::newest_first_page(self, &streams, keys::TICKET_PREFIX, page).await
+        super::merged::newest_first_page(self, &streams, keys::TICKET_PREFIX, page, |t: &Ticket| {
+            keys::ticket(&t.id)
+        })
+        .await
     }
 
     /// The conversation (no internal notes), oldest first; or the internal notes.
