@@ -908,6 +908,7 @@ fn search_postings() {
         detail: Some("Boiler room".into()),
         terms: vec!["fe".into(), "01".into(), "boiler".into(), "room".into()],
         title_terms: 2,
+        restriction: None,
     };
     assert_eq!(
         layout(&posting),

@@ -328,6 +328,25 @@ async fn the_demo_fills_every_module_for_alice_and_seeding_again_changes_nothing
     let found = items(&get(&t, "/portal/search?q=globex", &dan).await);
     let titles = strings(&found, "title");
     assert!(titles.iter().any(|t| t == "Globex Tower"), "{titles:?}");
+    // ... and the help articles, tickets and documents each one's lists show: never Bob's confidential
+    // ticket to Alice (who holds the see-all grant), nor Globex's article to her.
+    let found = items(&get(&t, "/portal/search?q=boiler&kind=article", &alice).await);
+    assert_eq!(strings(&found, "title"), ["Resetting a tripped boiler"]);
+    let found = items(&get(&t, "/portal/search?q=vpn", &alice).await);
+    assert_eq!(found, Vec::<Value>::new(), "Globex's article is not Alice's");
+    let found = items(&get(&t, "/portal/search?q=vpn", &dan).await);
+    assert_eq!(
+        strings(&found, "title"),
+        ["VPN drops every afternoon", articles::GLOBEX_ARTICLE]
+    );
+    assert_eq!(strings(&found, "kind"), ["ticket", "article"]);
+    let found = items(&get(&t, "/portal/search?q=workstation+assessment", &alice).await);
+    assert_eq!(found, Vec::<Value>::new(), "Bob's confidential ticket");
+    let found = items(&get(&t, "/portal/search?q=leak+sink", &alice).await);
+    assert_eq!(
+        strings(&found, "title"),
+        ["Water leak under the kitchen sink, 2nd floor"]
+    );
 
     // The monthly activity report: last month's has Acme's invoices and routine work on Acme's sites, and
     // nothing of Globex's; its PDF is a link.

@@ -131,10 +131,10 @@ pub async fn create(
         ticket_number: None,
         version: 1,
     };
+    let mut actions = vec![ctx.table.put_new(&sheet)?];
+    actions.extend(ctx.table.search_actions(None, Some(&sheet))?);
     ctx.table
-        .transact_or(vec![ctx.table.put_new(&sheet)?], |_| {
-            ApiError::Conflict("the sheet exists".into())
-        })
+        .transact_or(actions, |_| ApiError::Conflict("the sheet exists".into()))
         .await?;
     Ok((StatusCode::CREATED, Json(SheetView::new(&sheet, &template))))
 }
@@ -181,9 +181,9 @@ pub async fn save(
     updated.values = input.values;
     updated.updated_at = OffsetDateTime::now_utc();
     updated.version += 1;
-    ctx.table
-        .transact_or(vec![ctx.table.put_versioned(&updated, read_version)?], |_| stale())
-        .await?;
+    let mut actions = vec![ctx.table.put_versioned(&updated, read_version)?];
+    actions.extend(ctx.table.search_actions(Some(&sheet), Some(&updated))?);
+    ctx.table.transact_or(actions, |_| stale()).await?;
     Ok(Json(SheetView::new(&updated, &template)))
 }
 
@@ -242,13 +242,15 @@ pub async fn submit(
         sheet_id: sheet.id.clone(),
     };
     // The ticket (with its number), the locked sheet and the outbox item in one transaction.
-    let (table, read_version) = (&ctx.table, sheet.version);
+    let (table, before) = (&ctx.table, &sheet);
     let (ticket_ref, submitted_ref) = (&mut ticket, &mut submitted);
     let result = outbox::commit_and_deliver_with(&ctx, task, move |email| async move {
         table
             .create_ticket(ticket_ref, |number| {
                 submitted_ref.ticket_number = Some(number);
-                Ok(vec![table.put_versioned(&*submitted_ref, read_version)?, email.clone()])
+                let mut actions = vec![table.put_versioned(&*submitted_ref, before.version)?, email.clone()];
+                actions.extend(table.search_actions(Some(before), Some(&*submitted_ref))?);
+                Ok(actions)
             })
             .await
     })

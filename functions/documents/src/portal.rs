@@ -13,7 +13,6 @@ use shared::{
     principal::{module, Portal, PortalRead},
     table::{
         contacts::Actor,
-        customers::stale,
         documents::{Document, DocumentStatus},
         sites::Site,
         Condition,
@@ -92,9 +91,7 @@ pub(crate) async fn complete_upload(ctx: &Context, doc: Document) -> ApiResult<D
         DocumentStatus::Rejected
     };
     let after = after.changed_from(&doc, OffsetDateTime::now_utc());
-    let mut actions = vec![ctx.table.put_versioned(&after, doc.version)?];
-    actions.extend(ctx.table.activity_actions(Some(&doc), Some(&after))?);
-    ctx.table.transact_or(actions, |_| stale()).await?;
+    ctx.table.save_document(&doc, &after).await?;
     if !matches {
         return Err(ApiError::invalid(
             "size",

@@ -8,7 +8,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{contacts::Actor, customers::stale, documents::Document},
+    table::{contacts::Actor, documents::Document},
     Context,
 };
 use time::OffsetDateTime;
@@ -83,9 +83,7 @@ pub async fn staff_visibility(
     let mut after = doc.clone();
     after.visible_in_portal = input.visible_in_portal;
     let after = after.changed_from(&doc, OffsetDateTime::now_utc());
-    let mut actions = vec![ctx.table.put_versioned(&after, doc.version)?];
-    actions.extend(ctx.table.activity_actions(Some(&doc), Some(&after))?);
-    ctx.table.transact_or(actions, |_| stale()).await?;
+    ctx.table.save_document(&doc, &after).await?;
     Ok(Json(DocumentResponse::from(&after)))
 }
 

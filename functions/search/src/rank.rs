@@ -57,20 +57,23 @@ pub fn score(words: &[String], posting: &Posting) -> Option<u32> {
 
 /// The best `limit` records matching every word and `keep`, and whether some may be missing. The
 /// candidates are the postings of the word that found fewest (all of them, when some word's Query was
-/// complete); the other words are checked on each posting's own terms.
+/// complete), and `others` found outside the index; every word is checked on each candidate's own terms.
 pub fn rank(
     words: &[String],
     hits: Vec<WordHits>,
+    others: WordHits,
     keep: impl Fn(&Posting) -> bool,
     limit: usize,
 ) -> (Vec<Posting>, bool) {
     let Some(base) = hits.into_iter().min_by_key(|h| (!h.complete, h.postings.len())) else {
         return (Vec::new(), false);
     };
+    let partial = !base.complete || !others.complete;
     let mut seen = BTreeSet::new();
     let mut found: Vec<(u32, Posting)> = base
         .postings
         .into_iter()
+        .chain(others.postings)
         .filter(|p| seen.insert((p.kind, p.record_id.clone())))
         .filter(|p| keep(p))
         .filter_map(|p| score(words, &p).map(|s| (s, p)))
@@ -82,7 +85,7 @@ pub fn rank(
             .then_with(|| a.record_id.cmp(&b.record_id))
     });
     found.truncate(limit);
-    (found.into_iter().map(|(_, p)| p).collect(), !base.complete)
+    (found.into_iter().map(|(_, p)| p).collect(), partial)
 }
 
 #[cfg(test)]
@@ -103,6 +106,14 @@ mod tests {
             detail: None,
             terms: doc.terms,
             title_terms: doc.title_terms,
+            restriction: None,
+        }
+    }
+
+    fn none() -> WordHits {
+        WordHits {
+            postings: Vec::new(),
+            complete: true,
         }
     }
 
@@ -118,7 +129,7 @@ mod tests {
             ],
             complete: true,
         }];
-        let (found, partial) = rank(&words, hits, |_| true, 10);
+        let (found, partial) = rank(&words, hits, none(), |_| true, 10);
         let ids: Vec<&str> = found.iter().map(|p| p.record_id.as_str()).collect();
         assert_eq!(ids, ["d1", "a1"], "the station has no word beginning ext; d1 once");
         assert!(!partial);
@@ -138,10 +149,35 @@ mod tests {
             ],
             complete: true,
         };
-        let (found, partial) = rank(&words, vec![wide, narrow], |p| p.kind != SearchKind::Quote, 10);
+        let (found, partial) = rank(&words, vec![wide, narrow], none(), |p| p.kind != SearchKind::Quote, 10);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].record_id, "j2");
         assert!(!partial, "one word's postings were all read");
+    }
+
+    #[test]
+    fn candidates_from_outside_the_index_rank_with_the_postings_and_can_make_it_partial() {
+        let words = words("boil reset").unwrap();
+        let hits = vec![WordHits {
+            postings: vec![posting(SearchKind::Job, "j1", "Boiler reset visit", &[])],
+            complete: true,
+        }];
+        let doc = |id: &str, title: &str| SearchDoc::new(SearchKind::Article, id, None, title, None, &[]);
+        let others = WordHits {
+            postings: vec![
+                doc("a1", "Resetting a boiler").candidate("c", &["heating", "press reset for five seconds"]),
+                doc("a2", "Boiler pressure").candidate("c", &["heating"]),
+            ],
+            complete: false,
+        };
+        let (found, partial) = rank(&words, hits, others, |_| true, 10);
+        let ids: Vec<&str> = found.iter().map(|p| p.record_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["j1", "a1"],
+            "a2 has no word beginning reset; whole title words rank first"
+        );
+        assert!(partial, "the articles were not all read");
     }
 
     #[test]

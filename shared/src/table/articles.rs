@@ -10,6 +10,7 @@
 //! - Votes: one per contact and article (`ArticleVote`), and the article's tallies in their own item
 //!   (`ARTICLECOUNTS#<id>`), so a vote never races staff's versioned edit of the article.
 
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -20,7 +21,7 @@ use super::{
     news::Audience,
     Action, Entity, PrimaryKey, QuerySpec, Table,
 };
-use crate::error::ApiResult;
+use crate::error::{from_sdk, ApiResult};
 
 /// The most customers one article is published to (each is a listing written in its transaction).
 pub const MAX_AUDIENCE: usize = 40;
@@ -119,6 +120,8 @@ impl Article {
 
 /// The audience key of articles for everyone.
 pub const ALL: &str = "ALL";
+/// The most listings of one audience a portal search reads.
+pub const SEARCH_SCAN: i32 = 2000;
 
 /// The body's first characters as plain text: Markdown marks and line breaks dropped.
 fn summary(body: &str) -> String {
@@ -266,6 +269,37 @@ impl Table {
         let mut out: Vec<(String, i64)> = sum.into_iter().filter(|(_, n)| *n > 0).collect();
         out.sort_by_key(|(name, _)| name.to_lowercase());
         Ok(out)
+    }
+
+    /// The published articles a customer's contacts see whose lower-cased text contains `word`, newest
+    /// first per audience: one filtered Query of everyone's listings and one of the company's, each
+    /// reading at most [`SEARCH_SCAN`] listings (a knowledge base is the business's, not the customer's,
+    /// and stays far smaller). `false` when a partition held more than that.
+    pub async fn articles_containing(&self, customer_id: &str, word: &str) -> ApiResult<(Vec<ArticleListing>, bool)> {
+        let reads = [ALL, customer_id].map(|audience| async move {
+            let out = self
+                .query_prefix(keys::article_list(audience), keys::ARTICLE_LISTING_PREFIX.to_owned())
+                .scan_index_forward(false)
+                .limit(SEARCH_SCAN)
+                .filter_expression("contains(#text, :word)")
+                .expression_attribute_names("#text", "search_text")
+                .expression_attribute_values(":word", AttributeValue::S(word.to_lowercase()))
+                .send()
+                .await
+                .map_err(from_sdk)?;
+            let items = out.items.unwrap_or_default();
+            let found = items
+                .into_iter()
+                .map(ArticleListing::from_item)
+                .collect::<ApiResult<Vec<_>>>()?;
+            Ok::<_, crate::error::ApiError>((found, out.last_evaluated_key.is_none()))
+        });
+        let [everyone, own] = futures_util::future::try_join_all(reads)
+            .await?
+            .try_into()
+            .map_err(|_| crate::error::ApiError::Internal)?;
+        let complete = everyone.1 && own.1;
+        Ok((everyone.0.into_iter().chain(own.0).collect(), complete))
     }
 
     /// A page of the articles a customer's contacts see, newest first: everyone's and the customer's

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::{contacts::Actor, keys, Entity, PrimaryKey, QuerySpec};
+use super::{contacts::Actor, customers::stale, keys, Entity, PrimaryKey, QuerySpec, Table};
+use crate::error::ApiResult;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -115,5 +116,16 @@ impl Entity for Document {
     fn gsi2(&self) -> Option<(String, String)> {
         let site = self.site_id.as_deref().filter(|_| self.shown())?;
         Some((keys::site_documents(&self.customer_id, site), self.by_path()))
+    }
+}
+
+impl Table {
+    /// Replaces a document read at `before.version`; its activity and search postings change in the same
+    /// transaction (they appear when it is shared and available, and go when it is hidden).
+    pub async fn save_document(&self, before: &Document, after: &Document) -> ApiResult<()> {
+        let mut actions = vec![self.put_versioned(after, before.version)?];
+        actions.extend(self.activity_actions(Some(before), Some(after))?);
+        actions.extend(self.search_actions(Some(before), Some(after))?);
+        self.transact_or(actions, |_| stale()).await
     }
 }

@@ -1,5 +1,5 @@
 //! The search index: one posting per word of each portal-visible record (sites, assets, published
-//! defects, quotes past draft, invoices, jobs), written in the record's own transaction, so a search
+//! defects, quotes past draft, invoices, jobs, portal-visible tickets, shared documents, data sheets), written in the record's own transaction, so a search
 //! finds a change the moment it commits and never finds what the portal's lists would not show.
 //!
 //! A posting is `PK = SEARCH#<customer>`, `SK = <term>#<kind>#<id>`. A query word is one Query of the
@@ -42,16 +42,25 @@ pub enum SearchKind {
     Quote,
     Invoice,
     Job,
+    Ticket,
+    Document,
+    DataSheet,
+    /// A knowledge base article: found through the knowledge base's own lists, not the index.
+    Article,
 }
 
 impl SearchKind {
-    pub const ALL: [SearchKind; 6] = [
+    pub const ALL: [SearchKind; 10] = [
         Self::Site,
         Self::Asset,
         Self::Defect,
         Self::Quote,
         Self::Invoice,
         Self::Job,
+        Self::Ticket,
+        Self::Document,
+        Self::DataSheet,
+        Self::Article,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +71,10 @@ impl SearchKind {
             Self::Quote => "quote",
             Self::Invoice => "invoice",
             Self::Job => "job",
+            Self::Ticket => "ticket",
+            Self::Document => "document",
+            Self::DataSheet => "data_sheet",
+            Self::Article => "article",
         }
     }
 
@@ -72,6 +85,10 @@ impl SearchKind {
             Self::Quote => Module::Quotes,
             Self::Invoice => Module::Invoices,
             Self::Job => Module::Jobs,
+            Self::Ticket => Module::Tickets,
+            Self::Document => Module::Documents,
+            Self::DataSheet => Module::DataSheets,
+            Self::Article => Module::KnowledgeBase,
         }
     }
 }
@@ -88,6 +105,22 @@ pub struct SearchDoc {
     pub terms: Vec<String>,
     /// How many of `terms` come from the title (they rank higher).
     pub title_terms: usize,
+    /// Who may see it, when not every contact of the company may (a ticket): see [`Restriction`].
+    pub restriction: Option<Restriction>,
+}
+
+/// A ticket's visibility, carried on its postings so a search shows it exactly where the ticket lists do:
+/// to the contact who raised it, and to colleagues with the see-all grant unless it is confidential.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Restriction {
+    pub raised_by: Option<String>,
+    pub confidential: bool,
+}
+
+impl Restriction {
+    pub fn allows(&self, contact_id: &str, sees_all: bool) -> bool {
+        self.raised_by.as_deref() == Some(contact_id) || (sees_all && !self.confidential)
+    }
 }
 
 impl SearchDoc {
@@ -118,7 +151,27 @@ impl SearchDoc {
             detail: detail.as_deref().map(shown),
             title_terms: title_terms.len(),
             terms: all,
+            restriction: None,
         }
+    }
+
+    /// A record found other than through the index (a knowledge base article) as a search candidate: every
+    /// word of its title and of `more` counts, with no [`MAX_TERMS`] bound.
+    pub fn candidate(&self, customer_id: &str, more: &[&str]) -> Posting {
+        let mut posting = Posting::of(customer_id, "", self);
+        let title = terms_upto([self.title.as_str()], usize::MAX);
+        posting.title_terms = title.len();
+        posting.terms = terms_upto(
+            std::iter::once(self.title.as_str()).chain(more.iter().copied()),
+            usize::MAX,
+        );
+        posting
+    }
+
+    /// Visible only as [`Restriction`] says.
+    pub fn restricted(mut self, restriction: Restriction) -> Self {
+        self.restriction = Some(restriction);
+        self
     }
 }
 
@@ -132,14 +185,20 @@ pub trait Searchable {
 /// The words of some texts as search terms: lowercased, split at anything not a letter or digit, single
 /// letters dropped (single digits kept), each once, in order, at most [`MAX_TERMS`].
 pub fn terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    terms_upto(texts, MAX_TERMS)
+}
+
+/// [`terms`], at most `max` of them.
+pub fn terms_upto<'a>(texts: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<String> {
+    let mut seen = BTreeSet::new();
     let mut out: Vec<String> = Vec::new();
     for text in texts {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             let term: String = word.chars().flat_map(char::to_lowercase).take(MAX_TERM_CHARS).collect();
             let keep = term.chars().count() > 1 || term.chars().all(|c| c.is_ascii_digit());
-            if !term.is_empty() && keep && !out.contains(&term) {
+            if !term.is_empty() && keep && seen.insert(term.clone()) {
                 out.push(term);
-                if out.len() == MAX_TERMS {
+                if out.len() == max {
                     return out;
                 }
             }
@@ -160,9 +219,16 @@ pub struct Posting {
     pub detail: Option<String>,
     pub terms: Vec<String>,
     pub title_terms: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restriction: Option<Restriction>,
 }
 
 impl Posting {
+    /// Whether this contact may see the record (every contact of the company, unless it is restricted).
+    pub fn visible_to(&self, contact_id: &str, sees_all: bool) -> bool {
+        self.restriction.as_ref().is_none_or(|r| r.allows(contact_id, sees_all))
+    }
+
     fn of(customer_id: &str, term: &str, doc: &SearchDoc) -> Self {
         Self {
             customer_id: customer_id.to_owned(),
@@ -174,6 +240,7 @@ impl Posting {
             detail: doc.detail.clone(),
             terms: doc.terms.clone(),
             title_terms: doc.title_terms,
+            restriction: doc.restriction.clone(),
         }
     }
 }

@@ -1,14 +1,20 @@
 //! What each record shows to search ([`Searchable`]): its title, a line of detail and the words it is
-//! found by. A record the portal's lists do not show (a draft quote, an unpublished defect) shows nothing.
+//! found by. A record the portal's lists do not show (a draft quote, an unpublished defect, a ticket kept
+//! out of the portal, a document not shared) shows nothing. A ticket's internal and public notes are
+//! never indexed: only its number, subject and description.
 
 use super::{
+    articles::ArticleListing,
     assets::Asset,
+    datasheets::{display, Sheet},
     defects::Defect,
+    documents::Document,
     invoices::Invoice,
     operations::Job,
     quotes::{Quote, QuoteStatus},
-    search::{SearchDoc, SearchKind, Searchable},
+    search::{Posting, Restriction, SearchDoc, SearchKind, Searchable},
     sites::Site,
+    tickets::Ticket,
 };
 
 impl Searchable for Site {
@@ -122,5 +128,88 @@ impl Searchable for Job {
             Some(self.reference.clone()),
             &[&self.reference, &self.job_type],
         ))
+    }
+}
+
+impl Searchable for Ticket {
+    fn search_customer(&self) -> &str {
+        &self.customer_id
+    }
+
+    fn search_doc(&self) -> Option<SearchDoc> {
+        self.visible_in_portal.then(|| {
+            let number = self.number.to_string();
+            SearchDoc::new(
+                SearchKind::Ticket,
+                &self.id,
+                None,
+                &self.subject,
+                Some(format!("#{number}")),
+                &[&number, &self.description],
+            )
+            .restricted(Restriction {
+                raised_by: self.originator_contact_id.clone(),
+                confidential: self.confidential,
+            })
+        })
+    }
+}
+
+impl Searchable for Document {
+    fn search_customer(&self) -> &str {
+        &self.customer_id
+    }
+
+    fn search_doc(&self) -> Option<SearchDoc> {
+        self.shown().then(|| {
+            SearchDoc::new(
+                SearchKind::Document,
+                &self.id,
+                self.site_id.as_deref(),
+                &self.name,
+                Some(self.folder.clone()),
+                &[&self.folder],
+            )
+        })
+    }
+}
+
+impl Searchable for Sheet {
+    fn search_customer(&self) -> &str {
+        &self.customer_id
+    }
+
+    /// Every sheet of the company is in its list; found by its template, who started it, the ticket its
+    /// submission raised and the text of its answers.
+    fn search_doc(&self) -> Option<SearchDoc> {
+        let ticket = self.ticket_number.map(|n| n.to_string()).unwrap_or_default();
+        let answers: Vec<String> = self.values.values().map(display).collect();
+        let mut more: Vec<&str> = vec![&self.created_by_name, &ticket];
+        more.extend(answers.iter().map(String::as_str));
+        Some(SearchDoc::new(
+            SearchKind::DataSheet,
+            &self.id,
+            None,
+            &self.template_name,
+            Some(self.created_by_name.clone()),
+            &more,
+        ))
+    }
+}
+
+impl ArticleListing {
+    /// A published article the customer's contacts see, as a search candidate. Articles are not in the
+    /// index (one written for many customers would need postings in each): search reads them through
+    /// the knowledge base's keyword list, which holds exactly the articles the portal shows.
+    pub fn search_candidate(&self, customer_id: &str) -> Posting {
+        SearchDoc::new(
+            SearchKind::Article,
+            &self.article_id,
+            None,
+            &self.title,
+            Some(self.summary.clone()),
+            &[],
+        )
+        .candidate(customer_id, &[&self.category, &self.search_text])
     }
 }

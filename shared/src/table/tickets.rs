@@ -427,6 +427,7 @@ impl Table {
         ];
         actions.extend(self.dashboard_update(&ticket.customer_id, &dashboard_delta(None, ticket))?);
         actions.extend(self.activity_actions(None, Some(ticket))?);
+        actions.extend(self.search_actions(None, Some(ticket))?);
         actions.extend(extra);
         match self.transact(actions).await {
             Ok(()) => Ok(()),
@@ -461,11 +462,13 @@ impl Table {
         Err(ApiError::Unavailable)
     }
 
-    /// Replaces a ticket read at `before.version`, adjusting the dashboard in the same transaction.
+    /// Replaces a ticket read at `before.version`, adjusting the dashboard, the activity and the search
+    /// index in the same transaction.
     pub async fn save_ticket(&self, before: &Ticket, after: &Ticket, extra: Vec<Action>) -> ApiResult<()> {
         let mut actions = vec![self.put_versioned(after, before.version)?];
         actions.extend(self.dashboard_update(&after.customer_id, &dashboard_delta(Some(before), after))?);
         actions.extend(self.activity_actions(Some(before), Some(after))?);
+        actions.extend(self.search_actions(Some(before), Some(after))?);
         actions.extend(extra);
         self.transact_or(actions, |_| stale()).await
     }
