@@ -55,24 +55,27 @@ pub fn score(words: &[String], posting: &Posting) -> Option<u32> {
     })
 }
 
-/// The best `limit` records matching every word and `keep`, and whether some may be missing. The
-/// candidates are the postings of the word that found fewest (all of them, when some word's Query was
-/// complete), and `others` found outside the index; every word is checked on each candidate's own terms.
+/// The best `limit` records matching every word and `keep`, and whether some may be missing. When some
+/// word's Query was complete, the candidates are all the postings of the word that found fewest (every
+/// match has one of them); otherwise the postings every word's Query read. `others`, found outside the
+/// index, are candidates too; every word is checked on each candidate's own terms.
 pub fn rank(
     words: &[String],
-    hits: Vec<WordHits>,
+    mut hits: Vec<WordHits>,
     others: WordHits,
     keep: impl Fn(&Posting) -> bool,
     limit: usize,
 ) -> (Vec<Posting>, bool) {
-    let Some(base) = hits.into_iter().min_by_key(|h| (!h.complete, h.postings.len())) else {
-        return (Vec::new(), false);
-    };
-    let partial = !base.complete || !others.complete;
+    hits.sort_by_key(|h| (!h.complete, h.postings.len()));
+    let complete = hits.first().is_some_and(|h| h.complete);
+    if complete {
+        hits.truncate(1);
+    }
+    let partial = !complete || !others.complete;
     let mut seen = BTreeSet::new();
-    let mut found: Vec<(u32, Posting)> = base
-        .postings
+    let mut found: Vec<(u32, Posting)> = hits
         .into_iter()
+        .flat_map(|h| h.postings)
         .chain(others.postings)
         .filter(|p| seen.insert((p.kind, p.record_id.clone())))
         .filter(|p| keep(p))
@@ -153,6 +156,23 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].record_id, "j2");
         assert!(!partial, "one word's postings were all read");
+    }
+
+    #[test]
+    fn when_no_word_was_read_whole_every_read_posting_is_a_candidate() {
+        let words = words("boiler room").unwrap();
+        let boiler = WordHits {
+            postings: vec![posting(SearchKind::Job, "j1", "Boiler service", &[])],
+            complete: false,
+        };
+        let room = WordHits {
+            postings: vec![posting(SearchKind::Job, "j2", "Plant room boiler", &[])],
+            complete: false,
+        };
+        let (found, partial) = rank(&words, vec![boiler, room], none(), |_| true, 10);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].record_id, "j2", "found through the room's postings");
+        assert!(partial);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod process;
 pub mod report;
 pub mod report_scale;
 pub mod runtime_api;
+pub mod search_scale;
 pub mod startup;
 pub mod workloads;
 
@@ -40,7 +41,7 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
         workloads.retain(|w| only.split(',').any(|f| f == w.function));
     }
     // BENCH_PARTS=startup,work,load (the default: all) runs a part alone, e.g. under `perf record`;
-    // `report` (the activity report at scale) runs only when named.
+    // `report` (the activity report at scale) and `search` (search at 100,000 tickets) run only when named.
     let parts = std::env::var("BENCH_PARTS").unwrap_or_else(|_| "startup,work,load".into());
     let wanted = |part: &str| parts.split(',').any(|p| p == part);
     let mut startup = Vec::new();
@@ -65,6 +66,11 @@ pub async fn run(ctx: &Context, stack: &Stack, options: &Options) -> Result<(), 
     // Not in the default set: it grows the benchmark customer by 5,000 sites and prints its own table.
     if wanted("report") {
         let scale = report_scale::measure(ctx, &callers, &options.env).await?;
+        println!("{}", scale.markdown());
+    }
+    // Not in the default set either: it adds 100,000 tickets with their search postings.
+    if wanted("search") {
+        let scale = search_scale::measure(ctx, &callers).await?;
         println!("{}", scale.markdown());
     }
     let report = report::Report {

@@ -207,6 +207,16 @@ pub fn terms_upto<'a>(texts: impl IntoIterator<Item = &'a str>, max: usize) -> V
     out
 }
 
+/// Every posting of a record as it shows to search now (none while the portal does not show it): for
+/// writing the index in bulk (the benchmark), where a record's own write uses [`Table::search_actions`].
+pub fn postings<S: Searchable>(record: &S) -> Vec<Posting> {
+    let customer_id = record.search_customer();
+    record
+        .search_doc()
+        .map(|doc| doc.terms.iter().map(|t| Posting::of(customer_id, t, &doc)).collect())
+        .unwrap_or_default()
+}
+
 /// One word of one record in the index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Posting {
