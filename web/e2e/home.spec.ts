@@ -48,6 +48,10 @@ test('home: welcome, company, shortcuts, recent tickets and documents, then the 
   const documents = main.getByRole('region', { name: 'Recent documents' });
   await expect(documents.getByRole('listitem').first()).toBeVisible();
   expect(await documents.getByRole('listitem').count()).toBeLessThanOrEqual(5);
+  const articles = main.getByRole('region', { name: 'Latest help articles' });
+  await expect(articles.getByRole('listitem').first()).toBeVisible();
+  expect(await articles.getByRole('listitem').count()).toBeLessThanOrEqual(5);
+  await expect(articles.getByRole('link', { name: 'All help articles' })).toHaveAttribute('href', '/help');
 
   // The panels: the map, the first properties with their figures and the way to all of them, the
   // portfolio's and the field service's panels.
@@ -70,11 +74,13 @@ test('home: welcome, company, shortcuts, recent tickets and documents, then the 
   test.info().annotations.push({ type: 'home page API calls', description: own.join(', ') });
   test.info().annotations.push({ type: 'session and shell calls', description: shell.join(', ') });
   console.log(`home page API calls (${own.length}): ${own.join(', ')}; session/shell: ${shell.join(', ')}`);
-  // The cards' three calls, and each panel's one.
-  for (const call of ['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents', ...PANELS.map((p) => p.call)]) {
+  // The cards' four calls (the latest help articles' is the fourth: Acme has the knowledge base on), and
+  // each panel's one.
+  const cards = ['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents', 'GET /portal/articles?limit=5'];
+  for (const call of [...cards, ...PANELS.map((p) => p.call)]) {
     expect(own.filter((c) => c === call), call).toHaveLength(1);
   }
-  expect(own).toHaveLength(3 + PANELS.length);
+  expect(own).toHaveLength(cards.length + PANELS.length);
   // A document's link is asked for when it is opened, never on load.
   expect(calls.some((c) => c.endsWith('/link'))).toBe(false);
   await checkPage(page, 'home');

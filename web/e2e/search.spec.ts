@@ -61,3 +61,23 @@ test('search: a draft quote is never found, and one letter asks for a longer wor
   await expect(page.getByText('Type a word of at least two letters, or a number.')).toBeVisible();
   await checkPage(page, 'search-too-short');
 });
+
+test('search: tickets and help articles as their lists show them, never a colleague’s confidential ticket', async ({ page }) => {
+  await page.goto('/search?q=leak+sink');
+  const ticket = results(page).getByRole('link', { name: 'Water leak under the kitchen sink, 2nd floor' });
+  await expect(ticket).toHaveAttribute('href', /^\/tickets\/[0-9A-Z]+$/);
+  await expect(results(page).getByText('Ticket', { exact: true })).toHaveCount(1);
+  await checkPage(page, 'search-tickets');
+  await ticket.click();
+  await expect(page.getByRole('heading', { level: 1 }).filter({ hasText: 'Water leak under the kitchen sink' })).toBeVisible();
+
+  await page.goto('/search?q=boiler&kind=article');
+  const article = results(page).getByRole('link', { name: 'Resetting a tripped boiler' });
+  await expect(article).toHaveAttribute('href', /^\/help\/[0-9A-Z]+$/);
+  await article.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Resetting a tripped boiler' })).toBeVisible();
+
+  // Bob's confidential ticket: alice holds the see-all grant, and still it is not found.
+  await page.goto('/search?q=workstation+assessment');
+  await expect(page.getByRole('main').getByText('No results for “workstation assessment”.')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading';
+import { ArticlePage, HelpPage } from '../features/articles';
 import { InvoiceListPage, QuoteListPage, QuotePage } from '../features/billing';
 import { AccountPage, ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage, UnsubscribePage } from '../features/auth';
 import { CompanyPage, ContactsPage, type Module } from '../features/customers';
@@ -75,6 +76,8 @@ export function AppRoutes() {
           {/* The monthly email's link: signed in first (and back here), then on to the month it stands for. */}
           <Route path="reports/mailed/:link" element={inModule('reports', <MailedReportPage />)} />
           <Route path="search" element={inModule('search', <SearchPage />)} />
+          <Route path="help" element={inModule('knowledge_base', <HelpPage />)} />
+          <Route path="help/:id" element={inModule('knowledge_base', <ArticlePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

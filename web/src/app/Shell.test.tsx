@@ -80,4 +80,16 @@ describe('Shell', () => {
     expect(screen.getByRole('link', { name: 'Acme Northern Ltd' })).toHaveAttribute('href', '/');
     await waitFor(() => expect(net.requests().filter((r) => r === 'GET /portal/me')).toHaveLength(2));
   });
+
+  it('offers Help only when the knowledge base module is on', async () => {
+    renderShell();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Help' })).not.toBeInTheDocument();
+    cleanup();
+
+    net.routes['/portal/me'] = json(200, { contact, company, account_managers: [], modules: ['main_info', 'knowledge_base'], viewing: null });
+    renderShell();
+    const withHelp = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(withHelp).getByRole('link', { name: 'Help' })).toHaveAttribute('href', '/help');
+  });
 });

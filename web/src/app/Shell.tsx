@@ -25,6 +25,7 @@ const NAV: { module: Module | null; to: string; label: string }[] = [
   { module: 'quotes', to: paths.quotes, label: m.billing.nav.quotes },
   { module: 'invoices', to: paths.invoices, label: m.billing.nav.invoices },
   { module: 'reports', to: paths.reports, label: m.reports.nav },
+  { module: 'knowledge_base', to: paths.help, label: m.articles.nav },
 ];
 
 /** The frame of every signed-in page: news, header, navigation, notices and the page itself. */

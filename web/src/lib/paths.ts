@@ -25,6 +25,8 @@ export const paths = {
   sites: '/sites',
   site: (id: string) => `/sites/${encodeURIComponent(id)}`,
   documents: '/documents',
+  /** The documents with one folder (and the folders above it) open. */
+  documentsIn: (folder: string) => `/documents?folder=${encodeURIComponent(folder)}`,
   quotes: '/quotes',
   quotesIn: (status: string) => `/quotes?status=${encodeURIComponent(status)}`,
   quote: (id: string) => `/quotes/${encodeURIComponent(id)}`,
@@ -46,4 +48,14 @@ export const paths = {
   mailedReport: (link: string) => `/reports/mailed/${encodeURIComponent(link)}`,
   search: '/search',
   searchFor: (q: string) => `/search?q=${encodeURIComponent(q)}`,
+  /** The knowledge base: every article, or one category's and/or those matching a keyword. */
+  help: '/help',
+  helpIn: (category: string | null, q?: string | null) => {
+    const query = new URLSearchParams();
+    if (category) query.set('category', category);
+    if (q) query.set('q', q);
+    const s = query.toString();
+    return s ? `/help?${s}` : '/help';
+  },
+  article: (id: string) => `/help/${encodeURIComponent(id)}`,
 } as const;

@@ -34,6 +34,12 @@ export function completeUpload(id: string) {
 // Sending bytes to a presigned address and opening a five-minute link are shared (`lib/upload`).
 export { openLink, openMode, sendFile, StorageError } from '../../lib/upload';
 
+/** A folder path and every folder above it: `Contracts/2026` gives `Contracts` and `Contracts/2026`. */
+export function folderAncestors(path: string | null): string[] {
+  const parts = (path ?? '').split('/').filter((p) => p !== '');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
 /** Every folder path in the tree (for "Show all"). */
 export function folderPaths(folder: Folder, into: string[] = []): string[] {
   for (const f of folder.folders) {

@@ -1,13 +1,15 @@
-// The home page's own reads. With /portal/me (shared with the shell) they are its three API calls at most;
+// The home page's own reads. With /portal/me (shared with the shell) they are its four API calls at most;
 // a document's link is asked for only when it is opened.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type components } from '../../lib/api';
+import { articleKeys } from '../articles';
 import { documentKeys } from '../documents';
 import { ticketKeys } from '../tickets';
 
 export type TicketRow = components['schemas']['TicketRow'];
 export type Folder = components['schemas']['Folder'];
 export type DocumentEntry = components['schemas']['DocumentEntry'];
+export type ArticleSummary = components['schemas']['ArticleSummary'];
 
 export const RECENT = 5;
 
@@ -16,6 +18,7 @@ export const RECENT = 5;
 export const homeKeys = {
   tickets: [...ticketKeys.lists(), 'recent', RECENT] as const,
   documents: documentKeys.tree,
+  articles: [...articleKeys.all, 'latest', RECENT] as const,
 };
 
 /** The five newest tickets the contact sees (only when the tickets module is on). */
@@ -32,6 +35,15 @@ export function useDocumentTree(enabled: boolean) {
   return useQuery({
     queryKey: homeKeys.documents,
     queryFn: () => unwrap(api.GET('/portal/documents')),
+    enabled,
+  });
+}
+
+/** The five newest help articles the company sees (only when the knowledge base module is on). */
+export function useLatestArticles(enabled: boolean) {
+  return useQuery({
+    queryKey: homeKeys.articles,
+    queryFn: () => unwrap(api.GET('/portal/articles', { params: { query: { limit: RECENT } } })),
     enabled,
   });
 }

@@ -7,7 +7,18 @@ export type SearchKind = components['schemas']['SearchKind'];
 export type SearchResult = components['schemas']['SearchResult'];
 export type SearchResults = components['schemas']['SearchResults'];
 
-export const SEARCH_KINDS: readonly SearchKind[] = ['site', 'asset', 'defect', 'quote', 'invoice', 'job'];
+export const SEARCH_KINDS: readonly SearchKind[] = [
+  'ticket',
+  'document',
+  'article',
+  'data_sheet',
+  'site',
+  'asset',
+  'defect',
+  'quote',
+  'invoice',
+  'job',
+];
 
 /** What one search asks: the words, and optionally one kind, one site and how many results. */
 export interface SearchParams {

@@ -24,4 +24,8 @@ export const ONE_OF_EACH: SearchResult[] = [
   result({ kind: 'quote', id: '01JQUOTE000000000000000001', title: 'Annual extinguisher service', detail: 'Q-1001' }),
   result({ kind: 'invoice', id: '01JINVOICE0000000000000011', title: 'Extinguisher refills', detail: 'INV-1111' }),
   result({ kind: 'job', id: '01JJOB00000000000000000001', site_id: null, title: 'Extinguisher inspection', detail: 'J-2001' }),
+  result({ kind: 'ticket', id: '01JTICKET00000000000000001', site_id: null, title: 'Extinguisher missing', detail: '#1042' }),
+  result({ kind: 'document', id: '01JDOC00000000000000000001', site_id: null, title: 'Extinguisher certificate.pdf', detail: 'Certificates/2026' }),
+  result({ kind: 'article', id: '01JARTICLE0000000000000001', site_id: null, title: 'Checking an extinguisher', detail: 'Look at the gauge.' }),
+  result({ kind: 'data_sheet', id: '01JSHEET000000000000000001', site_id: null, title: 'Extinguisher survey', detail: 'Alice Archer' }),
 ];

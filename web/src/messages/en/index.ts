@@ -1,5 +1,6 @@
 // The English catalogue: every text the app shows. Each feature keeps its section in a file of its own;
 // a translation is another folder with the same shape (type `Messages`).
+import { articles } from './articles';
 import { billing } from './billing';
 import { common } from './common';
 import { datasheets } from './datasheets';
@@ -18,6 +19,7 @@ import { workflows } from './workflows';
 import { tickets } from './tickets';
 
 export const en = {
+  articles,
   billing,
   common,
   datasheets,

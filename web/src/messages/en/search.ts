@@ -1,9 +1,21 @@
-// Search: one box over the portal's properties, assets, defects, quotes, invoices and jobs.
-type SearchKind = 'site' | 'asset' | 'defect' | 'quote' | 'invoice' | 'job';
+// Search: one box over the portal's tickets, documents, help articles, data sheets, properties, assets,
+// defects, quotes, invoices and jobs.
+type SearchKind =
+  | 'ticket'
+  | 'document'
+  | 'article'
+  | 'data_sheet'
+  | 'site'
+  | 'asset'
+  | 'defect'
+  | 'quote'
+  | 'invoice'
+  | 'job';
 
 export const search = {
   title: 'Search',
-  intro: 'Find properties, assets, defects, quotes, invoices and jobs. Every word you type must begin a word of what you are looking for.',
+  intro:
+    'Find tickets, documents, help articles, data sheets, properties, assets, defects, quotes, invoices and jobs. Every word you type must begin a word of what you are looking for.',
   label: 'Search',
   hint: 'For example “acme house” or “ext first”.',
   submit: 'Search',
@@ -11,6 +23,10 @@ export const search = {
   /** The kind filter's choices: everything, or one kind. */
   filter: {
     all: 'All',
+    ticket: 'Tickets',
+    document: 'Documents',
+    article: 'Help articles',
+    data_sheet: 'Data sheets',
     site: 'Properties',
     asset: 'Assets',
     defect: 'Defects',
@@ -20,6 +36,10 @@ export const search = {
   } satisfies Record<SearchKind | 'all', string>,
   /** A result's badge: what it is. */
   kind: {
+    ticket: 'Ticket',
+    document: 'Document',
+    article: 'Help article',
+    data_sheet: 'Data sheet',
     site: 'Property',
     asset: 'Asset',
     defect: 'Defect',

@@ -38,6 +38,15 @@ describe('DocumentsPage', () => {
     expect(within(tree).queryByRole('button', { name: 'Floor plan.png' })).toBeNull();
   });
 
+  it('opens the folder a search result names, and the folders above it', async () => {
+    vi.spyOn(api, 'GET').mockResolvedValue(ok(TREE));
+    renderWith(<DocumentsPage />, '/documents?folder=Contracts%2F2026');
+    const tree = await screen.findByRole('list', { name: 'Folders and documents' });
+    for (const name of ['Contracts', '2026']) expect(within(tree).getByRole('button', { name })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(tree).getByRole('button', { name: 'Reports' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(tree).getByRole('button', { name: 'Service agreement.pdf' })).toBeVisible();
+  });
+
   it('opens a PDF in a new tab and says so', async () => {
     const user = userEvent.setup();
     const get = vi.spyOn(api, 'GET').mockImplementation(async (path) =>

@@ -6,17 +6,20 @@ import { Page } from '../../../components/Page';
 import { QueryState } from '../../../components/QueryState';
 import { m } from '../../../messages';
 import { OwnPortalOnly, useViewingOther } from '../../groups';
-import { documentLink, folderPaths, openLink, useDocumentTree, type DocumentEntry } from '../api';
+import { documentLink, folderAncestors, folderPaths, openLink, useDocumentTree, type DocumentEntry } from '../api';
 import { DocumentTree } from '../components/DocumentTree';
 import { UploadForm } from '../components/UploadForm';
 
 const UPLOADS = 'Uploads';
 
-/** The company's documents as a folder tree (collapsed at first), opening them, and uploading one. */
+/**
+ * The company's documents as a folder tree (collapsed at first, or open down to `?folder=`, where a search
+ * result leads), opening them, and uploading one.
+ */
 export default function DocumentsPage() {
   const tree = useDocumentTree();
   const [params] = useSearchParams();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(folderAncestors(params.get('folder'))));
   const [opening, setOpening] = useState<string | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
   const [said, setSaid] = useState('');

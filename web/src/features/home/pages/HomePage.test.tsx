@@ -135,6 +135,27 @@ describe('HomePage', () => {
     expect(net.requests()).toEqual(expect.arrayContaining(['GET /portal/me', 'GET /portal/tickets?limit=5', 'GET /portal/documents']));
   });
 
+  it('with the knowledge base on, lists the latest help articles with one more request', async () => {
+    net.routes['/portal/me'] = json(200, me([...ALL, 'knowledge_base']));
+    net.routes['/portal/articles'] = json(200, {
+      items: [
+        { id: 'a1', title: 'Resetting a tripped boiler', category: 'Heating', summary: 'Check the gas.', published_at: '2026-11-02T09:00:00Z', updated_at: '2026-11-02T09:00:00Z' },
+        { id: 'a2', title: 'How do I raise a ticket?', category: 'Using the portal', summary: 'Open Tickets.', published_at: '2026-11-01T09:00:00Z', updated_at: '2026-11-01T09:00:00Z' },
+      ],
+      next_cursor: 'more',
+    });
+    renderHome();
+    const card = await screen.findByRole('region', { name: 'Latest help articles' });
+    expect(await within(card).findByRole('link', { name: 'Resetting a tripped boiler' })).toHaveAttribute('href', '/help/a1');
+    expect(within(card).getByRole('link', { name: 'How do I raise a ticket?' })).toHaveAttribute('href', '/help/a2');
+    expect(within(card).getByText('Heating')).toHaveClass('badge');
+    expect(within(card).getByRole('link', { name: 'All help articles' })).toHaveAttribute('href', '/help');
+    await screen.findByRole('button', { name: 'July report.pdf' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(net.requests()).toHaveLength(4);
+    expect(net.requests()).toContain('GET /portal/articles?limit=5');
+  });
+
   it('asks for a document’s link only when it is opened', async () => {
     const user = userEvent.setup();
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);

@@ -9,9 +9,10 @@ import { m } from '../../../messages';
 import { useMe, type Me } from '../../customers';
 import { openLink } from '../../documents';
 import { useViewingOther } from '../../groups';
-import { newestDocuments, useDocumentLink, useDocumentTree, useRecentTickets, type RecentDocument } from '../api';
+import { newestDocuments, useDocumentLink, useDocumentTree, useLatestArticles, useRecentTickets, type RecentDocument } from '../api';
 import { CompanySummary } from '../components/CompanySummary';
 import styles from '../components/Home.module.css';
+import { LatestArticles } from '../components/LatestArticles';
 import { RecentDocuments } from '../components/RecentDocuments';
 import { RecentTickets } from '../components/RecentTickets';
 import { Shortcuts } from '../components/Shortcuts';
@@ -63,6 +64,20 @@ function DocumentsCard() {
   );
 }
 
+function ArticlesCard() {
+  const articles = useLatestArticles(true);
+  const t = m.articles.home;
+  return (
+    <section className="card" aria-labelledby="home-articles">
+      <h2 id="home-articles">{t.title}</h2>
+      <QueryState query={articles}>{(page) => <LatestArticles articles={page.items} />}</QueryState>
+      <p>
+        <Link to={paths.help}>{t.all}</Link>
+      </p>
+    </section>
+  );
+}
+
 function Home({ me }: { me: Me }) {
   const modules = me.modules;
   // Another company of the contact's group in view: its name (from /portal/me, which follows the view, as
@@ -77,6 +92,7 @@ function Home({ me }: { me: Me }) {
         {other ? null : <CompanySummary company={me.company} linkToDetails={modules.includes('main_info')} />}
         {modules.includes('tickets') ? <TicketsCard /> : null}
         {modules.includes('documents') ? <DocumentsCard /> : null}
+        {modules.includes('knowledge_base') ? <ArticlesCard /> : null}
       </div>
       {panelsOn ? (
         <Suspense fallback={<Loading />}>
@@ -88,12 +104,12 @@ function Home({ me }: { me: Me }) {
 }
 
 /**
- * The portal's home: a welcome, the company in brief, shortcuts, recent tickets and documents, then the
- * panels: the map of the sites, the first properties with their counts, quotes and invoices, spend,
- * defects, routine activities and service calls. Its API calls: /portal/me (cached with the shell),
- * /portal/tickets?limit=5 and /portal/documents, and one per panel (/portal/sites/map, /portal/sites?limit=10,
- * /portal/activity, /portal/spend, /portal/defects/summary, /portal/routine/summary,
- * /portal/service-calls/summary), each only when its module is on.
+ * The portal's home: a welcome, the company in brief, shortcuts, recent tickets and documents, the latest
+ * help articles, then the panels: the map of the sites, the first properties with their counts, quotes and
+ * invoices, spend, defects, routine activities and service calls. Its API calls: /portal/me (cached with
+ * the shell), /portal/tickets?limit=5, /portal/documents and /portal/articles?limit=5, and one per panel
+ * (/portal/sites/map, /portal/sites?limit=10, /portal/activity, /portal/spend, /portal/defects/summary,
+ * /portal/routine/summary, /portal/service-calls/summary), each only when its module is on.
  */
 export default function HomePage() {
   const me = useMe();

@@ -33,7 +33,7 @@ describe('SearchPage', () => {
     const list = await screen.findByRole('list', { name: 'Results' });
     expect(box()).toHaveValue('ext');
     expect(searches()).toEqual(['GET /portal/search?q=ext']);
-    expect(screen.getByRole('status')).toHaveTextContent('6 results for “ext”');
+    expect(screen.getByRole('status')).toHaveTextContent('10 results for “ext”');
 
     const href = (name: string) => within(list).getByRole('link', { name }).getAttribute('href');
     expect(href('Acme House')).toBe(`/sites/${SITE_ID}`);
@@ -43,6 +43,11 @@ describe('SearchPage', () => {
     expect(href('Annual extinguisher service')).toBe('/quotes/01JQUOTE000000000000000001');
     expect(href('Extinguisher refills')).toBe('/invoices');
     expect(href('Extinguisher inspection')).toBe('/jobs/01JJOB00000000000000000001');
+    expect(href('Extinguisher missing')).toBe('/tickets/01JTICKET00000000000000001');
+    // A document opens the documents with its folder (the result's detail) open.
+    expect(href('Extinguisher certificate.pdf')).toBe('/documents?folder=Certificates%2F2026');
+    expect(href('Checking an extinguisher')).toBe('/help/01JARTICLE0000000000000001');
+    expect(href('Extinguisher survey')).toBe('/data-sheets/01JSHEET000000000000000001');
 
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
@@ -52,6 +57,10 @@ describe('SearchPage', () => {
       'QuoteAnnual extinguisher serviceQ-1001',
       'InvoiceExtinguisher refillsINV-1111',
       'JobExtinguisher inspectionJ-2001',
+      'TicketExtinguisher missing#1042',
+      'DocumentExtinguisher certificate.pdfCertificates/2026',
+      'Help articleChecking an extinguisherLook at the gauge.',
+      'Data sheetExtinguisher surveyAlice Archer',
     ]);
   });
 
