@@ -92,8 +92,9 @@ impl Article {
         let Some(published_at) = self.published_at.filter(|_| self.status == ArticleStatus::Published) else {
             return Vec::new();
         };
-        let summary = summary(&self.body);
-        let search_text = format!("{} {} {}", self.title, self.category, self.body).to_lowercase();
+        let plain = plain_text(&self.body);
+        let summary = summary(&plain);
+        let search_text = format!("{} {} {plain}", self.title, self.category).to_lowercase();
         self.audience_keys()
             .into_iter()
             .map(|audience| ArticleListing {
@@ -123,17 +124,47 @@ pub const ALL: &str = "ALL";
 /// The most listings of one audience a portal search reads.
 pub const SEARCH_SCAN: i32 = 2000;
 
-/// The body's first characters as plain text: Markdown marks and line breaks dropped.
-fn summary(body: &str) -> String {
-    let plain: String = body
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, '#' | '*' | '_' | '`' | '>' | '[' | ']')))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+/// The text a reader sees of a Markdown body, in one line: marks, link addresses and raw HTML dropped,
+/// blocks and table cells kept apart by a space.
+fn plain_text(body: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(body.len());
+    // Inside a raw `<script>` or `<style>`, which the rendered page drops with its content.
+    let mut hidden = false;
+    for event in Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    hidden = true;
+                }
+                if tag.contains("</script") || tag.contains("</style") {
+                    hidden = false;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if !hidden => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The body's first characters as plain text.
+fn summary(plain: &str) -> String {
     match plain.char_indices().nth(SUMMARY_CHARS) {
         Some((at, _)) => format!("{}…", plain[..at].trim_end()),
-        None => plain,
+        None => plain.to_owned(),
     }
 }
 
@@ -146,7 +177,7 @@ pub struct ArticleListing {
     pub title: String,
     pub category: String,
     pub summary: String,
-    /// Lower-cased title, category and body, for keyword search.
+    /// Lower-cased title, category and the body's plain text, for keyword search.
     pub search_text: String,
     #[serde(with = "time::serde::rfc3339")]
     pub published_at: OffsetDateTime,
@@ -369,5 +400,24 @@ mod tests {
         );
         assert!(some.shown_to("C2") && !some.shown_to("C3"));
         assert!(!article(ArticleStatus::Draft, Audience::All).shown_to("C1"));
+    }
+
+    #[test]
+    fn the_summary_and_search_text_are_what_a_reader_sees() {
+        let mut a = article(ArticleStatus::Published, Audience::All);
+        a.body = "| Priority | First answer |\n|---|---|\n| Urgent | 1 hour |\n\nChoose *Raise a ticket*. \
+                  <script>alert(1)</script> [click](javascript:alert(2)) `code`"
+            .into();
+        let listing = &a.listings()[0];
+        assert_eq!(
+            listing.summary,
+            "Priority First answer Urgent 1 hour Choose Raise a ticket. click code"
+        );
+        assert!(listing
+            .search_text
+            .starts_with("reset the boiler heating priority first answer"));
+        for absent in ["script", "javascript", "alert", "|", "*"] {
+            assert!(!listing.search_text.contains(absent), "{absent}");
+        }
     }
 }
