@@ -11,11 +11,18 @@ function TicketEmailsCheckbox({ saved }: { saved: boolean }) {
   const change = useSetNotifications();
   // What the last save did, announced.
   const [said, setSaid] = useState('');
+  // The choice being saved, held from the click itself: the mutation's pending state arrives a render
+  // later, and until then the box would snap back to the saved value.
+  const [choice, setChoice] = useState<boolean | null>(null);
   const save = (ticketEmails: boolean) => {
     setSaid('');
-    change.mutate({ ticket_emails: ticketEmails }, { onSuccess: (now) => setSaid(now.ticket_emails ? t.on : t.off) });
+    setChoice(ticketEmails);
+    change.mutate(
+      { ticket_emails: ticketEmails },
+      { onSuccess: (now) => setSaid(now.ticket_emails ? t.on : t.off), onSettled: () => setChoice(null) },
+    );
   };
-  const shown = change.isPending ? change.variables.ticket_emails : saved;
+  const shown = choice ?? saved;
   return (
     <>
       <ErrorAlert error={change.error} onRetry={() => save(!saved)} />
@@ -24,9 +31,9 @@ function TicketEmailsCheckbox({ saved }: { saved: boolean }) {
         name="ticket-emails"
         hint={t.ticketEmailsHint}
         checked={shown}
-        aria-busy={change.isPending || undefined}
+        aria-busy={choice !== null || undefined}
         onChange={(e) => {
-          if (!change.isPending) save(e.target.checked);
+          if (choice === null) save(e.target.checked);
         }}
       />
       <div role="status">
