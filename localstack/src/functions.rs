@@ -29,6 +29,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("reports", reports::openapi()),
         ("news", news::openapi()),
         ("documents", documents::openapi()),
+        ("projects", projects::openapi()),
     ];
     docs.into_iter()
         .map(|(name, doc)| (name, shared::openapi::publish(name, doc)))
@@ -62,6 +63,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "reports" => reports::router(ctx),
         "news" => news::router(ctx),
         "documents" => documents::router(ctx),
+        "projects" => projects::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),
         _ => Router::new(),
     })

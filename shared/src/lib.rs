@@ -1,5 +1,6 @@
 //! The library every portal function uses.
 
+pub mod attachments;
 pub mod clients;
 pub mod config;
 pub mod context;

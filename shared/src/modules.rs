@@ -39,10 +39,12 @@ pub enum Module {
     Reports,
     /// The knowledge base: articles by category, keyword search, "was this helpful?".
     KnowledgeBase,
+    /// Projects: milestones, tasks and progress, comments and documents.
+    Projects,
 }
 
 impl Module {
-    pub const ALL: [Module; 21] = [
+    pub const ALL: [Module; 22] = [
         Self::MainInfo,
         Self::Contacts,
         Self::Tickets,
@@ -64,6 +66,7 @@ impl Module {
         Self::Search,
         Self::Reports,
         Self::KnowledgeBase,
+        Self::Projects,
     ];
 
     /// Everything but the ticket dashboard, which staff switch on deliberately.

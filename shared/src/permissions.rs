@@ -43,10 +43,15 @@ pub enum Permission {
     BillingRead,
     #[serde(rename = "billing.write")]
     BillingWrite,
+    /// Projects, their tasks, comments and files.
+    #[serde(rename = "projects.read")]
+    ProjectsRead,
+    #[serde(rename = "projects.write")]
+    ProjectsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 19] = [
         Self::CustomersRead,
         Self::CustomersWrite,
         Self::PortalManageAccess,
@@ -64,6 +69,8 @@ impl Permission {
         Self::SitesWrite,
         Self::BillingRead,
         Self::BillingWrite,
+        Self::ProjectsRead,
+        Self::ProjectsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +92,8 @@ impl Permission {
             Self::SitesWrite => "sites.write",
             Self::BillingRead => "billing.read",
             Self::BillingWrite => "billing.write",
+            Self::ProjectsRead => "projects.read",
+            Self::ProjectsWrite => "projects.write",
         }
     }
 }
@@ -109,6 +118,7 @@ pub fn role_grants(role: &str, permission: Permission) -> bool {
                 | Permission::DocumentsRead
                 | Permission::SitesRead
                 | Permission::BillingRead
+                | Permission::ProjectsRead
         ),
         _ => false,
     }

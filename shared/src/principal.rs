@@ -76,6 +76,14 @@ pub struct StaffPrincipal {
 }
 
 impl StaffPrincipal {
+    /// The member of staff as the author of a change.
+    pub fn actor(&self) -> crate::table::contacts::Actor {
+        crate::table::contacts::Actor::Staff {
+            id: self.user_id.clone(),
+            username: self.username.clone(),
+        }
+    }
+
     pub fn can(&self, permission: Permission) -> bool {
         self.roles
             .iter()
@@ -220,6 +228,8 @@ pub mod can {
         WriteSites => SitesWrite,
         ReadBilling => BillingRead,
         WriteBilling => BillingWrite,
+        ReadProjects => ProjectsRead,
+        WriteProjects => ProjectsWrite,
     }
 }
 
@@ -376,6 +386,7 @@ pub mod module {
         ServiceCalls,
         Search,
         Reports,
-        KnowledgeBase
+        KnowledgeBase,
+        Projects
     );
 }

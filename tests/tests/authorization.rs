@@ -35,6 +35,77 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/admin/articles/{id}", Staff(NewsManage)),
     ("PUT", "/admin/articles/{id}", Staff(NewsManage)),
     ("DELETE", "/admin/articles/{id}", Staff(NewsManage)),
+    ("GET", "/portal/projects", Portal),
+    ("GET", "/portal/projects/{id}", Portal),
+    ("GET", "/portal/projects/{id}/comments", Portal),
+    ("POST", "/portal/projects/{id}/comments", Portal),
+    ("GET", "/portal/projects/{id}/tasks/{task_id}/comments", Portal),
+    ("POST", "/portal/projects/{id}/tasks/{task_id}/comments", Portal),
+    ("POST", "/portal/projects/{id}/files", Portal),
+    ("POST", "/portal/projects/{id}/files/{file_id}/complete", Portal),
+    ("GET", "/portal/projects/{id}/files/{file_id}/link", Portal),
+    ("GET", "/admin/customers/{id}/projects", Staff(ProjectsRead)),
+    ("POST", "/admin/customers/{id}/projects", Staff(ProjectsWrite)),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/projects/{id}",
+        Staff(ProjectsRead),
+    ),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/projects/{id}",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/projects/{id}/tasks",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "PUT",
+        "/admin/customers/{customer_id}/projects/{id}/tasks/{task_id}",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "DELETE",
+        "/admin/customers/{customer_id}/projects/{id}/tasks/{task_id}",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/projects/{id}/comments",
+        Staff(ProjectsRead),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/projects/{id}/comments",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/projects/{id}/tasks/{task_id}/comments",
+        Staff(ProjectsRead),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/projects/{id}/tasks/{task_id}/comments",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/projects/{id}/files",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "POST",
+        "/admin/customers/{customer_id}/projects/{id}/files/{file_id}/complete",
+        Staff(ProjectsWrite),
+    ),
+    (
+        "GET",
+        "/admin/customers/{customer_id}/projects/{id}/files/{file_id}/link",
+        Staff(ProjectsRead),
+    ),
     ("GET", "/portal/notifications", Portal),
     ("PUT", "/portal/notifications", Portal),
     ("GET", "/portal/contacts", Portal),
@@ -462,6 +533,18 @@ async fn every_route_refuses_every_caller_it_must() {
     };
     let own_article = article_for(customer.clone()).await;
     let foreign_article = article_for(other_customer.clone()).await;
+    // A project of each customer.
+    let project_for = |customer: Value| {
+        let (t, supervisor) = (&t, supervisor.clone());
+        async move {
+            let path = format!("/admin/customers/{}/projects", customer["id"].as_str().unwrap());
+            let r = t.post(&path, &supervisor, json!({ "name": "Matrix" })).await;
+            assert_eq!(r.status(), 201);
+            r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let own_project = project_for(customer.clone()).await;
+    let foreign_project = project_for(other_customer.clone()).await;
     let (own_site, own_asset, own_defect) = e2e::sites::site_asset_defect(&t, customer["id"].as_str().unwrap()).await;
     let (foreign_site, foreign_asset, _) =
         e2e::sites::site_asset_defect(&t, other_customer["id"].as_str().unwrap()).await;
@@ -490,6 +573,8 @@ async fn every_route_refuses_every_caller_it_must() {
             own_news.clone()
         } else if template.contains("articles/{id}") {
             own_article.clone()
+        } else if template.contains("projects/{id}") {
+            own_project.clone()
         } else if template.contains("jobs/{id}") {
             own_job.clone()
         } else if template.contains("sites/{id}") {
@@ -567,6 +652,8 @@ async fn every_route_refuses_every_caller_it_must() {
                     &foreign_news
                 } else if template.starts_with("/portal/articles/") {
                     &foreign_article
+                } else if template.starts_with("/portal/projects/") {
+                    &foreign_project
                 } else if template.starts_with("/portal/jobs/") {
                     &foreign_job
                 } else if template.starts_with("/portal/workflows/") {
@@ -583,7 +670,11 @@ async fn every_route_refuses_every_caller_it_must() {
                     panic!("{route}: add its other-customer object to this matrix")
                 };
                 // A nested id of a foreign object is any well-formed id: the object before it refuses first.
-                let foreign_path = template.replace("{id}", foreign).replace("{attachment_id}", foreign);
+                let foreign_path = template
+                    .replace("{id}", foreign)
+                    .replace("{attachment_id}", foreign)
+                    .replace("{task_id}", foreign)
+                    .replace("{file_id}", foreign);
                 let mut r = t.request(method.clone(), &foreign_path, Some(&portal));
                 if method == Method::POST || method == Method::PUT || method == Method::PATCH {
                     let body = if template.contains("datasheets") {
@@ -598,7 +689,7 @@ async fn every_route_refuses_every_caller_it_must() {
                         json!({ "helpful": true })
                     } else if template.ends_with("/confidentiality") {
                         json!({ "confidential": true })
-                    } else if template.ends_with("/attachments") {
+                    } else if template.ends_with("/attachments") || template.ends_with("/files") {
                         json!({ "name": "a.pdf", "content_type": "application/pdf", "size": 10 })
                     } else if *template == "/portal/tickets/{id}" {
                         json!({ "subject": "x", "description": "x" })

@@ -201,6 +201,14 @@ async fn fixtures(t: &TestStack) -> Fixtures {
     ids.insert("quotes", first_id(&get_json(t, "/portal/quotes", &alice).await.0));
     ids.insert("groups", first_id(&get_json(t, "/admin/groups", &staff).await.0));
     ids.insert("invoices", first_id(&get_json(t, "/portal/invoices", &alice).await.0));
+    ids.insert("projects", first_id(&get_json(t, "/portal/projects", &alice).await.0));
+    let project = get_json(t, &format!("/portal/projects/{}", ids["projects"]), &alice)
+        .await
+        .0;
+    let task = project["tasks"][0].clone();
+    ids.insert("tasks", task["id"].as_str().expect("a demo task").to_owned());
+    // No such file: every fault in the path must be refused before it is looked for.
+    ids.insert("files", demo_id("AC1"));
     let templates = get_json(t, "/admin/datasheet-templates", &staff).await.0;
     let templates: Vec<Value> = templates["items"].as_array().cloned().unwrap_or_default();
     let inspection = templates
@@ -281,6 +289,11 @@ async fn fixtures(t: &TestStack) -> Fixtures {
             &staff,
         ),
         ("groups", format!("/admin/groups/{}", ids["groups"]), &staff),
+        (
+            "projects",
+            format!("/admin/customers/{acme}/projects/{}", ids["projects"]),
+            &staff,
+        ),
     ];
     let mut bodies = HashMap::new();
     for (segment, path, token) in detail {
@@ -288,6 +301,7 @@ async fn fixtures(t: &TestStack) -> Fixtures {
         versions.insert(segment, version.unwrap_or_else(|| panic!("a version for {path}")));
         bodies.insert(segment, v);
     }
+    versions.insert("tasks", task["version"].as_u64().expect("a task version"));
     let template = &bodies["datasheet-templates"];
     let template = json!({ "name": template["name"], "description": template["description"], "fields": template["fields"], "layout_html": template["layout_html"] });
     let sheet_values = bodies["datasheets"]["sheet"]["values"].clone();
@@ -348,7 +362,25 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "tickets_portal_update" => (json!({ "subject": "Boiler noise", "description": "Louder now." }), none),
         "tickets_portal_rate" => (json!({ "score": 4, "comment": "Fixed fast." }), none),
         "tickets_portal_confidentiality" => (json!({ "confidential": true }), none),
-        "tickets_portal_announce" | "tickets_staff_announce" => (
+        "projects_staff_create_project" | "projects_staff_update_project" => (
+            json!({ "name": "Battery project", "description": "Phase two.", "status": "active", "start_date": "2026-01-05",
+                "due_date": "2026-03-31", "manager": "Dana", "milestones": [{ "name": "Design", "due_date": "2026-02-01", "done": false }] }),
+            // The demo project's milestones hold tasks, so leaving them out is refused by state, not shape.
+            &["milestones"],
+        ),
+        "projects_staff_create_task" | "projects_staff_update_task" => (
+            json!({ "title": "Battery task", "description": "Check the wiring.", "status": "in_progress", "progress": 40,
+                "due_date": "2026-03-01", "assignee": "Sam" }),
+            none,
+        ),
+        "projects_staff_add_comment"
+        | "projects_staff_add_task_comment"
+        | "projects_portal_add_comment"
+        | "projects_portal_add_task_comment" => (json!({ "body": "Battery comment." }), none),
+        "tickets_portal_announce"
+        | "tickets_staff_announce"
+        | "projects_portal_announce_file"
+        | "projects_staff_announce_file" => (
             json!({ "name": "meter photo.png", "content_type": "image/png", "size": 2048 }),
             none,
         ),

@@ -539,3 +539,107 @@ async fn a_staff_report_page_reads_at_most_six_queries_of_a_page_among_two_thous
         assert!(work.items_read <= 6 * (limit + 1) + 1, "{route}: {work:?}");
     }
 }
+
+#[tokio::test]
+async fn projects_read_a_page_or_one_collection_among_hundreds_of_projects_and_comments() {
+    use shared::table::{
+        contacts::Actor,
+        projects::{Project, ProjectComment, ProjectStatus, ProjectTask, TaskStatus},
+    };
+    let t = TestStack::start().await;
+    let (cid, kid, counter, d, portal) = counted_portal(&t, "Project Work Co").await;
+    let now = time::OffsetDateTime::now_utc();
+    let today = t.ctx.table.zone.today();
+    let project = |n: i64| Project {
+        id: shared::ids::new_id(),
+        customer_id: cid.clone(),
+        name: format!("Project {n}"),
+        description: None,
+        status: if n % 4 == 0 {
+            ProjectStatus::Completed
+        } else {
+            ProjectStatus::Active
+        },
+        start_date: None,
+        due_date: Some(today + time::Duration::days(n - 150)),
+        manager: None,
+        milestones: Vec::new(),
+        tasks: Default::default(),
+        files: Vec::new(),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let mut projects: Vec<Project> = (0..300).map(project).collect();
+    // One project with the most tasks it may hold and 300 comments, a third on one task.
+    let big = &mut projects[1];
+    let tasks: Vec<ProjectTask> = (0..shared::table::projects::MAX_TASKS)
+        .map(|n| ProjectTask {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            project_id: big.id.clone(),
+            title: format!("Task {n}"),
+            description: Some("Details of the task.".into()),
+            status: TaskStatus::InProgress,
+            progress: 50,
+            due_date: Some(today + time::Duration::days(n as i64 - 50)),
+            milestone_id: None,
+            assignee: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        })
+        .collect();
+    for task in &tasks {
+        big.tasks.insert(task.id.clone(), task.summary());
+    }
+    let (pid, tid) = (big.id.clone(), tasks[0].id.clone());
+    let comments: Vec<ProjectComment> = (0..300)
+        .map(|n| ProjectComment {
+            id: shared::ids::new_id(),
+            customer_id: cid.clone(),
+            project_id: pid.clone(),
+            task_id: (n % 3 == 0).then(|| tid.clone()),
+            body: format!("Comment {n}"),
+            author: Actor::Contact { id: kid.clone() },
+            author_name: "Pat".into(),
+            created_at: now,
+        })
+        .collect();
+    t.ctx.table.put_many(&projects).await.unwrap();
+    t.ctx.table.put_many(&tasks).await.unwrap();
+    t.ctx.table.put_many(&comments).await.unwrap();
+
+    for route in [
+        "/portal/projects",
+        "/portal/projects?limit=100",
+        "/portal/projects?state=closed",
+    ] {
+        session_and_one_read(&d, &counter, &portal, route).await;
+    }
+    // The project, its milestones and every task: one Query of its collection.
+    counter.take();
+    let reply = d
+        .call(&http_event(
+            "GET",
+            &format!("/portal/projects/{pid}"),
+            None,
+            Some(&portal),
+        ))
+        .await
+        .unwrap();
+    let work = counter.take();
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body["tasks"].as_array().unwrap().len(), tasks.len());
+    assert_eq!(reply.body["overdue_tasks"], 50);
+    assert_eq!(work.round_trips, 2, "the session and one Query: {work:?}");
+    assert!(work.items_read <= 4 + 1 + tasks.len(), "{work:?}");
+    // Comments: the project (to check it is the caller's) and a page.
+    for route in [
+        format!("/portal/projects/{pid}/comments"),
+        format!("/portal/projects/{pid}/comments?limit=100"),
+        format!("/portal/projects/{pid}/tasks/{tid}/comments"),
+    ] {
+        session_and_reads(&d, &counter, &portal, &route, 2).await;
+    }
+}

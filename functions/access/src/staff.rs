@@ -13,7 +13,7 @@ use shared::{
     principal::{can, Staff, StaffPrincipal},
     table::{
         access::{AccessEvent, AccessEventKind, Unique},
-        contacts::{Actor, Contact, PortalStatus},
+        contacts::{Contact, PortalStatus},
         customers::{stale, Customer},
         Condition, Entity,
     },
@@ -26,13 +26,6 @@ use crate::model::{username_base, AccessEventResponse, BulkInvite, BulkResult, E
 /// The names of the two uniqueness claims in an enable's transaction.
 const USERNAME: &str = "username";
 const EMAIL: &str = "email";
-
-fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff {
-        id: who.user_id.clone(),
-        username: who.username.clone(),
-    }
-}
 
 async fn load(ctx: &Context, id: &str) -> ApiResult<Contact> {
     ctx.table.contact_by_id(id).await?.ok_or(ApiError::NotFound)
@@ -100,7 +93,7 @@ pub async fn enable(
                 &contact.customer_id,
                 &contact.id,
                 AccessEventKind::Enabled,
-                actor(&who),
+                who.actor(),
                 format!("username {username}"),
             ))?,
         ];
@@ -232,7 +225,7 @@ pub async fn password_reset(
         &contact.customer_id,
         &contact.id,
         AccessEventKind::ResetRequested,
-        actor(&who),
+        who.actor(),
         "by staff",
     );
     let actions = vec![
@@ -273,7 +266,7 @@ pub async fn revoke(
     if contact.portal_username.is_none() {
         return Err(ApiError::Conflict("the contact has no portal access".into()));
     }
-    let updated = portal_access::revoke(&ctx, &pool, &contact, actor(&who), "revoked by staff").await?;
+    let updated = portal_access::revoke(&ctx, &pool, &contact, who.actor(), "revoked by staff").await?;
     Ok(Json(PortalAccess::from(&updated)))
 }
 

@@ -13,7 +13,7 @@ use shared::{
     pagination::Page,
     principal::{can, Staff, StaffPrincipal},
     table::{
-        contacts::{Actor, Contact},
+        contacts::Contact,
         customers::{stale, Customer},
     },
     Context,
@@ -36,13 +36,6 @@ fn with_etag<T>(status: StatusCode, version: u64, location: Option<String>, body
         headers.insert(header::LOCATION, v);
     }
     (status, headers, Json(body))
-}
-
-fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff {
-        id: who.user_id.clone(),
-        username: who.username.clone(),
-    }
 }
 
 async fn load_customer(ctx: &Context, id: &str) -> ApiResult<Customer> {
@@ -232,7 +225,7 @@ pub async fn create_contact(
     PathId(id): PathId,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> ApiResult<Created<ContactResponse>> {
-    let contact = new_contact(&id, input, actor(&who));
+    let contact = new_contact(&id, input, who.actor());
     ctx.table.create_contact(&contact).await?;
     let location = format!("/admin/contacts/{}", contact.id);
     Ok(with_etag(
@@ -319,7 +312,7 @@ async fn set_contact_archived(
             ctx.clients.cognito().clone(),
             ctx.config.portal_user_pool_id.clone().unwrap_or_default(),
         );
-        contact = shared::portal_access::revoke(ctx, &pool, &contact, actor(who), "contact archived").await?;
+        contact = shared::portal_access::revoke(ctx, &pool, &contact, who.actor(), "contact archived").await?;
     }
     if contact.archived != archived {
         let read_version = contact.version;

@@ -8,7 +8,7 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{contacts::Actor, documents::Document},
+    table::documents::Document,
     Context,
 };
 use time::OffsetDateTime;
@@ -47,10 +47,7 @@ pub async fn staff_upload(
     JsonBody(input): JsonBody<NewDocument>,
 ) -> ApiResult<(StatusCode, Json<UploadTicket>)> {
     let folder = clean_folder(input.folder.as_deref().unwrap_or("")).unwrap_or_default();
-    let by = Actor::Staff {
-        id: who.user_id.clone(),
-        username: who.username.clone(),
-    };
+    let by = who.actor();
     Ok((
         StatusCode::CREATED,
         Json(start_upload(&ctx, &id, folder, input, by, false).await?),

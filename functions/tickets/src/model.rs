@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use shared::{
     error::FieldError,
+    table::attachments::AttachmentView,
     table::contacts::{Actor, Contact},
     table::sla::SlaView,
-    table::ticket_attachments::AttachmentView,
     table::tickets::{NoteKind, Priority, Rating, Ticket, TicketNote, TicketScope, TicketStatus, TicketType},
     validate::{Checks, Validate, MAX_NAME},
 };

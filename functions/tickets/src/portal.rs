@@ -17,10 +17,10 @@ use shared::{
     pagination::{items_read_header, Page, PageParams},
     principal::{module, Portal, PortalPrincipal},
     table::{
+        attachments::AttachmentView,
         contacts::{Actor, Contact},
         customers::Customer,
         sla::SlaView,
-        ticket_attachments::AttachmentView,
         tickets::{NoteKind, Rating, Ticket, TicketNote, TicketScope, TicketStatus},
         Condition,
     },

@@ -11,7 +11,7 @@ use shared::{
     pagination::{Page, PageParams},
     principal::{can, Staff, StaffPrincipal},
     table::{
-        contacts::{Actor, Contact},
+        contacts::Contact,
         customers::stale,
         tickets::{NoteKind, Ticket, TicketNote, TicketSla},
         Action, Condition,
@@ -23,13 +23,6 @@ use time::OffsetDateTime;
 use crate::model::{
     CustomerEmail, StaffNote, StaffTicket, StaffTicketInput, TicketNoteResponse, TicketResponse, TicketVisibility,
 };
-
-fn actor(who: &StaffPrincipal) -> Actor {
-    Actor::Staff {
-        id: who.user_id.clone(),
-        username: who.username.clone(),
-    }
-}
 
 /// Both sides of a ticket.
 const BOTH: [NoticeRecipient; 2] = [NoticeRecipient::Contact, NoticeRecipient::Owner];
@@ -236,7 +229,7 @@ fn note(who: &StaffPrincipal, t: &Ticket, kind: NoteKind, body: &str) -> TicketN
         customer_id: t.customer_id.clone(),
         kind,
         body: body.trim().to_owned(),
-        author: actor(who),
+        author: who.actor(),
         author_name: who.username.clone(),
         created_at: OffsetDateTime::now_utc(),
     }

@@ -102,6 +102,11 @@ impl Api {
         self.call(&self.staff, method, uri, None, Some(version)).await
     }
 
+    /// A staff change with a body to a record read at `version`.
+    pub async fn staff_put(&self, uri: &str, body: Value, version: u64) -> Result<Value, BoxError> {
+        self.call(&self.staff, "PUT", uri, Some(body), Some(version)).await
+    }
+
     pub async fn staff_get(&self, uri: &str) -> Result<Value, BoxError> {
         self.call(&self.staff, "GET", uri, None, None).await
     }

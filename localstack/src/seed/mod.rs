@@ -1,7 +1,7 @@
 //! Demo data: two customers and their contacts, portal logins for one contact of each, three staff users
 //! (one per built-in role), and for the demo contact alice.acme (Acme Facilities Ltd) something in every
 //! portal module: tickets with conversations and a year of history, jobs, workflows, data sheet
-//! templates and a draft, documents, news, knowledge base articles and a renewal notice. Globex (dan.globex) gets a little of its
+//! templates and a draft, documents, news, knowledge base articles, projects and a renewal notice. Globex (dan.globex) gets a little of its
 //! own, so each tenant has something the other must never see.
 //!
 //! Everything goes through the code the portal runs: the repositories (tickets with their numbers and
@@ -21,6 +21,7 @@ pub mod groups;
 pub mod news;
 pub mod operations;
 mod people;
+pub mod projects;
 pub mod sites;
 pub mod tickets;
 
@@ -67,6 +68,7 @@ pub async fn seed(ctx: &Context, stack: &Stack) -> Result<Vec<Login>, BoxError> 
     groups::seed(&api, &people).await?;
     news::seed(&api, &people).await?;
     articles::seed(&api, &people).await?;
+    projects::seed(&api, &people, ctx.table.zone.today()).await?;
     Ok(logins)
 }
 

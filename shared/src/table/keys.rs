@@ -154,6 +154,11 @@ pub fn pending_attachment(ticket_id: &str, attachment_id: &str) -> String {
     format!("TUPLOAD#{ticket_id}#{attachment_id}")
 }
 
+/// A file announced for a project, until it is checked and added to the project.
+pub fn pending_project_file(project_id: &str, attachment_id: &str) -> String {
+    format!("PUPLOAD#{project_id}#{attachment_id}")
+}
+
 pub fn ticket_internal(ticket_id: &str, note_id: &str) -> String {
     format!("TINTERNAL#{ticket_id}#{note_id}")
 }
@@ -451,4 +456,46 @@ pub mod report_kind {
     pub const SHEET: &str = "SHEET";
     pub const WORKFLOW: &str = "WORKFLOW";
     pub const QUOTE: &str = "QUOTE";
+}
+
+pub const PROJECT_PREFIX: &str = "PROJECT#";
+
+/// A project; its tasks follow it in its collection (`PROJECT#<id>#TASK#<task>`), so one Query reads both.
+pub fn project(id: &str) -> String {
+    format!("{PROJECT_PREFIX}{id}")
+}
+
+pub fn project_tasks_prefix(project_id: &str) -> String {
+    format!("{PROJECT_PREFIX}{project_id}#TASK#")
+}
+
+pub fn project_task(project_id: &str, task_id: &str) -> String {
+    format!("{PROJECT_PREFIX}{project_id}#TASK#{task_id}")
+}
+
+/// A project's comments (on it or its tasks), in time order, apart from the project's collection.
+pub fn project_comments_prefix(project_id: &str) -> String {
+    format!("PNOTE#{project_id}#")
+}
+
+pub fn project_comment(project_id: &str, comment_id: &str) -> String {
+    format!("PNOTE#{project_id}#{comment_id}")
+}
+
+/// One task's comments in GSI1.
+pub fn task_comments(customer_id: &str, task_id: &str) -> String {
+    format!("CUST#{customer_id}#PTASK#{task_id}#COMMENTS")
+}
+
+/// A customer's open or closed projects in GSI1.
+pub fn customer_projects(customer_id: &str, closed: bool) -> String {
+    format!("CUST#{customer_id}#PROJECTS#{}", if closed { "CLOSED" } else { "OPEN" })
+}
+
+/// A sort key that orders by a date, soonest first, undated last, with the id as tie-breaker.
+pub fn by_due_date(date: Option<time::Date>, id: &str) -> String {
+    match date {
+        Some(d) => format!("{d}#{id}"),
+        None => format!("9999-12-31#{id}"),
+    }
 }

@@ -120,7 +120,7 @@ pub struct Ticket {
     /// Files the contact or staff attached, oldest first.
     #[serde(default)]
     #[schema(ignore)]
-    pub attachments: Vec<super::ticket_attachments::Attachment>,
+    pub attachments: Vec<super::attachments::Attachment>,
     pub version: u64,
 }
 

@@ -1,6 +1,6 @@
-//! Files attached to a ticket: announced (a pending upload, kept a day), uploaded straight to S3 under
-//! `tickets/<customer>/<ticket>/<id>`, then checked and added to the ticket itself, so the ticket's
-//! conversation lists them without another read and a link is signed only through the ticket.
+//! Files attached to a record (a ticket, a project): announced (a pending upload, kept a day), uploaded
+//! straight to S3 under `<tickets|projects>/<customer>/<record>/<id>`, then checked and added to the record
+//! itself, so the record lists them without another read and a link is signed only through the record.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -10,10 +10,26 @@ use super::{contacts::Actor, keys, Entity, PrimaryKey};
 
 /// The largest attachment (25 MiB).
 pub const MAX_ATTACHMENT_SIZE: u64 = 25 * 1024 * 1024;
-/// The most files one ticket holds.
-pub const MAX_ATTACHMENTS: usize = 20;
 
-/// A file on a ticket, as stored on the ticket.
+/// The kind of record a file is attached to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolderKind {
+    #[default]
+    Ticket,
+    Project,
+}
+
+impl HolderKind {
+    fn folder(self) -> &'static str {
+        match self {
+            Self::Ticket => "tickets",
+            Self::Project => "projects",
+        }
+    }
+}
+
+/// A file on a record, as stored on the record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attachment {
     pub id: String,
@@ -29,8 +45,7 @@ pub struct Attachment {
     pub created_at: OffsetDateTime,
 }
 
-/// A file on a ticket as the portal and staff see it, in the conversation beside the notes: who
-/// attached it by name only.
+/// A file on a record as the portal and staff see it: who attached it by name only.
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 #[schema(as = Attachment)]
 pub struct AttachmentView {
@@ -57,11 +72,15 @@ impl From<&Attachment> for AttachmentView {
     }
 }
 
-/// An announced upload, until it is checked and added to its ticket (or expires a day later).
+/// An announced upload, until it is checked and added to its record (or expires a day later).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingAttachment {
+    #[serde(default)]
+    pub holder: HolderKind,
     pub customer_id: String,
-    pub ticket_id: String,
+    /// The ticket or project.
+    #[serde(alias = "ticket_id")]
+    pub holder_id: String,
     pub attachment: Attachment,
     #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
@@ -69,26 +88,30 @@ pub struct PendingAttachment {
 
 impl PendingAttachment {
     pub fn object_key(&self) -> String {
-        object_key(&self.customer_id, &self.ticket_id, &self.attachment.id)
+        object_key(self.holder, &self.customer_id, &self.holder_id, &self.attachment.id)
     }
 }
 
 /// Where an attachment's bytes are.
-pub fn object_key(customer_id: &str, ticket_id: &str, attachment_id: &str) -> String {
-    format!("tickets/{customer_id}/{ticket_id}/{attachment_id}")
+pub fn object_key(holder: HolderKind, customer_id: &str, holder_id: &str, attachment_id: &str) -> String {
+    format!("{}/{customer_id}/{holder_id}/{attachment_id}", holder.folder())
 }
 
 impl Entity for PendingAttachment {
     const TYPE: &'static str = "pending_attachment";
-    /// (customer id, ticket id, attachment id)
-    type Id<'a> = (&'a str, &'a str, &'a str);
+    /// (kind of record, customer id, record id, attachment id)
+    type Id<'a> = (HolderKind, &'a str, &'a str, &'a str);
 
-    fn key((customer_id, ticket_id, id): Self::Id<'_>) -> PrimaryKey {
-        PrimaryKey::new(keys::customer(customer_id), keys::pending_attachment(ticket_id, id))
+    fn key((holder, customer_id, holder_id, id): Self::Id<'_>) -> PrimaryKey {
+        let sk = match holder {
+            HolderKind::Ticket => keys::pending_attachment(holder_id, id),
+            HolderKind::Project => keys::pending_project_file(holder_id, id),
+        };
+        PrimaryKey::new(keys::customer(customer_id), sk)
     }
 
     fn id(&self) -> Self::Id<'_> {
-        (&self.customer_id, &self.ticket_id, &self.attachment.id)
+        (self.holder, &self.customer_id, &self.holder_id, &self.attachment.id)
     }
 
     fn expires_at(&self) -> Option<i64> {
