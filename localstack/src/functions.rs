@@ -111,3 +111,30 @@ pub fn routes() -> Vec<(String, String, &'static str)> {
     out.sort();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    /// Merging keeps the first schema of a name: two functions naming different schemas alike would
+    /// publish one of them for both.
+    #[test]
+    fn no_two_functions_publish_different_schemas_under_one_name() {
+        let mut seen: HashMap<String, (&str, serde_json::Value)> = HashMap::new();
+        for (function, doc) in super::documents() {
+            let schemas = doc.components.map(|c| c.schemas).unwrap_or_default();
+            for (name, schema) in schemas {
+                let value = serde_json::to_value(&schema).expect("a schema serializes");
+                match seen.get(&name) {
+                    Some((first, earlier)) => assert!(
+                        *earlier == value,
+                        "schema `{name}` differs between {first} and {function}: rename one (`#[schema(as = …)]`)"
+                    ),
+                    None => {
+                        seen.insert(name, (function, value));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -544,7 +544,7 @@ async fn a_staff_report_page_reads_at_most_six_queries_of_a_page_among_two_thous
 async fn projects_read_a_page_or_one_collection_among_hundreds_of_projects_and_comments() {
     use shared::table::{
         contacts::Actor,
-        projects::{Project, ProjectComment, ProjectStatus, ProjectTask, TaskStatus},
+        projects::{Project, ProjectComment, ProjectStatus, ProjectTask, ProjectTaskStatus},
     };
     let t = TestStack::start().await;
     let (cid, kid, counter, d, portal) = counted_portal(&t, "Project Work Co").await;
@@ -580,7 +580,7 @@ async fn projects_read_a_page_or_one_collection_among_hundreds_of_projects_and_c
             project_id: big.id.clone(),
             title: format!("Task {n}"),
             description: Some("Details of the task.".into()),
-            status: TaskStatus::InProgress,
+            status: ProjectTaskStatus::InProgress,
             progress: 50,
             due_date: Some(today + time::Duration::days(n as i64 - 50)),
             milestone_id: None,

@@ -9,7 +9,7 @@ use shared::{
     table::{
         attachments::AttachmentView,
         contacts::Actor,
-        projects::{Milestone, Project, ProjectComment, ProjectStatus, ProjectTask, TaskStatus, MAX_MILESTONES},
+        projects::{Milestone, Project, ProjectComment, ProjectStatus, ProjectTask, ProjectTaskStatus, MAX_MILESTONES},
     },
     validate::{Checks, Validate, MAX_NAME, MAX_TEXT},
 };
@@ -25,6 +25,7 @@ pub const MAX_BODY: usize = 5_000;
 #[into_params(parameter_in = Query)]
 pub struct ProjectListParams {
     /// Open (planned, active, on hold; the default) or closed (completed, cancelled).
+    #[param(inline)]
     pub state: Option<ProjectState>,
     /// Items per page, 1 to 100 (default 25).
     pub limit: Option<u32>,
@@ -152,7 +153,7 @@ pub struct TaskInput {
     pub title: String,
     pub description: Option<String>,
     #[serde(default)]
-    pub status: TaskStatus,
+    pub status: ProjectTaskStatus,
     /// Percent, 0 to 100; a done task is 100 whatever is sent.
     #[serde(default)]
     pub progress: u8,
@@ -186,7 +187,7 @@ impl TaskInput {
         t.title = self.title.trim().to_owned();
         t.description = trimmed(self.description);
         t.status = self.status;
-        t.progress = if self.status == TaskStatus::Done {
+        t.progress = if self.status == ProjectTaskStatus::Done {
             100
         } else {
             self.progress
@@ -292,7 +293,7 @@ pub struct TaskView {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
-    pub status: TaskStatus,
+    pub status: ProjectTaskStatus,
     pub progress: u8,
     pub due_date: Option<Date>,
     pub milestone_id: Option<String>,

@@ -39,7 +39,7 @@ impl ProjectStatus {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum TaskStatus {
+pub enum ProjectTaskStatus {
     #[default]
     Todo,
     InProgress,
@@ -187,7 +187,7 @@ pub struct ProjectTask {
     pub project_id: String,
     pub title: String,
     pub description: Option<String>,
-    pub status: TaskStatus,
+    pub status: ProjectTaskStatus,
     /// Percent, 100 once done.
     pub progress: u8,
     pub due_date: Option<Date>,
@@ -231,7 +231,7 @@ impl ProjectTask {
         TaskSummary {
             progress: self.progress,
             due_date: self.due_date,
-            done: self.status == TaskStatus::Done,
+            done: self.status == ProjectTaskStatus::Done,
             milestone_id: self.milestone_id.clone(),
         }
     }
