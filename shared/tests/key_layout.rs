@@ -928,3 +928,95 @@ fn activity_counters() {
     assert_eq!(sort_key("2026-10", None), "ACTIVITY#2026-10");
     assert_eq!(sort_key("2026-10", Some("S1")), "ACTIVITY#2026-10#SITE#S1");
 }
+
+#[test]
+fn projects_their_tasks_and_comments() {
+    use shared::table::projects::{Project, ProjectComment, ProjectStatus, ProjectTask, ProjectTaskStatus};
+    let project = |status, due_date| Project {
+        id: "P1".into(),
+        customer_id: "C1".into(),
+        name: "Fire panels".into(),
+        description: None,
+        status,
+        start_date: None,
+        due_date,
+        manager: None,
+        milestones: Vec::new(),
+        tasks: Default::default(),
+        files: Vec::new(),
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    let due = time::macros::date!(2026 - 12 - 24);
+    assert_eq!(
+        layout(&project(ProjectStatus::Active, Some(due))),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROJECT#P1"),
+            ("GSI1PK", "CUST#C1#PROJECTS#OPEN"),
+            ("GSI1SK", "2026-12-24#P1"),
+            ("entity", "project"),
+        ])
+    );
+    assert_eq!(
+        layout(&project(ProjectStatus::Cancelled, None)),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROJECT#P1"),
+            ("GSI1PK", "CUST#C1#PROJECTS#CLOSED"),
+            ("GSI1SK", "9999-12-31#P1"),
+            ("entity", "project"),
+        ]),
+        "closed, undated last"
+    );
+    let task = ProjectTask {
+        id: "K1".into(),
+        customer_id: "C1".into(),
+        project_id: "P1".into(),
+        title: "Order panels".into(),
+        description: None,
+        status: ProjectTaskStatus::Todo,
+        progress: 0,
+        due_date: None,
+        milestone_id: None,
+        assignee: None,
+        created_at: AT,
+        updated_at: AT,
+        version: 1,
+    };
+    assert_eq!(
+        layout(&task),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PROJECT#P1#TASK#K1"),
+            ("entity", "project_task")
+        ]),
+        "in its project's collection"
+    );
+    let comment = |task_id: Option<&str>| ProjectComment {
+        id: "M1".into(),
+        customer_id: "C1".into(),
+        project_id: "P1".into(),
+        task_id: task_id.map(str::to_owned),
+        body: "Monday.".into(),
+        author: Actor::Contact { id: "A1".into() },
+        author_name: "Alice".into(),
+        created_at: AT,
+    };
+    assert_eq!(
+        layout(&comment(None)),
+        expected(&[("PK", "CUST#C1"), ("SK", "PNOTE#P1#M1"), ("entity", "project_comment")])
+    );
+    assert_eq!(
+        layout(&comment(Some("K1"))),
+        expected(&[
+            ("PK", "CUST#C1"),
+            ("SK", "PNOTE#P1#M1"),
+            ("GSI1PK", "CUST#C1#PTASK#K1#COMMENTS"),
+            ("GSI1SK", "M1"),
+            ("entity", "project_comment"),
+        ]),
+        "on a task: in the project's thread and the task's"
+    );
+}
