@@ -122,6 +122,25 @@ impl TestStack {
             .expect("gateway answers")
     }
 
+    /// A request with an optional `If-Match` of the version read and an optional JSON body.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        version: Option<u64>,
+        json: Option<Value>,
+    ) -> Response {
+        let mut r = self.request(method, path, Some(token));
+        if let Some(v) = version {
+            r = r.header("if-match", format!("\"{v}\""));
+        }
+        if let Some(j) = json {
+            r = r.json(&j);
+        }
+        r.send().await.expect("gateway answers")
+    }
+
     /// An ID token of a staff user holding `role` ("" for a user in no group).
     pub async fn staff_token(&self, role: &str) -> String {
         let mut cache = self.staff_tokens.lock().await;

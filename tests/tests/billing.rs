@@ -26,24 +26,6 @@ async fn body(r: reqwest::Response) -> Value {
     v
 }
 
-async fn send(
-    t: &TestStack,
-    method: Method,
-    path: &str,
-    token: &str,
-    version: Option<u64>,
-    json: Option<Value>,
-) -> reqwest::Response {
-    let mut r = t.request(method, path, Some(token));
-    if let Some(v) = version {
-        r = r.header("if-match", format!("\"{v}\""));
-    }
-    if let Some(j) = json {
-        r = r.json(&j);
-    }
-    r.send().await.expect("gateway answers")
-}
-
 async fn new_site(t: &TestStack, staff: &str, cid: &str, name: &str) -> String {
     let site = body(
         t.post(
@@ -92,15 +74,8 @@ async fn a_sent_quote_is_decided_once_by_a_trusted_contact_and_the_business_hear
     );
 
     body(
-        send(
-            &t,
-            Method::POST,
-            &format!("{base}/quotes/{id}/send"),
-            &staff,
-            Some(1),
-            None,
-        )
-        .await,
+        t.send(Method::POST, &format!("{base}/quotes/{id}/send"), &staff, Some(1), None)
+            .await,
     )
     .await;
     let quote = body(t.get(&format!("/portal/quotes/{id}"), &token).await).await;
@@ -118,15 +93,15 @@ async fn a_sent_quote_is_decided_once_by_a_trusted_contact_and_the_business_hear
         .await;
     assert_eq!(refused.status(), 403, "authorising needs the grant");
     for contact in [&first, &second] {
-        let grant = send(
-            &t,
-            Method::PUT,
-            &format!("/admin/contacts/{}/quote-authority", contact["id"].as_str().unwrap()),
-            &staff,
-            None,
-            Some(json!({ "authorise_quotes": true })),
-        )
-        .await;
+        let grant = t
+            .send(
+                Method::PUT,
+                &format!("/admin/contacts/{}/quote-authority", contact["id"].as_str().unwrap()),
+                &staff,
+                None,
+                Some(json!({ "authorise_quotes": true })),
+            )
+            .await;
         assert_eq!(body(grant).await["authorise_quotes"], true);
     }
     let quote = body(t.get(&format!("/portal/quotes/{id}"), &token).await).await;
@@ -173,15 +148,15 @@ async fn a_sent_quote_is_decided_once_by_a_trusted_contact_and_the_business_hear
         )
         .await;
     assert_eq!(late.status(), 409, "decided once, for good");
-    let edit = send(
-        &t,
-        Method::PUT,
-        &format!("{base}/quotes/{id}"),
-        &staff,
-        Some(decided["version"].as_u64().unwrap()),
-        Some(quote_body(&site, &number, 30)),
-    )
-    .await;
+    let edit = t
+        .send(
+            Method::PUT,
+            &format!("{base}/quotes/{id}"),
+            &staff,
+            Some(decided["version"].as_u64().unwrap()),
+            Some(quote_body(&site, &number, 30)),
+        )
+        .await;
     assert_eq!(edit.status(), 409, "a decided quote cannot change");
     let listed = body(t.get(&format!("/portal/quotes?status={outcome}"), &token).await).await;
     assert_eq!(listed["items"][0]["id"], id.as_str());
@@ -213,15 +188,15 @@ async fn a_quote_past_its_last_day_reads_expired_and_cannot_be_authorised() {
     )
     .await;
     let id = past["id"].as_str().unwrap();
-    let send_late = send(
-        &t,
-        Method::POST,
-        &format!("/admin/customers/{cid}/quotes/{id}/send"),
-        &staff,
-        Some(1),
-        None,
-    )
-    .await;
+    let send_late = t
+        .send(
+            Method::POST,
+            &format!("/admin/customers/{cid}/quotes/{id}/send"),
+            &staff,
+            Some(1),
+            None,
+        )
+        .await;
     assert_eq!(send_late.status(), 422, "a quote is sent before its last day");
 
     // One sent 40 days ago and valid until yesterday, written as the route would have.
@@ -256,8 +231,7 @@ async fn a_quote_past_its_last_day_reads_expired_and_cannot_be_authorised() {
         version: 1,
     };
     t.ctx.table.save_billed(None, Some(&quote)).await.unwrap();
-    send(
-        &t,
+    t.send(
         Method::PUT,
         &format!("/admin/contacts/{}/quote-authority", contact["id"].as_str().unwrap()),
         &staff,
@@ -411,13 +385,16 @@ async fn invoices_fall_overdue_by_date_open_their_pdf_and_add_up_to_spend() {
     change["status"] = json!("paid");
     change["document_id"] = json!(pdf);
     let id = overdue["id"].as_str().unwrap();
-    body(send(&t, Method::PUT, &format!("{uri}/{id}"), &staff, Some(1), Some(change)).await).await;
+    body(
+        t.send(Method::PUT, &format!("{uri}/{id}"), &staff, Some(1), Some(change))
+            .await,
+    )
+    .await;
     let mut void = invoice_body(&site, due["number"].as_str().unwrap(), 5, 10);
     void["status"] = json!("void");
     let due_id = due["id"].as_str().unwrap();
     body(
-        send(
-            &t,
+        t.send(
             Method::PUT,
             &format!("{uri}/{due_id}"),
             &staff,
@@ -427,7 +404,9 @@ async fn invoices_fall_overdue_by_date_open_their_pdf_and_add_up_to_spend() {
         .await,
     )
     .await;
-    let r = send(&t, Method::PUT, &format!("{uri}/{due_id}"), &staff, Some(2), Some(void)).await;
+    let r = t
+        .send(Method::PUT, &format!("{uri}/{due_id}"), &staff, Some(2), Some(void))
+        .await;
     assert_eq!(r.status(), 409, "void is final");
     let activity = body(t.get("/portal/activity", &token).await).await;
     assert_eq!(

@@ -551,43 +551,26 @@ async fn projects_read_a_page_or_one_collection_among_hundreds_of_projects_and_c
     let now = time::OffsetDateTime::now_utc();
     let today = t.ctx.table.zone.today();
     let project = |n: i64| Project {
-        id: shared::ids::new_id(),
-        customer_id: cid.clone(),
         name: format!("Project {n}"),
-        description: None,
         status: if n % 4 == 0 {
             ProjectStatus::Completed
         } else {
             ProjectStatus::Active
         },
-        start_date: None,
         due_date: Some(today + time::Duration::days(n - 150)),
-        manager: None,
-        milestones: Vec::new(),
-        tasks: Default::default(),
-        files: Vec::new(),
-        created_at: now,
-        updated_at: now,
-        version: 1,
+        ..Project::new(&cid, now)
     };
     let mut projects: Vec<Project> = (0..300).map(project).collect();
     // One project with the most tasks it may hold and 300 comments, a third on one task.
     let big = &mut projects[1];
     let tasks: Vec<ProjectTask> = (0..shared::table::projects::MAX_TASKS)
         .map(|n| ProjectTask {
-            id: shared::ids::new_id(),
-            customer_id: cid.clone(),
-            project_id: big.id.clone(),
             title: format!("Task {n}"),
             description: Some("Details of the task.".into()),
             status: ProjectTaskStatus::InProgress,
             progress: 50,
             due_date: Some(today + time::Duration::days(n as i64 - 50)),
-            milestone_id: None,
-            assignee: None,
-            created_at: now,
-            updated_at: now,
-            version: 1,
+            ..ProjectTask::new(big, now)
         })
         .collect();
     for task in &tasks {

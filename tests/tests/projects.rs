@@ -19,26 +19,12 @@ fn day(t: &TestStack, offset: i64) -> String {
     (t.ctx.table.zone.today() + Duration::days(offset)).to_string()
 }
 
-async fn send(
-    t: &TestStack,
-    method: Method,
-    path: &str,
-    token: &str,
-    version: Option<u64>,
-    b: Option<Value>,
-) -> reqwest::Response {
-    let mut r = t.request(method, path, Some(token));
-    if let Some(v) = version {
-        r = r.header("If-Match", format!("\"{v}\""));
-    }
-    if let Some(b) = b {
-        r = r.json(&b);
-    }
-    r.send().await.unwrap()
-}
-
 async fn task(t: &TestStack, base: &str, token: &str, b: Value) -> Value {
-    body(send(t, Method::POST, &format!("{base}/tasks"), token, None, Some(b)).await).await
+    body(
+        t.send(Method::POST, &format!("{base}/tasks"), token, None, Some(b))
+            .await,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -52,9 +38,7 @@ async fn staff_run_projects_and_contacts_follow_what_is_late() {
 
     // A project with two milestones, due yesterday: overdue.
     let created = body(
-        send(
-            &t,
-            Method::POST,
+        t.send(Method::POST,
             &format!("/admin/customers/{cid}/projects"),
             &agent,
             None,
@@ -137,12 +121,12 @@ async fn staff_run_projects_and_contacts_follow_what_is_late() {
     let task_path = format!("{base}/tasks/{lid}");
     let done = json!({ "title": "Order panels", "status": "done", "milestone_id": install });
     assert_eq!(
-        send(&t, Method::PUT, &task_path, &agent, Some(9), Some(done.clone()))
+        t.send(Method::PUT, &task_path, &agent, Some(9), Some(done.clone()))
             .await
             .status(),
         409
     );
-    body(send(&t, Method::PUT, &task_path, &agent, Some(1), Some(done)).await).await;
+    body(t.send(Method::PUT, &task_path, &agent, Some(1), Some(done)).await).await;
     let row = body(t.get("/portal/projects", &alice).await).await["items"][0].clone();
     assert_eq!(
         (row["overdue_tasks"].as_u64(), row["progress"].as_u64()),
@@ -152,12 +136,11 @@ async fn staff_run_projects_and_contacts_follow_what_is_late() {
     // A milestone that still holds a task cannot be dropped; an unknown milestone is named.
     let v = body(t.get(&base, &agent).await).await["version"].as_u64().unwrap();
     let dropped = json!({ "name": "Fire panel upgrade", "status": "active", "milestones": [] });
-    let p = problem(send(&t, Method::PUT, &base, &agent, Some(v), Some(dropped)).await).await;
+    let p = problem(t.send(Method::PUT, &base, &agent, Some(v), Some(dropped)).await).await;
     assert_eq!(p["status"], 422);
     assert_eq!(p["errors"][0]["field"], "milestones");
     let p = problem(
-        send(
-            &t,
+        t.send(
             Method::POST,
             &format!("{base}/tasks"),
             &agent,
@@ -171,15 +154,9 @@ async fn staff_run_projects_and_contacts_follow_what_is_late() {
 
     // Deleting a task takes it out of the project's progress.
     let tid = today["id"].as_str().unwrap();
-    let r = send(
-        &t,
-        Method::DELETE,
-        &format!("{base}/tasks/{tid}"),
-        &agent,
-        Some(1),
-        None,
-    )
-    .await;
+    let r = t
+        .send(Method::DELETE, &format!("{base}/tasks/{tid}"), &agent, Some(1), None)
+        .await;
     assert_eq!(r.status(), 204);
     let row = body(t.get("/portal/projects", &alice).await).await["items"][0].clone();
     assert_eq!(
@@ -213,7 +190,7 @@ async fn staff_run_projects_and_contacts_follow_what_is_late() {
     let survey = body(t.get(&base, &agent).await).await["milestones"][0]["id"].clone();
     let complete = json!({ "name": "Fire panel upgrade", "status": "completed", "due_date": day(&t, -1),
         "milestones": [{ "id": survey, "name": "Survey", "done": true }, { "id": install, "name": "Install", "done": true }] });
-    body(send(&t, Method::PUT, &base, &agent, Some(v), Some(complete)).await).await;
+    body(t.send(Method::PUT, &base, &agent, Some(v), Some(complete)).await).await;
     assert_eq!(body(t.get("/portal/projects", &alice).await).await["items"], json!([]));
     let closed = body(t.get("/portal/projects?state=closed", &alice).await).await;
     assert_eq!(closed["items"][0]["overdue"], false);
@@ -361,8 +338,7 @@ async fn contacts_comment_and_attach_documents_reached_only_through_the_project(
     // Once cancelled, no more comments or files; what is there stays readable.
     let v = body(t.get(&base, &agent).await).await["version"].as_u64().unwrap();
     body(
-        send(
-            &t,
+        t.send(
             Method::PUT,
             &base,
             &agent,

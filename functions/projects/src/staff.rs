@@ -7,7 +7,6 @@ use shared::{
     download::Link,
     error::{ApiError, ApiResult},
     extract::{IfMatch, JsonBody, PathId, PathIds, PathIds3, QueryParams},
-    ids,
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
@@ -49,23 +48,7 @@ pub async fn create_project(
     PathId(id): PathId,
     JsonBody(input): JsonBody<ProjectInput>,
 ) -> ApiResult<(StatusCode, Json<ProjectDetail>)> {
-    let now = OffsetDateTime::now_utc();
-    let mut project = Project {
-        id: ids::new_id(),
-        customer_id: id.clone(),
-        name: String::new(),
-        description: None,
-        status: Default::default(),
-        start_date: None,
-        due_date: None,
-        manager: None,
-        milestones: Vec::new(),
-        tasks: Default::default(),
-        files: Vec::new(),
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    let mut project = Project::new(&id, OffsetDateTime::now_utc());
     input.apply(&mut project).map_err(|e| ApiError::Validation(vec![e]))?;
     ctx.table.put_new_for_customer(&id, &project).await?;
     Ok((StatusCode::CREATED, Json(work::detail(&ctx, (project, Vec::new())))))
@@ -117,32 +100,19 @@ pub async fn create_task(
     PathIds(cid, id): PathIds,
     JsonBody(input): JsonBody<TaskInput>,
 ) -> ApiResult<(StatusCode, Json<TaskView>)> {
-    let now = OffsetDateTime::now_utc();
-    let mut task = ProjectTask {
-        id: ids::new_id(),
-        customer_id: cid.clone(),
-        project_id: id.clone(),
-        title: String::new(),
-        description: None,
-        status: Default::default(),
-        progress: 0,
-        due_date: None,
-        milestone_id: None,
-        assignee: None,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
+    // Made on the first read of the project; a retry after another task's change keeps it.
+    let mut made: Option<ProjectTask> = None;
     let mut input = Some(input);
     let (project, task) = work::with_project(&ctx, &cid, &id, |p| {
         if p.tasks.len() >= MAX_TASKS {
             return Err(ApiError::Conflict(format!("a project holds at most {MAX_TASKS} tasks")));
         }
+        let task = made.get_or_insert_with(|| ProjectTask::new(p, OffsetDateTime::now_utc()));
         if let Some(i) = input.take() {
-            i.apply(p, &mut task).map_err(|e| ApiError::Validation(vec![e]))?;
+            i.apply(p, task).map_err(|e| ApiError::Validation(vec![e]))?;
         }
         p.tasks.insert(task.id.clone(), task.summary());
-        Ok((vec![ctx.table.put_new(&task)?], task.clone()))
+        Ok((vec![ctx.table.put_new(&*task)?], task.clone()))
     })
     .await?;
     let view = TaskView::new(&task, !project.status.is_closed(), ctx.table.zone.today());

@@ -128,6 +128,26 @@ impl Versioned for Project {
 }
 
 impl Project {
+    /// A new, empty project of the customer, planned, without a name yet.
+    pub fn new(customer_id: &str, now: OffsetDateTime) -> Self {
+        Self {
+            id: crate::ids::new_id(),
+            customer_id: customer_id.to_owned(),
+            name: String::new(),
+            description: None,
+            status: ProjectStatus::default(),
+            start_date: None,
+            due_date: None,
+            manager: None,
+            milestones: Vec::new(),
+            tasks: BTreeMap::new(),
+            files: Vec::new(),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
     /// A customer's open (or closed) projects, soonest due first.
     pub fn of_customer(customer_id: &str, closed: bool) -> QuerySpec {
         QuerySpec::gsi1(keys::customer_projects(customer_id, closed))
@@ -222,6 +242,25 @@ impl Versioned for ProjectTask {
 }
 
 impl ProjectTask {
+    /// A new task of the project, to do, without a title yet.
+    pub fn new(project: &Project, now: OffsetDateTime) -> Self {
+        Self {
+            id: crate::ids::new_id(),
+            customer_id: project.customer_id.clone(),
+            project_id: project.id.clone(),
+            title: String::new(),
+            description: None,
+            status: ProjectTaskStatus::default(),
+            progress: 0,
+            due_date: None,
+            milestone_id: None,
+            assignee: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
     /// The tasks of a project, in creation order.
     pub fn of_project(customer_id: &str, project_id: &str) -> QuerySpec {
         QuerySpec::table(keys::customer(customer_id), keys::project_tasks_prefix(project_id))
