@@ -15,11 +15,7 @@ async fn body(r: reqwest::Response) -> Value {
 }
 
 async fn put(t: &TestStack, path: &str, token: &str, version: Option<u64>, json: Value) -> Value {
-    let mut r = t.request(Method::PUT, path, Some(token)).json(&json);
-    if let Some(v) = version {
-        r = r.header("if-match", format!("\"{v}\""));
-    }
-    body(r.send().await.expect("gateway answers")).await
+    body(t.send(Method::PUT, path, token, version, Some(json)).await).await
 }
 
 /// What a search finds, as `kind:title`, best first.
@@ -305,4 +301,56 @@ async fn documents_sheets_and_articles_are_found_as_their_lists_show_them() {
     let bad = t.get("/portal/search?q=x&kind=articles", &alice).await;
     assert_eq!(bad.status(), 400);
     assert!(problem(bad).await.to_string().contains("kind"));
+}
+
+#[tokio::test]
+async fn a_reindex_adds_the_postings_records_lack_and_removes_those_no_record_has() {
+    let t = TestStack::start().await;
+    let (customer, _, token) = t.customer_with_portal_contact("Reindex Co").await;
+    let cid = customer["id"].as_str().unwrap();
+    let raised = raise(&t, &token, "Boiler pressure low", "Gauge reads 0.5 bar.", false).await;
+    let ticket = t
+        .ctx
+        .table
+        .ticket(cid, raised["id"].as_str().unwrap())
+        .await
+        .unwrap()
+        .expect("the ticket");
+    // A ticket written before search existed (no postings), and postings of a ticket that is gone.
+    let legacy = shared::table::tickets::Ticket {
+        id: shared::ids::new_id(),
+        number: ticket.number + 1000,
+        subject: "Legacy chiller fault".into(),
+        subject_search: "legacy chiller fault".into(),
+        ..ticket.clone()
+    };
+    t.ctx.table.put(&legacy).await.unwrap();
+    let phantom = shared::table::tickets::Ticket {
+        id: shared::ids::new_id(),
+        subject: "Phantom generator".into(),
+        ..ticket.clone()
+    };
+    t.ctx
+        .table
+        .put_many(&shared::table::search::postings(&phantom))
+        .await
+        .unwrap();
+    assert!(found(&t, &token, "chiller").await.is_empty());
+    assert_eq!(found(&t, &token, "phantom").await.len(), 1);
+
+    let report = scheduler::handle(&t.ctx, &json!({ "job": "reindex-search" }))
+        .await
+        .unwrap();
+    assert_eq!(report.reindexed, 1);
+    let chiller = found(&t, &token, "chiller").await;
+    assert!(
+        chiller.len() == 1 && chiller[0].contains("Legacy chiller fault"),
+        "{chiller:?}"
+    );
+    assert!(found(&t, &token, "phantom").await.is_empty());
+    assert_eq!(found(&t, &token, "boiler").await.len(), 1, "what was right stays");
+
+    // A second run finds nothing to do.
+    let again = t.ctx.table.reindex_search(cid).await.unwrap();
+    assert_eq!((again.records, again.written, again.removed), (2, 0, 0));
 }

@@ -32,6 +32,8 @@ pub struct Report {
     pub reports: usize,
     /// Customers whose activity counters were recounted (`recount-activity`, run by hand).
     pub recounted: usize,
+    /// Customers whose search index was rebuilt (`reindex-search`, run by hand).
+    pub reindexed: usize,
 }
 
 /// Runs the job an EventBridge event names in `detail.job` (or `job` for a plain input).
@@ -49,6 +51,7 @@ pub async fn handle(ctx: &Context, event: &Value) -> ApiResult<Report> {
         "support-notices" => support_notices(ctx, OffsetDateTime::now_utc().date()).await,
         "monthly-reports" => monthly_reports(ctx, &ctx.table.zone.month(OffsetDateTime::now_utc())).await,
         "recount-activity" => recount_activity(ctx).await,
+        "reindex-search" => reindex_search(ctx).await,
         other => {
             tracing::warn!(job = other, "unknown job");
             Ok(Report::default())
@@ -72,6 +75,30 @@ pub async fn monthly_reports(ctx: &Context, this_month: &str) -> ApiResult<Repor
 /// writes (see `Table::recount_activity`). Not scheduled.
 pub async fn recount_activity(ctx: &Context) -> ApiResult<Report> {
     let mut report = Report::default();
+    for id in every_customer(ctx).await? {
+        let done = ctx.table.recount_activity(&id).await?;
+        tracing::info!(customer = %id, records = done.records, changed = done.changed, "activity recounted");
+        report.recounted += 1;
+    }
+    Ok(report)
+}
+
+/// Rebuilds every customer's search index from its records (see `Table::reindex_search`): for records
+/// written before search existed, and for repair; run by hand while the portal takes no writes. Not
+/// scheduled.
+pub async fn reindex_search(ctx: &Context) -> ApiResult<Report> {
+    let mut report = Report::default();
+    for id in every_customer(ctx).await? {
+        let done = ctx.table.reindex_search(&id).await?;
+        tracing::info!(customer = %id, records = done.records, written = done.written, removed = done.removed, "search reindexed");
+        report.reindexed += 1;
+    }
+    Ok(report)
+}
+
+/// The id of every customer, archived ones too.
+async fn every_customer(ctx: &Context) -> ApiResult<Vec<String>> {
+    let mut ids = Vec::new();
     for archived in [false, true] {
         let mut page = PageParams {
             limit: Some(100),
@@ -79,18 +106,14 @@ pub async fn recount_activity(ctx: &Context) -> ApiResult<Report> {
         };
         loop {
             let customers = ctx.table.customers(archived, &page).await?;
-            for c in &customers.items {
-                let done = ctx.table.recount_activity(&c.id).await?;
-                tracing::info!(customer = %c.id, records = done.records, changed = done.changed, "activity recounted");
-                report.recounted += 1;
-            }
+            ids.extend(customers.items.into_iter().map(|c| c.id));
             match customers.next_cursor {
                 Some(c) => page.cursor = Some(c),
                 None => break,
             }
         }
     }
-    Ok(report)
+    Ok(ids)
 }
 
 /// Marks invitations whose link has expired `expired`, voids their tokens and records it.

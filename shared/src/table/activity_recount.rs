@@ -37,12 +37,17 @@ const CHUNK: usize = 25;
 
 impl Table {
     /// Every item of the customer's partition whose sort key begins with `prefix`, all pages.
-    async fn partition_items(&self, customer_id: &str, prefix: String) -> ApiResult<Vec<Item>> {
+    pub(super) async fn partition_items(&self, customer_id: &str, prefix: String) -> ApiResult<Vec<Item>> {
+        self.items_under(keys::customer(customer_id), prefix).await
+    }
+
+    /// Every item of partition `pk` whose sort key begins with `prefix`, all pages (maintenance only).
+    pub(super) async fn items_under(&self, pk: String, prefix: String) -> ApiResult<Vec<Item>> {
         let mut out = Vec::new();
         let mut start = None;
         loop {
             let page = self
-                .query_prefix(keys::customer(customer_id), prefix.clone())
+                .query_prefix(pk.clone(), prefix.clone())
                 .set_exclusive_start_key(start)
                 .send()
                 .await
