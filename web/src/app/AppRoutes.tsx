@@ -11,6 +11,7 @@ import { RoutineListPage, ServiceCallListPage } from '../features/field';
 import { GroupPage } from '../features/groups';
 import { HomePage } from '../features/home';
 import { JobListPage, JobPage } from '../features/jobs';
+import { ProjectListPage, ProjectPage } from '../features/projects';
 import { ActivityReportPage, MailedReportPage, RoutineReportPage } from '../features/reports';
 import { SearchPage } from '../features/search';
 import { SiteListPage, SitePage } from '../features/sites';
@@ -63,6 +64,8 @@ export function AppRoutes() {
           <Route path="data-sheets" element={inModule('data_sheets', <DataSheetListPage />)} />
           <Route path="data-sheets/:id" element={inModule('data_sheets', <DataSheetPage />)} />
           <Route path="documents" element={inModule('documents', <DocumentsPage />)} />
+          <Route path="projects" element={inModule('projects', <ProjectListPage />)} />
+          <Route path="projects/:id" element={inModule('projects', <ProjectPage />)} />
           <Route path="sites" element={inModule('sites', <SiteListPage />)} />
           <Route path="sites/:id" element={inModule('sites', <SitePage />)} />
           <Route path="routine" element={inModule('routine', <RoutineListPage />)} />

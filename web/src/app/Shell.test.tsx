@@ -81,15 +81,18 @@ describe('Shell', () => {
     await waitFor(() => expect(net.requests().filter((r) => r === 'GET /portal/me')).toHaveLength(2));
   });
 
-  it('offers Help only when the knowledge base module is on', async () => {
+  it.each([
+    { label: 'Help', module: 'knowledge_base', href: '/help' },
+    { label: 'Projects', module: 'projects', href: '/projects' },
+  ])('offers $label only when the $module module is on', async ({ label, module, href }) => {
     renderShell();
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).queryByRole('link', { name: 'Help' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: label })).not.toBeInTheDocument();
     cleanup();
 
-    net.routes['/portal/me'] = json(200, { contact, company, account_managers: [], modules: ['main_info', 'knowledge_base'], viewing: null });
+    net.routes['/portal/me'] = json(200, { contact, company, account_managers: [], modules: ['main_info', module], viewing: null });
     renderShell();
-    const withHelp = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(withHelp).getByRole('link', { name: 'Help' })).toHaveAttribute('href', '/help');
+    const withIt = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(withIt).getByRole('link', { name: label })).toHaveAttribute('href', href);
   });
 });

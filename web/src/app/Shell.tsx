@@ -21,6 +21,7 @@ const NAV: { module: Module | null; to: string; label: string }[] = [
   { module: 'workflows', to: paths.workflows, label: m.common.nav.workflows },
   { module: 'data_sheets', to: paths.datasheets, label: m.common.nav.data_sheets },
   { module: 'documents', to: paths.documents, label: m.common.nav.documents },
+  { module: 'projects', to: paths.projects, label: m.common.nav.projects },
   { module: 'sites', to: paths.sites, label: m.sites.nav },
   { module: 'quotes', to: paths.quotes, label: m.billing.nav.quotes },
   { module: 'invoices', to: paths.invoices, label: m.billing.nav.invoices },

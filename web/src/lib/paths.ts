@@ -58,4 +58,6 @@ export const paths = {
     return s ? `/help?${s}` : '/help';
   },
   article: (id: string) => `/help/${encodeURIComponent(id)}`,
+  projects: '/projects',
+  project: (id: string) => `/projects/${encodeURIComponent(id)}`,
 } as const;

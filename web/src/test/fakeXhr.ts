@@ -1,4 +1,5 @@
 // A stand-in for XMLHttpRequest in tests: records what is sent and plays back progress and an answer.
+import { afterEach, beforeEach, vi } from 'vitest';
 export class FakeXhr {
   static last: FakeXhr | null = null;
   static answer = 200;
@@ -39,4 +40,19 @@ export class FakeXhr {
       }, 20);
     }, 5);
   }
+}
+
+/**
+ * Uploads in the tests of the calling block go to the fake, answering 200 unless a test says otherwise;
+ * the real XMLHttpRequest and any spies are back after each test.
+ */
+export function useFakeXhr() {
+  beforeEach(() => {
+    FakeXhr.answer = 200;
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 }

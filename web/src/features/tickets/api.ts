@@ -1,6 +1,7 @@
 // The tickets feature's server state: queries, mutations and their keys.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type components } from '../../lib/api';
+import type { AttachmentEndpoints } from '../../lib/attachments';
 
 export type TicketRow = components['schemas']['TicketRow'];
 export type PortalTicket = components['schemas']['PortalTicket'];
@@ -17,8 +18,6 @@ export type RatingView = components['schemas']['RatingView'];
 export type SlaView = components['schemas']['SlaView'];
 export type SlaClock = components['schemas']['SlaClock'];
 export type SlaState = components['schemas']['SlaState'];
-export type Attachment = components['schemas']['Attachment'];
-export type AttachmentUpload = components['schemas']['AttachmentUpload'];
 
 export const TICKET_TYPES: TicketType[] = ['incident', 'request', 'question', 'fault'];
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -166,42 +165,22 @@ export function useDashboard() {
   });
 }
 
-/** The types a ticket's file may have (the API refuses others, naming `content_type`). */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'text/plain',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'text/csv',
-  'application/zip',
-] as const;
-/** The largest file a ticket takes: 25 MiB. */
-export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
-
-/** Announces a file for the ticket (name, type, size) and gets where to send the bytes. */
-export function announceAttachment(id: string, file: File): Promise<AttachmentUpload> {
-  return unwrap(
-    api.POST('/portal/tickets/{id}/attachments', {
-      params: { path: { id } },
-      body: { name: file.name, content_type: file.type, size: file.size },
-    }),
-  );
-}
-
-/** The bytes are in storage: the API checks them against what was announced. */
-export function completeAttachment(id: string, attachmentId: string): Promise<Attachment> {
-  return unwrap(
-    api.POST('/portal/tickets/{id}/attachments/{attachment_id}/complete', { params: { path: { id, attachment_id: attachmentId } } }),
-  );
-}
-
-/** A five-minute link to a ticket's file, with whether the browser shows it (`inline`) or saves it. */
-export function attachmentLink(id: string, attachmentId: string) {
-  return unwrap(api.GET('/portal/tickets/{id}/attachments/{attachment_id}/link', { params: { path: { id, attachment_id: attachmentId } } }));
+/** Where a ticket's files are attached and opened. */
+export function ticketAttachments(id: string): AttachmentEndpoints {
+  return {
+    queryKey: ticketKeys.detail(id),
+    announce: (file) =>
+      unwrap(
+        api.POST('/portal/tickets/{id}/attachments', {
+          params: { path: { id } },
+          body: { name: file.name, content_type: file.type, size: file.size },
+        }),
+      ),
+    complete: (attachmentId) =>
+      unwrap(
+        api.POST('/portal/tickets/{id}/attachments/{attachment_id}/complete', { params: { path: { id, attachment_id: attachmentId } } }),
+      ),
+    link: (attachmentId) =>
+      unwrap(api.GET('/portal/tickets/{id}/attachments/{attachment_id}/link', { params: { path: { id, attachment_id: attachmentId } } })),
+  };
 }

@@ -12,6 +12,7 @@ import { customers } from './customers';
 import { home } from './home';
 import { jobs } from './jobs';
 import { news } from './news';
+import { projects } from './projects';
 import { reports } from './reports';
 import { search } from './search';
 import { sites } from './sites';
@@ -32,6 +33,7 @@ export const en = {
   jobs,
   workflows,
   news,
+  projects,
   reports,
   search,
   sites,

@@ -16,7 +16,7 @@ import {
   type InvoiceStatus,
   type QuoteFilter,
 } from '../api';
-import { FilterToggle } from './FilterToggle';
+import { FilterToggle } from '../../../components/FilterToggle';
 import { InvoiceTable } from './InvoiceTable';
 import { QuoteTable } from './QuoteTable';
 import styles from './SiteBilling.module.css';

@@ -6,9 +6,9 @@ import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { openLink } from '../../documents';
 import { INVOICE_FILTERS, useInvoicePdf, useInvoices, type InvoiceStatus } from '../api';
-import { FilterToggle } from '../components/FilterToggle';
+import { FilterToggle } from '../../../components/FilterToggle';
 import { InvoiceTable } from '../components/InvoiceTable';
-import { useFilterParam } from '../useFilterParam';
+import { useFilterParam } from '../../../lib/useFilterParam';
 import styles from './ListPage.module.css';
 
 /** Invoices: unpaid (overdue marked, earliest due first), paid or void; a PDF opens in a new tab. */

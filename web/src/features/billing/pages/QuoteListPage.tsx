@@ -4,9 +4,9 @@ import { QueryState } from '../../../components/QueryState';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { m } from '../../../messages';
 import { QUOTE_FILTERS, useQuotes, type QuoteFilter } from '../api';
-import { FilterToggle } from '../components/FilterToggle';
+import { FilterToggle } from '../../../components/FilterToggle';
 import { QuoteTable } from '../components/QuoteTable';
-import { useFilterParam } from '../useFilterParam';
+import { useFilterParam } from '../../../lib/useFilterParam';
 import styles from './ListPage.module.css';
 
 /** Quotes: awaiting a decision (expired ones marked), authorised or declined; each opens its page. */

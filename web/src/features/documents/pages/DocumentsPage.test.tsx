@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api';
-import { FakeXhr } from '../../../test/fakeXhr';
+import { FakeXhr, useFakeXhr } from '../../../test/fakeXhr';
 import { renderWith, TREE } from '../testing';
 import DocumentsPage from './DocumentsPage';
 
@@ -14,14 +14,7 @@ const UPLOADED = {
   folders: [...TREE.folders, { name: 'Uploads', path: 'Uploads', folders: [], documents: [{ id: 'D9', name: 'note.txt', content_type: 'text/plain', size: 5, created_at: '2026-03-05T09:00:00Z' }] }],
 };
 
-beforeEach(() => {
-  FakeXhr.answer = 200;
-  vi.stubGlobal('XMLHttpRequest', FakeXhr);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+useFakeXhr();
 
 describe('DocumentsPage', () => {
   it('expands every folder with "Show all" and closes them with "Collapse all"', async () => {

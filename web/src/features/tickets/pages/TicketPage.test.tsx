@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../lib/format';
 import { resetSession, signedIn } from '../../../lib/session';
-import { FakeXhr } from '../../../test/fakeXhr';
+import { FakeXhr, useFakeXhr } from '../../../test/fakeXhr';
 import { json } from '../../../test/fakeNetwork';
 import { renderWith } from '../../../test/render';
 import type { PortalTicket } from '../api';
@@ -344,14 +344,7 @@ describe('TicketPage: files', () => {
   const FILE = { id: 'A1', name: 'photo.png', content_type: 'image/png', size: 52_000, author_name: 'Alice Archer', created_at: '2026-03-01T10:00:00Z' };
   const NOTE = { id: 'A2', name: 'note.txt', content_type: 'text/plain', size: 5, author_name: 'Alice Archer', created_at: '2026-03-01T11:00:00Z' };
 
-  beforeEach(() => {
-    FakeXhr.answer = 200;
-    vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllGlobals();
-  });
+  useFakeXhr();
 
   it('lists the files with size, who and when, and opens one through its link', async () => {
     const user = userEvent.setup();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useParams } from 'react-router';
+import { AttachmentsCard } from '../../../components/AttachmentsCard';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -18,11 +19,10 @@ import {
   useRateTicket,
   useReopenTicket,
   useSetConfidential,
+  ticketAttachments,
   useTicket,
   type PortalTicket,
 } from '../api';
-import { AttachmentForm } from '../components/AttachmentForm';
-import { AttachmentList } from '../components/AttachmentList';
 import { ConfidentialBadge } from '../components/ConfidentialBadge';
 import { ConfidentialityPanel } from '../components/ConfidentialityPanel';
 import { Conversation } from '../components/Conversation';
@@ -213,11 +213,13 @@ function TicketView({ ticket }: { ticket: PortalTicket }) {
         <h2 id="ticket-conversation">{t.conversation}</h2>
         <Conversation entries={ticket.conversation} myName={myName} />
       </section>
-      <section className="card" aria-labelledby="ticket-files">
-        <h2 id="ticket-files">{t.attachments.title}</h2>
-        <AttachmentList ticketId={ticket.id} attachments={ticket.attachments} />
-        {!isClosed && !viewingOther ? <AttachmentForm ticketId={ticket.id} /> : null}
-      </section>
+      <AttachmentsCard
+        title={t.attachments.title}
+        endpoints={ticketAttachments(ticket.id)}
+        attachments={ticket.attachments}
+        texts={t.attachments}
+        canAttach={!isClosed && !viewingOther}
+      />
       <div className="card">
         {isClosed && refusedAsClosed ? (
           <div className="alert alert-error" role="alert">

@@ -1,20 +1,25 @@
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatBytes, formatDateTime } from '../../../lib/format';
-import { openLink } from '../../../lib/upload';
-import { m } from '../../../messages';
-import { attachmentLink, type Attachment } from '../api';
+import type { Attachment, AttachmentEndpoints } from '../lib/attachments';
+import { formatBytes, formatDateTime } from '../lib/format';
+import { openLink } from '../lib/upload';
+import { m } from '../messages';
 import styles from './Attachments.module.css';
+import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
-  ticketId: string;
+  /** The record's calls (a ticket's, a project's): its files open through its link. */
+  endpoints: Pick<AttachmentEndpoints, 'link'>;
   /** Oldest first, as the API gives them. */
   attachments: Attachment[];
+  /** The list's name, e.g. "Files attached to this ticket". */
+  label: string;
+  /** Said when there are none. */
+  empty: string;
 }
 
-/** The ticket's files: name (opens through a five-minute link), size, who attached it and when. */
-export function AttachmentList({ ticketId, attachments }: Props) {
-  const t = m.tickets.detail.attachments;
+/** A record's files: name (opens through a five-minute link), size, who attached it and when. */
+export function AttachmentList({ endpoints, attachments, label, empty }: Props) {
+  const t = m.common.attachments;
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [said, setSaid] = useState('');
@@ -24,7 +29,7 @@ export function AttachmentList({ ticketId, attachments }: Props) {
     setError(null);
     setSaid('');
     try {
-      const mode = openLink(await attachmentLink(ticketId, a.id));
+      const mode = openLink(await endpoints.link(a.id));
       setSaid(mode === 'tab' ? t.opened(a.name) : t.downloading(a.name));
     } catch (e) {
       setError(e);
@@ -40,9 +45,9 @@ export function AttachmentList({ ticketId, attachments }: Props) {
         {said}
       </p>
       {attachments.length === 0 ? (
-        <p className="empty">{t.empty}</p>
+        <p className="empty">{empty}</p>
       ) : (
-        <ul className={styles.list} aria-label={t.label}>
+        <ul className={styles.list} aria-label={label}>
           {attachments.map((a) => (
             <li key={a.id} className={styles.item}>
               <button

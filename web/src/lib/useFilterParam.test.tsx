@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Where } from '../../test/fakeNetwork';
-import { FilterToggle } from './components/FilterToggle';
-import { renderWith } from './testing';
+import { FilterToggle } from '../components/FilterToggle';
+import { Where } from '../test/fakeNetwork';
+import { renderWith } from '../test/render';
 import { useFilterParam } from './useFilterParam';
 
 const OPTIONS = ['unpaid', 'paid', 'void'] as const;

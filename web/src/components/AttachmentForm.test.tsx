@@ -1,9 +1,20 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api } from '../../../lib/api';
-import { renderWith } from '../../../test/render';
+import { api, unwrap } from '../lib/api';
+import type { AttachmentEndpoints } from '../lib/attachments';
+import { renderWith } from '../test/render';
 import { AttachmentForm, checkAttachment } from './AttachmentForm';
+
+/** A record's calls: announcing goes through the typed client (spied on below); nothing gets further. */
+const endpoints: AttachmentEndpoints = {
+  queryKey: ['record', 'R1'],
+  announce: (file) =>
+    unwrap(api.POST('/portal/tickets/{id}/attachments', { params: { path: { id: 'R1' } }, body: { name: file.name, content_type: file.type, size: file.size } })),
+  complete: () => Promise.reject(new Error('not expected')),
+  link: () => Promise.reject(new Error('not expected')),
+};
+const HINT = 'Up to 25 MB.';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -27,7 +38,7 @@ describe('AttachmentForm', () => {
   it('refuses a type it cannot take at the file field, without asking the API', async () => {
     const user = userEvent.setup({ applyAccept: false });
     const post = vi.spyOn(api, 'POST');
-    renderWith(<AttachmentForm ticketId="T1" />);
+    renderWith(<AttachmentForm endpoints={endpoints} hint={HINT} />);
     const input = screen.getByLabelText('Attach a file');
     await user.upload(input, new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' }));
     expect(input).toHaveAccessibleDescription(/This type of file cannot be attached/);
@@ -40,7 +51,7 @@ describe('AttachmentForm', () => {
   it('refuses a file over 25 MB', async () => {
     const user = userEvent.setup();
     const post = vi.spyOn(api, 'POST');
-    renderWith(<AttachmentForm ticketId="T1" />);
+    renderWith(<AttachmentForm endpoints={endpoints} hint={HINT} />);
     const input = screen.getByLabelText('Attach a file');
     const big = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
     Object.defineProperty(big, 'size', { value: 30 * 1024 * 1024 });
@@ -52,7 +63,7 @@ describe('AttachmentForm', () => {
 
   it('asks for a file first', async () => {
     const user = userEvent.setup();
-    renderWith(<AttachmentForm ticketId="T1" />);
+    renderWith(<AttachmentForm endpoints={endpoints} hint={HINT} />);
     await user.click(screen.getByRole('button', { name: 'Attach' }));
     expect(screen.getByLabelText('Attach a file')).toHaveAccessibleDescription(/Choose a file to attach first/);
   });
@@ -63,7 +74,7 @@ describe('AttachmentForm', () => {
       error: { type: 'x/validation', title: 'Invalid', status: 422, errors: [{ field: 'size', message: 'the upload did not match its announced size' }] },
       response: new Response(null, { status: 422 }),
     } as never);
-    renderWith(<AttachmentForm ticketId="T1" />);
+    renderWith(<AttachmentForm endpoints={endpoints} hint={HINT} />);
     const input = screen.getByLabelText('Attach a file');
     await user.upload(input, new File(['hello'], 'note.txt', { type: 'text/plain' }));
     await user.click(screen.getByRole('button', { name: 'Attach' }));
