@@ -28,6 +28,7 @@ pub fn documents() -> Vec<(&'static str, OpenApi)> {
         ("search", search::openapi()),
         ("reports", reports::openapi()),
         ("news", news::openapi()),
+        ("knowledge", knowledge::openapi()),
         ("documents", documents::openapi()),
         ("projects", projects::openapi()),
     ];
@@ -62,6 +63,7 @@ async fn router(name: &str, ctx: Context) -> Result<Router, shared::config::Miss
         "search" => search::router(ctx),
         "reports" => reports::router(ctx),
         "news" => news::router(ctx),
+        "knowledge" => knowledge::router(ctx),
         "documents" => documents::router(ctx),
         "projects" => projects::router(ctx),
         "auth" => auth::router(shared::context::WithPortalPool::from_config(ctx).await?),

@@ -409,12 +409,12 @@ fn example(op: &str, f: &Fixtures) -> (Value, &'static [&'static str]) {
         "datasheets_portal_create" => (json!({ "template_id": f.id("datasheet-templates") }), none),
         "datasheets_portal_save" => (json!({ "values": f.sheet_values }), none),
         "news_staff_create" | "news_staff_update" => (news, none),
-        "news_staff_create_article" | "news_staff_update_article" => (
+        "knowledge_staff_create_article" | "knowledge_staff_update_article" => (
             json!({ "title": "Battery article", "body": "**Bold** text.", "category": "Battery", "status": "draft",
                 "audience": { "kind": "customers", "customer_ids": [f.id("customers")] } }),
             none,
         ),
-        "news_portal_vote_article" => (json!({ "helpful": true }), none),
+        "knowledge_portal_vote_article" => (json!({ "helpful": true }), none),
         "reports_portal_set_subscription" => (json!({ "subscribed": true }), none),
         "sites_staff_create_site" | "sites_staff_update_site" => (
             json!({ "name": "Battery House", "address": { "line1": "1 Test Road", "city": "London" }, "latitude": 51.5, "longitude": -0.1, "notes": "Ring twice." }),

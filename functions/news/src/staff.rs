@@ -8,25 +8,12 @@ use shared::{
     openapi::Problems,
     pagination::{Page, PageParams},
     principal::{can, Staff},
-    table::{
-        news::{Audience, NewsItem},
-        Condition,
-    },
+    table::{news::NewsItem, Condition},
     Context,
 };
 use time::OffsetDateTime;
 
 use crate::model::{NewsInput, NewsItemResponse};
-
-/// Customer ids as stored (ULIDs are accepted in either case).
-pub(crate) fn normalised(a: Audience) -> Audience {
-    match a {
-        Audience::Customers { customer_ids } => Audience::Customers {
-            customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect(),
-        },
-        all => all,
-    }
-}
 
 #[utoipa::path(get, path = "/admin/news", tag = "staff", security(("staff" = [])), params(PageParams),
     responses((status = 200, body = Page<NewsItemResponse>), Problems))]
@@ -56,7 +43,7 @@ pub async fn staff_create(
         id: ids::new_id(),
         title: input.title.trim().into(),
         body: input.body,
-        audience: normalised(input.audience),
+        audience: input.audience.normalised(),
         starts_at: input.starts_at,
         ends_at: input.ends_at,
         created_at: now,
@@ -95,7 +82,7 @@ pub async fn staff_update(
         .update_versioned::<NewsItem>(&id, v, |n| {
             n.title = input.title.trim().into();
             n.body = input.body;
-            n.audience = normalised(input.audience);
+            n.audience = input.audience.normalised();
             n.starts_at = input.starts_at;
             n.ends_at = input.ends_at;
             n.updated_at = OffsetDateTime::now_utc();

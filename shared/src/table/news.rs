@@ -15,6 +15,18 @@ pub enum Audience {
     Customers { customer_ids: Vec<String> },
 }
 
+impl Audience {
+    /// Customer ids as stored (ULIDs are accepted in either case).
+    pub fn normalised(self) -> Self {
+        match self {
+            Self::Customers { customer_ids } => Self::Customers {
+                customer_ids: customer_ids.into_iter().map(|c| c.to_ascii_uppercase()).collect(),
+            },
+            all => all,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct NewsItem {
     pub id: String,

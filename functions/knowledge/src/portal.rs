@@ -18,8 +18,8 @@ use shared::{
 use time::OffsetDateTime;
 
 use crate::{
-    articles_model::{ArticleCategory, ArticleListParams, ArticleSummary, PortalArticle, Vote, MAX_CATEGORY},
     markdown::to_safe_html,
+    model::{ArticleCategory, ArticleListParams, ArticleSummary, PortalArticle, Vote, MAX_CATEGORY},
 };
 
 /// The category and keyword, or 400 naming the parameter.

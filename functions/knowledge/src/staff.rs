@@ -22,17 +22,14 @@ use shared::{
 };
 use time::OffsetDateTime;
 
-use crate::{
-    articles_model::{ArticleInput, StaffArticle},
-    staff::normalised,
-};
+use crate::model::{ArticleInput, StaffArticle};
 
 fn apply(a: &mut Article, input: ArticleInput, now: OffsetDateTime) {
     a.title = input.title.trim().to_owned();
     a.body = input.body;
     a.category = input.category.trim().to_owned();
     a.status = input.status;
-    a.audience = normalised(input.audience);
+    a.audience = input.audience.normalised();
     if a.status == ArticleStatus::Published && a.published_at.is_none() {
         a.published_at = Some(now);
     }
