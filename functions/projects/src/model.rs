@@ -177,15 +177,16 @@ impl Validate for TaskInput {
 }
 
 impl TaskInput {
-    /// Applies the input to `t`; 422 naming `milestone_id` when it is not one of the project's.
-    pub fn apply(self, project: &Project, t: &mut ProjectTask) -> Result<(), FieldError> {
+    /// Applies the input to `t`; 422 naming `milestone_id` when it is not one of the project's. Borrowed,
+    /// so a write retried on a fresh read of the project checks the milestone against that read.
+    pub fn apply(&self, project: &Project, t: &mut ProjectTask) -> Result<(), FieldError> {
         if let Some(m) = &self.milestone_id {
             if !project.milestones.iter().any(|x| &x.id == m) {
                 return Err(FieldError::new("milestone_id", "is not a milestone of this project"));
             }
         }
         t.title = self.title.trim().to_owned();
-        t.description = trimmed(self.description);
+        t.description = trimmed(self.description.clone());
         t.status = self.status;
         t.progress = if self.status == ProjectTaskStatus::Done {
             100
@@ -193,8 +194,8 @@ impl TaskInput {
             self.progress
         };
         t.due_date = self.due_date;
-        t.milestone_id = self.milestone_id;
-        t.assignee = trimmed(self.assignee);
+        t.milestone_id = self.milestone_id.clone();
+        t.assignee = trimmed(self.assignee.clone());
         Ok(())
     }
 }

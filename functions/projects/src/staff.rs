@@ -100,17 +100,14 @@ pub async fn create_task(
     PathIds(cid, id): PathIds,
     JsonBody(input): JsonBody<TaskInput>,
 ) -> ApiResult<(StatusCode, Json<TaskView>)> {
-    // Made on the first read of the project; a retry after another task's change keeps it.
+    // Made on the first read of the project; a retry after another task's change keeps its id.
     let mut made: Option<ProjectTask> = None;
-    let mut input = Some(input);
     let (project, task) = work::with_project(&ctx, &cid, &id, |p| {
         if p.tasks.len() >= MAX_TASKS {
             return Err(ApiError::Conflict(format!("a project holds at most {MAX_TASKS} tasks")));
         }
         let task = made.get_or_insert_with(|| ProjectTask::new(p, OffsetDateTime::now_utc()));
-        if let Some(i) = input.take() {
-            i.apply(p, task).map_err(|e| ApiError::Validation(vec![e]))?;
-        }
+        input.apply(p, task).map_err(|e| ApiError::Validation(vec![e]))?;
         p.tasks.insert(task.id.clone(), task.summary());
         Ok((vec![ctx.table.put_new(&*task)?], task.clone()))
     })
@@ -140,16 +137,13 @@ pub async fn update_task(
     if before.version != v {
         return Err(stale());
     }
-    let mut input = Some(input);
-    let mut after = before.clone();
     let (project, task) = work::with_project(&ctx, &cid, &id, |p| {
-        if let Some(i) = input.take() {
-            i.apply(p, &mut after).map_err(|e| ApiError::Validation(vec![e]))?;
-            after.version = v + 1;
-            after.updated_at = OffsetDateTime::now_utc();
-        }
+        let mut after = before.clone();
+        input.apply(p, &mut after).map_err(|e| ApiError::Validation(vec![e]))?;
+        after.version = v + 1;
+        after.updated_at = OffsetDateTime::now_utc();
         p.tasks.insert(after.id.clone(), after.summary());
-        Ok((vec![ctx.table.put_versioned(&after, v)?], after.clone()))
+        Ok((vec![ctx.table.put_versioned(&after, v)?], after))
     })
     .await?;
     Ok(Json(TaskView::new(
